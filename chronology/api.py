@@ -1,0 +1,230 @@
+"""Read API for events, people, sources and themes; routes and areas with the sources that cite them."""
+
+from __future__ import annotations
+
+from django_filters import rest_framework as filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import serializers, viewsets
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.response import Response
+
+from chronology.models import EVENT_FIELDS, AidKind, Category, Event, Person, Source, Theme
+from common.api import LANG_PARAMETER, LanguageMixin, TranslatedText
+from common.dates import Precision
+from geography import api as geography_api
+from geography.models import Place
+
+
+def citation_items(citations) -> list[dict]:
+    return [
+        {"source": item.source.slug, "label": item.source.label, "locator": item.locator}
+        for item in citations
+    ]
+
+
+class CitationSerializer(serializers.Serializer):
+    source = serializers.SlugField(help_text="Source slug")
+    label = serializers.CharField(help_text="How the source is cited, e.g. 'Bayur, 1991'")
+    locator = serializers.CharField(help_text="Page or file number")
+
+
+class AidItemSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=AidKind.choices)
+    quantity = serializers.FloatField()
+    unit = serializers.CharField()
+    approximate = serializers.BooleanField()
+    route = serializers.SlugField(allow_null=True)
+    source = serializers.SlugField()
+    locator = serializers.CharField()
+
+
+class EventSerializer(serializers.Serializer):
+    """Documents the event shape; the rows come ready-made from EventQuerySet.as_rows()."""
+
+    slug = serializers.SlugField()
+    title = serializers.CharField()
+    summary = serializers.CharField()
+    note = serializers.CharField(help_text="Curator's note, e.g. where sources disagree")
+    date = serializers.CharField(help_text="EDTF, e.g. 1921-10 or 1920-09~")
+    start = serializers.DateField(allow_null=True, help_text="First possible day; null when open")
+    end = serializers.DateField(allow_null=True, help_text="Last possible day; null when open")
+    precision = serializers.ChoiceField(choices=[p.value for p in Precision])
+    approximate = serializers.BooleanField()
+    uncertain = serializers.BooleanField()
+    category = serializers.ChoiceField(choices=Category.choices)
+    significance = serializers.IntegerField(min_value=1, max_value=3)
+    places = serializers.ListField(child=serializers.SlugField())
+    people = serializers.ListField(child=serializers.SlugField())
+    themes = serializers.ListField(child=serializers.SlugField())
+    routes = serializers.ListField(child=serializers.SlugField())
+    citations = CitationSerializer(many=True)
+    aid = AidItemSerializer(many=True)
+
+    def to_representation(self, row: dict) -> dict:
+        return row
+
+
+FIELDS_PARAMETER = OpenApiParameter(
+    "fields",
+    OpenApiTypes.STR,
+    description=f"Comma-separated subset of fields to return (sparse fieldset), from: {', '.join(EVENT_FIELDS)}.",
+)
+
+
+def requested_fields(request) -> tuple[str, ...]:
+    raw = request.query_params.get("fields")
+    if raw is None:
+        return EVENT_FIELDS
+    names = tuple(dict.fromkeys(name.strip() for name in raw.split(",") if name.strip()))
+    unknown = [name for name in names if name not in EVENT_FIELDS]
+    if unknown or not names:
+        raise ValidationError(
+            {
+                "fields": f"Unknown field(s) {', '.join(unknown) or '(none given)'}; choose from {', '.join(EVENT_FIELDS)}."
+            }
+        )
+    return names
+
+
+class EventFilter(geography_api.DatedFilter):
+    category = filters.MultipleChoiceFilter(choices=Category.choices)
+    place = filters.ModelChoiceFilter(
+        field_name="places", to_field_name="slug", queryset=Place.objects.all(), label="Place slug"
+    )
+    person = filters.ModelChoiceFilter(
+        field_name="people", to_field_name="slug", queryset=Person.objects.all(), label="Person slug"
+    )
+    theme = filters.ModelChoiceFilter(
+        field_name="themes", to_field_name="slug", queryset=Theme.objects.all(), label="Theme slug"
+    )
+
+    class Meta:
+        model = Event
+        fields = ["category", "place", "person", "theme"]
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[LANG_PARAMETER, FIELDS_PARAMETER]),
+    retrieve=extend_schema(parameters=[LANG_PARAMETER, FIELDS_PARAMETER]),
+)
+class EventViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
+    """Published events in time order; the whole list unless `limit`/`offset` ask for a page."""
+
+    serializer_class = EventSerializer
+    filterset_class = EventFilter
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return Event.objects.published().chronological()
+
+    def list(self, request, *args, **kwargs):
+        fields = requested_fields(request)
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        if page is not None:
+            rows = (
+                Event.objects.filter(pk__in=[event.pk for event in page])
+                .chronological()
+                .as_rows(lang=self.lang, fields=fields)
+            )
+            return self.get_paginated_response(self.get_serializer(rows, many=True).data)
+        return Response(self.get_serializer(queryset.as_rows(lang=self.lang, fields=fields), many=True).data)
+
+    def retrieve(self, request, *args, **kwargs):
+        fields = requested_fields(request)
+        rows = self.get_queryset().filter(slug=kwargs["slug"]).as_rows(lang=self.lang, fields=fields)
+        if not rows:
+            raise NotFound(f"No published event with slug {kwargs['slug']!r}.")
+        return Response(self.get_serializer(rows[0]).data)
+
+
+class PersonSerializer(TranslatedText, serializers.ModelSerializer):
+    name = serializers.SerializerMethodField()
+    description = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Person
+        fields = ["slug", "name", "born", "died", "description"]
+
+    def get_name(self, person) -> str:
+        return self.text(person.name)
+
+    def get_description(self, person) -> str:
+        return self.text(person.description)
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[LANG_PARAMETER]), retrieve=extend_schema(parameters=[LANG_PARAMETER])
+)
+class PersonViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = PersonSerializer
+    queryset = Person.objects.order_by("slug")
+    lookup_field = "slug"
+
+
+class SourceSerializer(TranslatedText, serializers.ModelSerializer):
+    note = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Source
+        fields = ["slug", "kind", "label", "author", "year", "title", "archive_ref", "date", "note"]
+
+    def get_note(self, source) -> str:
+        return self.text(source.note)
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[LANG_PARAMETER]), retrieve=extend_schema(parameters=[LANG_PARAMETER])
+)
+class SourceViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = SourceSerializer
+    queryset = Source.objects.order_by("label")
+    lookup_field = "slug"
+
+
+class ThemeSerializer(TranslatedText, serializers.ModelSerializer):
+    name = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Theme
+        fields = ["slug", "name"]
+
+    def get_name(self, theme) -> str:
+        return self.text(theme.name)
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[LANG_PARAMETER]), retrieve=extend_schema(parameters=[LANG_PARAMETER])
+)
+class ThemeViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = ThemeSerializer
+    queryset = Theme.objects.order_by("slug")
+    lookup_field = "slug"
+
+
+# Routes and areas carry their citations, which live here: geography does not know about sources.
+
+
+class CitedRouteFeatureSerializer(geography_api.RouteFeatureSerializer):
+    def to_representation(self, route):
+        data = super().to_representation(route)
+        data["properties"]["citations"] = citation_items(route.citations.all())
+        return data
+
+
+class CitedAreaFeatureSerializer(geography_api.AreaFeatureSerializer):
+    def to_representation(self, area):
+        data = super().to_representation(area)
+        data["properties"]["citations"] = citation_items(area.citations.all())
+        return data
+
+
+class RouteViewSet(geography_api.RouteViewSet):
+    serializer_class = CitedRouteFeatureSerializer
+    queryset = geography_api.RouteViewSet.queryset.prefetch_related("citations__source")
+
+
+class AreaViewSet(geography_api.AreaViewSet):
+    serializer_class = CitedAreaFeatureSerializer
+    queryset = geography_api.AreaViewSet.queryset.prefetch_related("citations__source")

@@ -1,0 +1,92 @@
+"""What a historian would flag in the atlas's data, by slug: the corpus audit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from chronology.models import AidItem, Event, Person, Source, Theme
+from common.translation import missing_languages
+from geography.models import Area, Place, Route
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    record: str  # "<section> <slug>"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.record}: {self.message}"
+
+
+def _translation_findings(queryset, section: str, required: list[str], optional: list[str]) -> list[Finding]:
+    findings = []
+    for record in queryset.only("slug", *required, *optional):
+        for name in required:
+            if missing := missing_languages(getattr(record, name)):
+                findings.append(
+                    Finding(
+                        "missing translation",
+                        f"{section} {record.slug}",
+                        f"{name} has no {', '.join(missing)}",
+                    )
+                )
+        for name in optional:
+            value = getattr(record, name)
+            if value and any(value.values()) and (missing := missing_languages(value)):
+                findings.append(
+                    Finding(
+                        "missing translation",
+                        f"{section} {record.slug}",
+                        f"{name} has no {', '.join(missing)}",
+                    )
+                )
+    return findings
+
+
+def corpus_audit() -> list[Finding]:
+    """Every finding, ordered by kind then record; an empty list means the data audits clean."""
+    findings: list[Finding] = []
+
+    for event in Event.objects.annotate(n=Count("citations")).filter(n=0).only("slug"):
+        findings.append(Finding("uncited", f"event {event.slug}", "cites no source"))
+    for section, model in (("route", Route), ("area", Area)):
+        for record in model.objects.annotate(n=Count("citations")).filter(n=0).only("slug"):
+            findings.append(Finding("uncited", f"{section} {record.slug}", "cites no source"))
+    for event in Event.objects.published().annotate(n=Count("places")).filter(n=0).only("slug"):
+        findings.append(Finding("not on the map", f"event {event.slug}", "has no place"))
+    for place in Place.objects.filter(latitude=0, longitude=0).only("slug"):
+        findings.append(
+            Finding("no coordinates", f"place {place.slug}", "sits at 0°, 0° (coordinates never set?)")
+        )
+    for route in Route.objects.annotate(n=Count("stops")).filter(n__lt=2).only("slug"):
+        findings.append(Finding("dangling", f"route {route.slug}", "has fewer than two stops"))
+    listed = set(Event.routes.through.objects.values_list("event_id", "route_id"))
+    for aid in AidItem.objects.filter(route__isnull=False).select_related("event", "route"):
+        if (aid.event_id, aid.route_id) not in listed:
+            findings.append(
+                Finding(
+                    "dangling",
+                    f"event {aid.event.slug}",
+                    f"has aid along route {aid.route.slug}, which it does not list",
+                )
+            )
+
+    for section, model, related in (
+        ("source", Source, Q(citations__isnull=True, aid__isnull=True)),
+        ("person", Person, Q(events__isnull=True)),
+        ("theme", Theme, Q(events__isnull=True)),
+        ("place", Place, Q(events__isnull=True, route_stops__isnull=True)),
+    ):
+        for record in model.objects.filter(related).distinct().only("slug"):
+            findings.append(Finding("unused", f"{section} {record.slug}", "nothing refers to it"))
+
+    findings += _translation_findings(Event.objects.all(), "event", ["title", "summary"], ["note"])
+    findings += _translation_findings(Place.objects.all(), "place", ["name"], ["description"])
+    findings += _translation_findings(Person.objects.all(), "person", ["name"], ["description"])
+    findings += _translation_findings(Theme.objects.all(), "theme", ["name"], [])
+    findings += _translation_findings(Route.objects.all(), "route", ["name"], ["description"])
+    findings += _translation_findings(Area.objects.all(), "area", ["name"], ["description"])
+    return sorted(findings, key=lambda f: (f.kind, f.record, f.message))

@@ -1,0 +1,25 @@
+"""Admin pieces shared by the apps."""
+
+from django.contrib import admin
+from django.utils.translation import get_language
+
+from common.translation import translate
+
+
+class DatedAdminMixin:
+    """Shows the bounds derived from a record's EDTF date beside it, read-only."""
+
+    dated_readonly = ("date_start", "date_end", "date_precision", "date_approximate", "date_uncertain")
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), *self.dated_readonly)
+
+
+def translated_column(field_name: str, description: str):
+    """A changelist column showing a translated field in the admin's current language."""
+
+    @admin.display(description=description, ordering=field_name)
+    def column(obj):
+        return translate(getattr(obj, field_name), (get_language() or "tr")[:2])
+
+    return column

@@ -1,0 +1,58 @@
+"""What every API view shares: the language of the response, negotiated once per request."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils.translation import get_language_from_request
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework.exceptions import ValidationError
+
+from common.translation import language_codes, translate
+
+LANG_PARAMETER = OpenApiParameter(
+    "lang",
+    OpenApiTypes.STR,
+    enum=[code for code, _ in settings.LANGUAGES],
+    description="Language of the texts; default from Accept-Language, then Turkish.",
+)
+
+
+def request_language(request) -> str:
+    """?lang= when given (an unknown code is a 400), else Accept-Language, else the site default."""
+    requested = request.query_params.get("lang")
+    if requested is not None:
+        if requested not in language_codes():
+            raise ValidationError(
+                {"lang": f"Unknown language {requested!r}; use one of: {', '.join(language_codes())}."}
+            )
+        return requested
+    negotiated = get_language_from_request(request._request, check_path=False)
+    return negotiated if negotiated in language_codes() else settings.LANGUAGE_CODE
+
+
+class LanguageMixin:
+    """Puts the negotiated language in the serializer context as `lang`."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.lang = request_language(request)
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["lang"] = getattr(self, "lang", settings.LANGUAGE_CODE)
+        return context
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if hasattr(self, "lang"):
+            response["Content-Language"] = self.lang
+        response.setdefault("Vary", "Accept-Language")
+        return response
+
+
+class TranslatedText:
+    """Serializer helper: `text(obj.title)` in the request's language."""
+
+    def text(self, value: dict | None) -> str:
+        return translate(value, self.context.get("lang", settings.LANGUAGE_CODE))

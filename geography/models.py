@@ -1,0 +1,188 @@
+"""Where things happened: places (with their names through time), routes and areas."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+from common.models import SLUG_HELP, Dated, DatedQuerySet
+from common.translation import TranslatedField
+from geography.geojson import validate_geometry
+
+
+class PlaceKind(models.TextChoices):
+    CITY = "city", "city"
+    TOWN = "town", "town"
+    PORT = "port", "port"
+    REGION = "region", "region"
+    COUNTRY = "country", "country"
+    FORTRESS = "fortress", "fortress"
+    STATION = "station", "station"
+    OTHER = "other", "other"
+
+
+class Place(models.Model):
+    slug = models.SlugField(max_length=80, unique=True, help_text=SLUG_HELP)
+    name = TranslatedField(help_text="The name used today or in the literature, per language.")
+    kind = models.CharField(max_length=12, choices=PlaceKind.choices, default=PlaceKind.CITY)
+    latitude = models.FloatField(
+        validators=[MinValueValidator(-90), MaxValueValidator(90)], help_text="WGS84 degrees, −90 to 90."
+    )
+    longitude = models.FloatField(
+        validators=[MinValueValidator(-180), MaxValueValidator(180)], help_text="WGS84 degrees, −180 to 180."
+    )
+    description = TranslatedField(blank=True, multiline=True)
+
+    class Meta:
+        ordering = ["slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__gte=-90, latitude__lte=90), name="place_latitude_in_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__gte=-180, longitude__lte=180), name="place_longitude_in_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.slug
+
+
+class PlaceName(Dated):
+    """A name a place bore, in a language, during a period: Alexandropol until 1924, Leninakan after."""
+
+    date_required = False
+
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="names")
+    name = models.CharField(max_length=120)
+    language = models.CharField(max_length=8, blank=True, help_text="Language code, or blank for any.")
+    note = TranslatedField(blank=True)
+
+    class Meta:
+        ordering = ["place", "date_start", "name"]
+        constraints = Dated.date_constraints("placename")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RouteMode(models.TextChoices):
+    RAIL = "rail", "rail"
+    ROAD = "road", "road"
+    SEA = "sea", "sea"
+    MIXED = "mixed", "mixed"
+
+
+class RoutePurpose(models.TextChoices):
+    AID = "aid", "aid"
+    MISSION = "mission", "mission"
+    MILITARY = "military", "military"
+    TRAVEL = "travel", "travel"
+
+
+class Route(Dated):
+    date_required = False
+
+    slug = models.SlugField(max_length=80, unique=True, help_text=SLUG_HELP)
+    name = TranslatedField()
+    description = TranslatedField(blank=True, multiline=True)
+    mode = models.CharField(max_length=8, choices=RouteMode.choices)
+    purpose = models.CharField(max_length=10, choices=RoutePurpose.choices)
+    places = models.ManyToManyField(Place, through="RouteStop", related_name="routes")
+
+    objects = DatedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["slug"]
+        constraints = Dated.date_constraints("route")
+
+    def __str__(self) -> str:
+        return self.slug
+
+
+class RouteStop(models.Model):
+    route = models.ForeignKey(Route, on_delete=models.CASCADE, related_name="stops")
+    place = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="route_stops")
+    position = models.PositiveSmallIntegerField(help_text="Order along the route, from 1.")
+
+    class Meta:
+        ordering = ["route", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["route", "position"], name="routestop_position_unique_per_route")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.route.slug} #{self.position}: {self.place.slug}"
+
+
+class RouteStatusKind(models.TextChoices):
+    OPEN = "open", "open"
+    CLOSED = "closed", "closed"
+    DANGEROUS = "dangerous", "dangerous"
+    PLANNED = "planned", "planned"
+
+
+class RouteStatus(Dated):
+    """How a route stood during a period: the Nakhchivan road closed by winter, the sea judged dangerous."""
+
+    route = models.ForeignKey(Route, on_delete=models.CASCADE, related_name="statuses")
+    status = models.CharField(max_length=10, choices=RouteStatusKind.choices)
+    note = TranslatedField(blank=True)
+
+    class Meta:
+        ordering = ["route", "date_start"]
+        verbose_name_plural = "route statuses"
+        constraints = Dated.date_constraints("routestatus")
+
+    def __str__(self) -> str:
+        return f"{self.route.slug}: {self.status} {self.date}"
+
+
+class AreaKind(models.TextChoices):
+    FRONT = "front", "front"
+    OCCUPATION = "occupation", "occupation zone"
+    BORDER = "border", "border"
+    TREATY = "treaty", "treaty territory"
+    TERRITORY = "territory", "territory"
+
+
+class Area(Dated):
+    """A front, an occupation zone or a border: a GeoJSON geometry that stood during a period."""
+
+    date_required = False
+
+    slug = models.SlugField(max_length=80, unique=True, help_text=SLUG_HELP)
+    name = TranslatedField()
+    description = TranslatedField(blank=True, multiline=True)
+    kind = models.CharField(max_length=12, choices=AreaKind.choices)
+    geometry = models.JSONField(
+        validators=[validate_geometry],
+        help_text='A GeoJSON geometry in [longitude, latitude] order, e.g. {"type": "Polygon", "coordinates": …}.',
+    )
+    approximate = models.BooleanField(
+        default=True, help_text="A sketch of where it lay, not a surveyed line; the map says so."
+    )
+
+    objects = DatedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["slug"]
+        constraints = Dated.date_constraints("area")
+
+    def __str__(self) -> str:
+        return self.slug
+
+    def clean(self):
+        super().clean()
+        if self.geometry is None:
+            raise ValidationError({"geometry": "A geometry is required."})
+
+
+def route_length_km(stops: list[RouteStop]) -> float:
+    """Geodesic length along the stops in order (WGS84 ellipsoid, via geopy), in kilometres."""
+    from geopy.distance import geodesic
+
+    points = [(stop.place.latitude, stop.place.longitude) for stop in stops]
+    return round(sum(geodesic(a, b).km for a, b in zip(points, points[1:], strict=False)), 1)
