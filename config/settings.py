@@ -4,6 +4,7 @@ DJANGO_DEBUG        "true" turns debug on (off by default).
 DJANGO_SECRET_KEY   required unless debugging.
 DATABASE_URL        e.g. postgres://user@host:5432/chronoatlas; default: SQLite file db.sqlite3.
 DJANGO_ALLOWED_HOSTS comma-separated; default localhost names.
+DJANGO_STATIC_MANIFEST "false" serves static files without `collectstatic` (default: true unless debugging).
 REDIS_URL           optional shared cache (several workers); default: per-process memory.
 """
 
@@ -118,12 +119,15 @@ STATICFILES_DIRS = [
     for name, path in NPM_STATIC.items()
     if (NODE_MODULES / path).is_dir()
 ]
+# Production serves hashed, compressed files made by `collectstatic`; debugging and tests (which set
+# DJANGO_STATIC_MANIFEST=false) serve the source files as they are.
+STATIC_MANIFEST = env_bool("DJANGO_STATIC_MANIFEST", default=not DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if STATIC_MANIFEST
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
 # Tests and `make run` serve static files from the finders, without a collectstatic step.

@@ -1,0 +1,91 @@
+"""Curators can use every admin page; a bad date is refused with its reason and nothing is saved."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from chronology.models import Event
+from tests.factories import make_area, make_event, make_person, make_place, make_route, make_source, make_theme
+
+
+@pytest.fixture
+def curator(client, django_user_model):
+    user = django_user_model.objects.create_superuser("curator", "curator@example.org", "secret-pass")
+    client.force_login(user)
+    return client
+
+
+def test_every_model_has_a_working_changelist_and_add_form(curator):
+    place = make_place()
+    make_event(places=[place], people=[make_person()], themes=[make_theme()])
+    make_route(stops=[place, make_place()])
+    make_area()
+    for model in admin.site._registry:
+        if model._meta.app_label not in ("chronology", "geography"):
+            continue
+        opts = model._meta
+        changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        assert curator.get(changelist).status_code == 200, changelist
+        assert curator.get(changelist + "?q=a").status_code == 200, changelist
+        add = reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
+        assert curator.get(add).status_code == 200, add
+        if (obj := model.objects.first()) is not None:
+            change = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+            assert curator.get(change).status_code == 200, change
+
+
+def _event_form(**overrides):
+    source = make_source()
+    data = {
+        "slug": "moscow-treaty",
+        "status": "draft",
+        "title_0": "Moskova Antlaşması",
+        "title_1": "Treaty of Moscow",
+        "summary_0": "Özet.",
+        "summary_1": "Summary.",
+        "note_0": "",
+        "note_1": "",
+        "date": "1921-03-16",
+        "category": "treaty",
+        "significance": "3",
+        "citations-TOTAL_FORMS": "1",
+        "citations-INITIAL_FORMS": "0",
+        "citations-0-source": str(source.pk),
+        "citations-0-locator": "s. 196",
+        "citations-0-position": "0",
+        "aid-TOTAL_FORMS": "0",
+        "aid-INITIAL_FORMS": "0",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_curator_adds_an_event_with_both_languages_and_a_citation(curator):
+    response = curator.post(reverse("admin:chronology_event_add"), _event_form())
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    event = Event.objects.get(slug="moscow-treaty")
+    assert event.title == {"tr": "Moskova Antlaşması", "en": "Treaty of Moscow"}
+    assert (str(event.date_start), event.date_precision, event.status) == ("1921-03-16", "day", "draft")
+    assert event.citations.get().locator == "s. 196"
+
+
+def test_invalid_date_in_admin_says_what_to_write_and_saves_nothing(curator):
+    response = curator.post(reverse("admin:chronology_event_add"), _event_form(date="16.03.1921"))
+    assert response.status_code == 200
+    assert "not a valid EDTF" in response.content.decode()
+    assert not Event.objects.exists()
+
+
+def test_title_in_no_language_is_refused(curator):
+    response = curator.post(reverse("admin:chronology_event_add"), _event_form(title_0="", title_1=""))
+    assert response.status_code == 200
+    assert not Event.objects.exists()
+
+
+def test_publish_action_publishes_selected_drafts(curator):
+    draft = make_event(status="draft")
+    curator.post(
+        reverse("admin:chronology_event_changelist"), {"action": "publish", "_selected_action": [draft.pk]}
+    )
+    draft.refresh_from_db()
+    assert draft.status == "published"

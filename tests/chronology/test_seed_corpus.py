@@ -1,0 +1,63 @@
+"""The shipped corpus (fixtures/seed) loads, audits clean and holds the period's landmarks."""
+
+import datetime as dt
+
+import pytest
+from django.conf import settings
+
+from chronology.audit import corpus_audit
+from chronology.corpus import corpus_load
+from chronology.models import AidItem, Event
+from geography.models import Area, Route
+
+
+@pytest.fixture
+def seed(db):
+    return corpus_load(path=settings.CORPUS_DIR)
+
+
+def test_seed_corpus_audits_clean(seed):
+    assert [str(finding) for finding in corpus_audit()] == []
+
+
+def test_seed_corpus_loads_twice_without_change(seed):
+    assert not corpus_load(path=settings.CORPUS_DIR).changed
+
+
+def test_seed_corpus_is_complete_rather_than_sampled(seed):
+    assert Event.objects.published().count() >= 70
+    first, last = Event.objects.chronological().first(), Event.objects.order_by("-date_start").first()
+    assert first.date_start <= dt.date(1917, 12, 31)
+    assert last.date_start >= dt.date(1924, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "day",
+    [
+        dt.date(1918, 3, 3),  # Brest-Litovsk
+        dt.date(1921, 3, 16),  # Treaty of Moscow
+        dt.date(1921, 10, 13),  # Treaty of Kars
+    ],
+)
+def test_the_treaties_stand_on_their_days(seed, day):
+    assert Event.objects.filter(category="treaty", date_start=day, date_end=day).exists()
+
+
+def test_the_stalin_interview_is_dated_and_its_contradiction_explained(seed):
+    interview = Event.objects.filter(people__slug__icontains="stalin", places__slug="baku", category="report")
+    assert interview.exists()
+    assert any(event.note.get("en") and event.note.get("tr") for event in interview)
+
+
+def test_aid_roads_and_aid_lines_are_there(seed):
+    aid_routes = Route.objects.filter(purpose="aid")
+    assert aid_routes.count() >= 3
+    assert all(route.stops.count() >= 2 for route in aid_routes)
+    kinds = {row["kind"] for row in AidItem.objects.totals()}
+    assert {"gold_rubles", "rifles"} <= kinds
+
+
+def test_fronts_are_marked_approximate(seed):
+    fronts = Area.objects.filter(kind="front")
+    assert fronts.exists()
+    assert all(area.approximate for area in fronts)
