@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, TextField, Value
+from django.db.models.fields.json import KT
+from django.db.models.functions import Coalesce, NullIf
 
 from common.models import SLUG_HELP, Dated, DatedQuerySet
 from common.translation import TranslatedField
@@ -117,6 +119,16 @@ _EVENT_COLUMNS = {
 _TRANSLATED = {"title", "summary", "note"}
 
 
+def translated_text(field_name: str, lang: str):
+    """SQL for `common.translation.translate`: the text in `lang`, else the first language that has it."""
+    from common.translation import language_codes
+
+    order = [lang, *(code for code in language_codes() if code != lang)]
+    return Coalesce(
+        *(NullIf(KT(f"{field_name}__{code}"), Value("")) for code in order), Value(""), output_field=TextField()
+    )
+
+
 def _grouped(rows) -> dict[int, list]:
     grouped: dict[int, list] = {}
     for event_id, *values in rows:
@@ -134,10 +146,14 @@ class EventQuerySet(DatedQuerySet):
         Why not a prefetching ModelSerializer: measured on 10,000 events it took 8.6 s, nearly all of it
         in building related managers and querysets per row; plain value queries take a fraction of that.
         """
-        from common.translation import translate
-
         columns = [_EVENT_COLUMNS[name] for name in fields if name in _EVENT_COLUMNS]
-        events = list(self.values_list("id", *columns))
+        # Translated texts are picked in SQL: decoding 30,000 JSON objects in Python cost 0.3 s at 10,000 events.
+        texts = {f"_text_{name}": translated_text(name, lang) for name in fields if name in _TRANSLATED}
+        columns = [
+            f"_text_{name}" if name in _TRANSLATED else column
+            for name, column in zip([n for n in fields if n in _EVENT_COLUMNS], columns, strict=True)
+        ]
+        events = list(self.annotate(**texts).values_list("id", *columns))
         ids = self.values("pk")  # a subquery: no parameter limit however many events there are
         related: dict[str, dict[int, list]] = {}
         for name in ("places", "people", "themes", "routes"):
@@ -176,9 +192,7 @@ class EventQuerySet(DatedQuerySet):
         for event_id, *values in events:
             row = {}
             for name, value in zip(column_names, values, strict=True):
-                if name in _TRANSLATED:
-                    value = translate(value, lang)
-                elif name in ("start", "end") and value is not None:
+                if name in ("start", "end") and value is not None:
                     value = value.isoformat()
                 row[name] = value
             for name in ("places", "people", "themes", "routes"):

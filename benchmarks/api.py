@@ -1,0 +1,79 @@
+"""Time the read API at scale, server side (Django test client, no network), on a throwaway database.
+
+    .venv/bin/python benchmarks/api.py --events 1000 --events 10000
+
+Prints one line per endpoint: median and best of several requests, response size and query count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+ENDPOINTS = [
+    ("events, all fields", "/api/v1/events/?lang=en"),
+    (
+        "events, page fields",
+        "/api/v1/events/?lang=en&fields=slug,title,date,start,end,precision,approximate,uncertain,category,significance,places,routes",
+    ),
+    ("events, one year", "/api/v1/events/?lang=en&date_after=1920-01-01&date_before=1920-12-31"),
+    ("one event", None),
+    ("places", "/api/v1/places/?lang=en"),
+    ("routes", "/api/v1/routes/?lang=en"),
+]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, action="append", help="corpus size (repeatable)")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    sizes = args.events or [1000, 10000]
+
+    db_file = Path(tempfile.mkdtemp()) / "bench.sqlite3"
+    os.environ.update(
+        DATABASE_URL=os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{db_file}"),
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DJANGO_SECRET_KEY="benchmark",
+        DJANGO_STATIC_MANIFEST="false",
+    )
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    call_command("migrate", verbosity=0)
+    client = Client()
+    print(f"database: {connection.vendor}; {args.repeat} requests each, times in ms")
+    for size in sizes:
+        started = time.perf_counter()
+        call_command("generate_corpus", events=size, seed=1, stdout=open(os.devnull, "w"))
+        print(f"\n{size} events (generated in {time.perf_counter() - started:.1f} s)")
+        for label, url in ENDPOINTS:
+            url = url or "/api/v1/events/gen-event-1/?lang=en"
+            timings = []
+            for _ in range(args.repeat):
+                with CaptureQueriesContext(connection) as queries:
+                    start = time.perf_counter()
+                    response = client.get(url)
+                    timings.append((time.perf_counter() - start) * 1000)
+                assert response.status_code == 200, (url, response.status_code)
+            print(
+                f"  {label:<22} median {statistics.median(timings):7.0f}  best {min(timings):7.0f}  "
+                f"{len(response.content) / 1024:8.0f} KiB  {len(queries.captured_queries)} queries"
+            )
+
+
+if __name__ == "__main__":
+    main()
