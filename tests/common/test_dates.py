@@ -95,8 +95,8 @@ def _random_simple_date(rng: random.Random) -> str:
 
 def test_fast_path_agrees_with_the_edtf_parser_on_every_form_it_handles():
     rng = random.Random(20)
-    samples = [_random_simple_date(rng) for _ in range(150)]
-    samples += [f"{a.rstrip('~?%')}/{b}" for a, b in zip(samples[:40], samples[40:80], strict=True)]
+    samples = [_random_simple_date(rng) for _ in range(60)]
+    samples += [f"{a.rstrip('~?%')}/{b}" for a, b in zip(samples[:20], samples[20:40], strict=True)]
     for text in samples:
         try:
             expected = _parse_with_edtf(text)
