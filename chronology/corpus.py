@@ -7,6 +7,7 @@ and every problem is reported with its file, section, slug and field.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -269,7 +270,7 @@ class _Loader:
         defaults = _CORPUS_DEFAULTS.get(record.section, {})
         for name in scalar_names:
             if name in record.data:
-                setattr(instance, name, _clean_scalar(record.data[name]))
+                setattr(instance, name, _clean_scalar(record.data[name], name))
             elif name in defaults:
                 setattr(instance, name, defaults[name])
             else:  # a field the file leaves out goes back to its default, so the file is the whole truth
@@ -394,7 +395,7 @@ class _Loader:
         if not isinstance(values, dict) or set(values) - allowed:
             self.problem(record, where, f"expected a mapping with {', '.join(sorted(allowed))}")
             return None
-        instance = model(**{k: _clean_scalar(v) for k, v in values.items()})
+        instance = model(**{k: _clean_scalar(v, k) for k, v in values.items()})
         try:
             if hasattr(instance, "refresh_date_bounds"):
                 try:
@@ -460,7 +461,13 @@ class _Loader:
         return changed
 
 
-def _clean_scalar(value):
+_EDTF_FIELDS = {"date", "born", "died"}
+
+
+def _clean_scalar(value, name: str = ""):
+    # YAML reads an unquoted 1920-11-05 as a date and 1919 as a number; EDTF fields want the text back.
+    if name in _EDTF_FIELDS and isinstance(value, dt.date | int) and not isinstance(value, bool):
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
     return value.strip() if isinstance(value, str) else value
 
 

@@ -220,3 +220,11 @@ def test_load_corpus_command_reports_counts(db, corpus, capsys):
     assert "events: 2 created, 0 updated, 0 unchanged" in out
     call_command("load_corpus", str(corpus))
     assert "already up to date" in capsys.readouterr().out
+
+
+def test_unquoted_yaml_dates_and_years_are_read_as_edtf_text(db, tmp_path):
+    corpus_load(path=corpus_with(tmp_path, events=('date: "1920-11-05"', "date: 1920-11-05"), sources=("slug: stalin\n", "slug: stalin\n            born: 1878\n")))
+    assert Event.objects.get(slug="stalin-interview").date == "1920-11-05"
+    from chronology.models import Person
+
+    assert Person.objects.get(slug="stalin").born == "1878"
