@@ -8,6 +8,7 @@ Prints one line per endpoint: median and best of several requests, response size
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import statistics
 import sys
@@ -58,7 +59,7 @@ def main() -> None:
     print(f"database: {connection.vendor}; {args.repeat} requests each, times in ms")
     for size in sizes:
         started = time.perf_counter()
-        call_command("generate_corpus", events=size, seed=1, stdout=open(os.devnull, "w"))
+        call_command("generate_corpus", events=size, seed=1, stdout=io.StringIO())
         print(f"\n{size} events (generated in {time.perf_counter() - started:.1f} s)")
         for label, url in ENDPOINTS:
             url = url or "/api/v1/events/gen-event-1/?lang=en"

@@ -58,9 +58,7 @@ def corpus_audit() -> list[Finding]:
     for event in Event.objects.published().annotate(n=Count("places")).filter(n=0).only("slug"):
         findings.append(Finding("not on the map", f"event {event.slug}", "has no place"))
     for place in Place.objects.filter(latitude=0, longitude=0).only("slug"):
-        findings.append(
-            Finding("no coordinates", f"place {place.slug}", "sits at 0°, 0° (coordinates never set?)")
-        )
+        findings.append(Finding("no coordinates", f"place {place.slug}", "sits at 0°, 0° (coordinates never set?)"))
     for route in Route.objects.annotate(n=Count("stops")).filter(n__lt=2).only("slug"):
         findings.append(Finding("dangling", f"route {route.slug}", "has fewer than two stops"))
     listed = set(Event.routes.through.objects.values_list("event_id", "route_id"))

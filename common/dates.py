@@ -8,8 +8,8 @@ with a message that says what to write instead.
 from __future__ import annotations
 
 import calendar
-import re
 import datetime as dt
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -20,8 +20,8 @@ from edtf.parser.parser_classes import (
     Interval,
     Level1Interval,
     Season,
-    Unspecified,
     UncertainOrApproximate,
+    Unspecified,
     UnspecifiedIntervalSection,
 )
 
@@ -92,9 +92,7 @@ _SIMPLE_DATE = re.compile(rf"{_SIMPLE}")
 _SIMPLE_INTERVAL = re.compile(rf"{_SIMPLE}/{_SIMPLE}")
 
 
-def _simple_bounds(
-    year: str, month: str | None, day: str | None
-) -> tuple[dt.date, dt.date, Precision] | None:
+def _simple_bounds(year: str, month: str | None, day: str | None) -> tuple[dt.date, dt.date, Precision] | None:
     y = int(year)
     if month is None:
         return dt.date(y, 1, 1), dt.date(y, 12, 31), Precision.YEAR
@@ -120,9 +118,7 @@ def _parse_simple(text: str) -> DateBounds | None:
         lower, upper = _simple_bounds(*match.group(1, 2, 3)), _simple_bounds(*match.group(5, 6, 7))
         if not (lower and upper) or lower[0] > upper[1]:
             return None  # let the full parser produce the precise message
-        return DateBounds(
-            text, lower[0], upper[1], _coarser(lower[2], upper[2]), approximate, uncertain, True
-        )
+        return DateBounds(text, lower[0], upper[1], _coarser(lower[2], upper[2]), approximate, uncertain, True)
     return None
 
 

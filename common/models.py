@@ -69,6 +69,10 @@ class Dated(models.Model):
             )
         ]
 
+    def save(self, *args, **kwargs):
+        self.refresh_date_bounds()
+        super().save(*args, **kwargs)
+
     def refresh_date_bounds(self) -> None:
         if not self.date:
             self.date_start = self.date_end = None
@@ -97,7 +101,3 @@ class Dated(models.Model):
                     errors["date"] = [str(error)]
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        self.refresh_date_bounds()
-        super().save(*args, **kwargs)

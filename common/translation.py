@@ -37,11 +37,7 @@ class TranslationsWidget(forms.MultiWidget):
 
     def __init__(self, *, multiline: bool, attrs=None):
         self.codes = language_codes()
-        inner = (
-            forms.Textarea(attrs={"rows": 4, "cols": 80})
-            if multiline
-            else forms.TextInput(attrs={"size": 80})
-        )
+        inner = forms.Textarea(attrs={"rows": 4, "cols": 80}) if multiline else forms.TextInput(attrs={"size": 80})
         super().__init__([inner] * len(self.codes), attrs)
 
     def decompress(self, value):

@@ -115,9 +115,7 @@ NPM_STATIC = {
     "topojson-client": "topojson-client/dist",
 }
 STATICFILES_DIRS = [
-    (f"vendor/{name}", NODE_MODULES / path)
-    for name, path in NPM_STATIC.items()
-    if (NODE_MODULES / path).is_dir()
+    (f"vendor/{name}", NODE_MODULES / path) for name, path in NPM_STATIC.items() if (NODE_MODULES / path).is_dir()
 ]
 # Production serves hashed, compressed files made by `collectstatic`; debugging and tests (which set
 # DJANGO_STATIC_MANIFEST=false) serve the source files as they are.

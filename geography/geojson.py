@@ -31,9 +31,7 @@ def _line(value, where: str, *, minimum: int = 2) -> None:
 def _ring(value, where: str) -> None:
     _line(value, where, minimum=4)
     if list(value[0]) != list(value[-1]):
-        raise ValidationError(
-            f"{where}: a polygon ring must end where it starts (repeat the first position)."
-        )
+        raise ValidationError(f"{where}: a polygon ring must end where it starts (repeat the first position).")
 
 
 def _polygon(value, where: str) -> None:

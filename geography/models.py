@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -38,9 +40,7 @@ class Place(models.Model):
     class Meta:
         ordering = ["slug"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(latitude__gte=-90, latitude__lte=90), name="place_latitude_in_range"
-            ),
+            models.CheckConstraint(condition=Q(latitude__gte=-90, latitude__lte=90), name="place_latitude_in_range"),
             models.CheckConstraint(
                 condition=Q(longitude__gte=-180, longitude__lte=180), name="place_longitude_in_range"
             ),
@@ -185,4 +185,4 @@ def route_length_km(stops: list[RouteStop]) -> float:
     from geopy.distance import geodesic
 
     points = [(stop.place.latitude, stop.place.longitude) for stop in stops]
-    return round(sum(geodesic(a, b).km for a, b in zip(points, points[1:], strict=False)), 1)
+    return round(sum(geodesic(a, b).km for a, b in itertools.pairwise(points)), 1)

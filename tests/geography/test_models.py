@@ -9,7 +9,9 @@ from geography.models import Place
 from tests.factories import make_area, make_place
 
 
-@pytest.mark.parametrize(("field", "value"), [("latitude", 91), ("latitude", -90.5), ("longitude", 180.01), ("longitude", -181)])
+@pytest.mark.parametrize(
+    ("field", "value"), [("latitude", 91), ("latitude", -90.5), ("longitude", 180.01), ("longitude", -181)]
+)
 def test_coordinates_out_of_range_are_refused_by_the_database(db, field, value):
     place = make_place()
     with pytest.raises(IntegrityError):

@@ -44,9 +44,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--events", type=int, required=True, help="how many events")
-        parser.add_argument(
-            "--seed", type=int, default=1, help="random seed: the same seed gives the same corpus"
-        )
+        parser.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same corpus")
 
     @transaction.atomic
     def handle(self, *args, events: int, seed: int, **options):
@@ -126,18 +124,11 @@ class Command(BaseCommand):
             (Event.themes.through(event=e, theme=rng.choice(themes)) for e in new_events), batch_size=5000
         )
         Event.routes.through.objects.bulk_create(
-            (
-                Event.routes.through(event=e, route=rng.choice(routes))
-                for e in new_events
-                if rng.random() < 0.1
-            ),
+            (Event.routes.through(event=e, route=rng.choice(routes)) for e in new_events if rng.random() < 0.1),
             batch_size=5000,
         )
         Citation.objects.bulk_create(
-            (
-                Citation(event=e, source=rng.choice(sources), locator=f"p. {rng.randint(1, 400)}")
-                for e in new_events
-            ),
+            (Citation(event=e, source=rng.choice(sources), locator=f"p. {rng.randint(1, 400)}") for e in new_events),
             batch_size=5000,
         )
         AidItem.objects.bulk_create(

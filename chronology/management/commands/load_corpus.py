@@ -24,7 +24,5 @@ class Command(BaseCommand):
             ) from None
         for line in report.lines():
             self.stdout.write(line)
-        verdict = (
-            "dry run: nothing written" if dry_run else ("loaded" if report.changed else "already up to date")
-        )
+        verdict = "dry run: nothing written" if dry_run else ("loaded" if report.changed else "already up to date")
         self.stdout.write(self.style.SUCCESS(f"{path}: {verdict}."))
