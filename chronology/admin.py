@@ -1,6 +1,10 @@
 from django.contrib import admin, messages
 
-from chronology.models import AidItem, Citation, Event, Person, Source, Status, Theme
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+
+from chronology.models import AidItem, AlternativeDating, Citation, Event, EventRelation, Person, Source, Status, Theme
+from chronology.services import RelativeDateError, event_relative_bounds_refresh, relations_check
 from common.admin import DatedAdminMixin, translated_column
 from geography.admin import AreaAdmin, RouteAdmin
 from geography.models import Area, Route
@@ -24,6 +28,43 @@ class AidItemInline(admin.TabularInline):
     autocomplete_fields = ("route", "source")
 
 
+class AlternativeDatingInline(admin.TabularInline):
+    model = AlternativeDating
+    extra = 0
+    fields = ("date", "place", "note", "position")
+    autocomplete_fields = ("place",)
+    show_change_link = True  # its sources are edited on its own page
+    verbose_name = "alternative dating (disputed claim)"
+
+
+class RelationFormSet(BaseInlineFormSet):
+    """Refuses relations that contradict each other or the dates, naming the events."""
+
+    def clean(self):
+        super().clean()
+        proposed = [
+            (form.cleaned_data["kind"], form.cleaned_data["other"])
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE") and form.cleaned_data.get("other")
+        ]
+        event = self.instance
+        if not (event.date or event.date_as_written or proposed):
+            raise ValidationError("Give the event a date, a date as written, or place it after/before other events.")
+        try:
+            relations_check(event=event, relations=proposed)
+        except RelativeDateError as error:
+            raise ValidationError(str(error)) from None
+
+
+class EventRelationInline(admin.TabularInline):
+    model = EventRelation
+    fk_name = "event"
+    formset = RelationFormSet
+    extra = 0
+    autocomplete_fields = ("other",)
+    verbose_name = "relative date (after/before another event)"
+
+
 @admin.register(Event)
 class EventAdmin(DatedAdminMixin, admin.ModelAdmin):
     list_display = ("slug", translated_column("title", "title"), "date", "category", "significance", "status")
@@ -31,13 +72,18 @@ class EventAdmin(DatedAdminMixin, admin.ModelAdmin):
     search_fields = ("slug", "title__tr", "title__en", "date")
     ordering = ("date_start", "slug")
     autocomplete_fields = ("places", "people", "themes", "routes")
-    inlines = [EventCitationInline, AidItemInline]
+    inlines = [EventCitationInline, AidItemInline, AlternativeDatingInline, EventRelationInline]
     actions = ["publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ("slug", "status", "title", "summary", "note")}),
-        ("When", {"fields": ("date", *DatedAdminMixin.dated_readonly)}),
+        ("When", {"fields": ("date", "date_as_written", "date_calendar", *DatedAdminMixin.dated_readonly)}),
         ("What and where", {"fields": ("category", "significance", "themes", "places", "people", "routes")}),
     ]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Relations (this event's or others' pointing at it) narrow bounds; keep them true after every edit.
+        event_relative_bounds_refresh()
 
     @admin.action(description="Publish the selected events")
     def publish(self, request, queryset):
@@ -97,3 +143,15 @@ class CitedRouteAdmin(RouteAdmin):
 @admin.register(Area)
 class CitedAreaAdmin(AreaAdmin):
     inlines = [*AreaAdmin.inlines, AreaCitationInline]
+
+
+class AlternativeCitationInline(CitationInline):
+    fk_name = "alternative"
+
+
+@admin.register(AlternativeDating)
+class AlternativeDatingAdmin(DatedAdminMixin, admin.ModelAdmin):
+    list_display = ("event", "date", "place")
+    search_fields = ("event__slug", "date")
+    autocomplete_fields = ("event", "place")
+    inlines = [AlternativeCitationInline]

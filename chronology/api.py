@@ -9,18 +9,17 @@ from rest_framework import serializers, viewsets
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
-from chronology.models import EVENT_FIELDS, AidKind, Category, Event, Person, Source, Theme
+from chronology.models import AidKind, Category, Event, Person, Source, Theme
+from chronology.rows import EVENT_FIELDS
 from common.api import LANG_PARAMETER, LanguageMixin, TranslatedText
+from common.calendars import Calendar
 from common.dates import Precision
 from geography import api as geography_api
 from geography.models import Place
 
 
 def citation_items(citations) -> list[dict]:
-    return [
-        {"source": item.source.slug, "label": item.source.label, "locator": item.locator}
-        for item in citations
-    ]
+    return [{"source": item.source.slug, "label": item.source.label, "locator": item.locator} for item in citations]
 
 
 class CitationSerializer(serializers.Serializer):
@@ -37,6 +36,29 @@ class AidItemSerializer(serializers.Serializer):
     route = serializers.SlugField(allow_null=True)
     source = serializers.SlugField()
     locator = serializers.CharField()
+
+
+class WrittenDateSerializer(serializers.Serializer):
+    text = serializers.CharField(help_text="As written, e.g. '5 Teşrinisani 1336'")
+    calendar = serializers.ChoiceField(choices=[c.value for c in Calendar])
+    readings = serializers.ListField(
+        child=serializers.DateField(), help_text="Gregorian day(s); two where a Rumi year start is ambiguous"
+    )
+
+
+class AlternativeSerializer(serializers.Serializer):
+    date = serializers.CharField(help_text="EDTF; empty when only the place differs")
+    start = serializers.DateField(allow_null=True)
+    end = serializers.DateField(allow_null=True)
+    precision = serializers.CharField()
+    place = serializers.SlugField(allow_null=True)
+    note = serializers.CharField(help_text="The curator's word on this reading")
+    citations = CitationSerializer(many=True)
+
+
+class RelationSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=["after", "before"])
+    event = serializers.SlugField()
 
 
 class EventSerializer(serializers.Serializer):
@@ -60,6 +82,19 @@ class EventSerializer(serializers.Serializer):
     routes = serializers.ListField(child=serializers.SlugField())
     citations = CitationSerializer(many=True)
     aid = AidItemSerializer(many=True)
+    written = WrittenDateSerializer(allow_null=True, help_text="The date as the source wrote it, if recorded")
+    calendars = serializers.DictField(
+        child=serializers.CharField(),
+        help_text="A single day written in the calendars in use then (julian, rumi, hijri ±2 days)",
+    )
+    disputed = serializers.BooleanField(help_text="Sources date or place it otherwise; see alternatives")
+    alternatives = AlternativeSerializer(many=True)
+    relations = RelationSerializer(many=True)
+    match = serializers.ChoiceField(
+        choices=["certain", "possible"],
+        required=False,
+        help_text="Only with a date window: whether the event surely falls in it, or only may",
+    )
 
     def to_representation(self, row: dict) -> dict:
         return row
@@ -72,6 +107,13 @@ FIELDS_PARAMETER = OpenApiParameter(
 )
 
 
+def window_match(start, end, after, before) -> str:
+    """'certain' when an event's whole span lies in the window, else 'possible' (it may or may not)."""
+    inside = start is not None and end is not None
+    inside = inside and (after is None or start >= after) and (before is None or end <= before)
+    return "certain" if inside else "possible"
+
+
 def requested_fields(request) -> tuple[str, ...]:
     raw = request.query_params.get("fields")
     if raw is None:
@@ -81,7 +123,8 @@ def requested_fields(request) -> tuple[str, ...]:
     if unknown or not names:
         raise ValidationError(
             {
-                "fields": f"Unknown field(s) {', '.join(unknown) or '(none given)'}; choose from {', '.join(EVENT_FIELDS)}."
+                "fields": f"Unknown field(s) {', '.join(unknown) or '(none given)'}; "
+                f"choose from {', '.join(EVENT_FIELDS)}."
             }
         )
     return names
@@ -123,13 +166,26 @@ class EventViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
         queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(queryset)
         if page is not None:
-            rows = (
-                Event.objects.filter(pk__in=[event.pk for event in page])
-                .chronological()
-                .as_rows(lang=self.lang, fields=fields)
-            )
-            return self.get_paginated_response(self.get_serializer(rows, many=True).data)
-        return Response(self.get_serializer(queryset.as_rows(lang=self.lang, fields=fields), many=True).data)
+            queryset = Event.objects.filter(pk__in=[event.pk for event in page]).chronological()
+        rows = queryset.as_rows(lang=self.lang, fields=fields)
+        if window := self.date_window():
+            for row, (start, end) in zip(rows, queryset.values_list("date_start", "date_end"), strict=True):
+                row["match"] = window_match(start, end, *window)
+        data = self.get_serializer(rows, many=True).data
+        return self.get_paginated_response(data) if page is not None else Response(data)
+
+    def date_window(self) -> tuple | None:
+        """The date_after/date_before window asked for, if any (already validated by the filter)."""
+        params = self.request.query_params
+        if not (params.get("date_after") or params.get("date_before")):
+            return None
+        parsed = self.filterset_class(params, queryset=Event.objects.none()).form
+        parsed.is_valid()
+        value = parsed.cleaned_data.get("date")
+        if not value:
+            return None
+        # The range field gives the first and last moment of the days asked for; compare whole days.
+        return tuple(moment.date() if moment else None for moment in (value.start, value.stop))
 
     def retrieve(self, request, *args, **kwargs):
         fields = requested_fields(request)

@@ -7,6 +7,8 @@ and every problem is reported with its file, section, slug and field.
 
 from __future__ import annotations
 
+import contextlib
+import contextlib
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -17,7 +19,19 @@ import yaml
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from chronology.models import AidItem, Citation, Event, Person, Source, Status, Theme
+from chronology.models import (
+    AidItem,
+    AlternativeDating,
+    Citation,
+    Event,
+    EventRelation,
+    Person,
+    Source,
+    Status,
+    Theme,
+)
+from chronology.relative import RelativeDateError
+from chronology.services import event_relative_bounds_refresh
 from geography.models import Area, Place, PlaceName, Route, RouteStatus, RouteStop
 
 SECTION_ORDER = ["sources", "themes", "people", "places", "routes", "areas", "events"]
@@ -112,9 +126,30 @@ _SPECS: dict[str, dict[str, Any]] = {
     },
     "events": {
         "model": Event,
-        "scalars": {"slug", "date", "title", "summary", "category", "significance", "status", "note"},
-        "relations": {"themes", "places", "people", "routes", "citations", "aid"},
-        "required": {"slug", "date", "title", "summary", "category", "citations"},
+        "scalars": {
+            "slug",
+            "date",
+            "date_as_written",
+            "date_calendar",
+            "title",
+            "summary",
+            "category",
+            "significance",
+            "status",
+            "note",
+        },  # fmt: skip
+        "relations": {
+            "themes",
+            "places",
+            "people",
+            "routes",
+            "citations",
+            "aid",
+            "alternatives",
+            "after",
+            "before",
+        },
+        "required": {"slug", "title", "summary", "category", "citations"},
     },
 }
 
@@ -145,21 +180,15 @@ def read_corpus(path: Path) -> tuple[dict[str, list[Record]], list[Problem]]:
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-            problems.append(
-                Problem(name, "file", "", "", f"is not valid YAML{at}: {getattr(error, 'problem', error)}")
-            )
+            problems.append(Problem(name, "file", "", "", f"is not valid YAML{at}: {getattr(error, 'problem', error)}"))
             continue
         if not isinstance(content, dict):
-            problems.append(
-                Problem(name, "file", "", "", "must be a mapping of sections (events:, places:, …)")
-            )
+            problems.append(Problem(name, "file", "", "", "must be a mapping of sections (events:, places:, …)"))
             continue
         for section, items in content.items():
             if section not in _SPECS:
                 problems.append(
-                    Problem(
-                        name, str(section), "", "", f"unknown section; use one of {', '.join(SECTION_ORDER)}"
-                    )
+                    Problem(name, str(section), "", "", f"unknown section; use one of {', '.join(SECTION_ORDER)}")
                 )
                 continue
             if not isinstance(items, list):
@@ -200,6 +229,7 @@ class _Loader:
         self.problems: list[Problem] = []
         self.declared = {name: {r.slug for r in sections.get(name, [])} for name in SECTION_ORDER}
         self.saved: dict[str, dict[str, models.Model]] = defaultdict(dict)
+        self.outcomes: dict[tuple[str, str], str] = {}
 
     def problem(self, record: Record, field_name: str, message: str) -> None:
         self.problems.append(Problem(record.file, record.section, record.slug, field_name, message))
@@ -247,6 +277,34 @@ class _Loader:
         for section in SECTION_ORDER:
             for record in self.sections.get(section, []):
                 self.load_record(record)
+        # Relations point at events anywhere in the corpus, so they are written once every event is.
+        for record in self.sections.get("events", []):
+            if record.slug in self.saved["events"]:
+                self.load_relations(record)
+        if not self.problems:
+            try:
+                event_relative_bounds_refresh()
+            except RelativeDateError as error:
+                self.problems.append(Problem("(corpus)", "events", "", "after/before", str(error)))
+
+    def load_relations(self, record: Record) -> None:
+        event = self.saved["events"][record.slug]
+        wanted = []
+        for kind in ("after", "before"):
+            others = self.resolve_list(record, kind, "events")
+            if others is None:
+                return
+            wanted += [(kind, other.pk) for other in others]
+        have = sorted(event.relations.values_list("kind", "other_id"))
+        if have != sorted(wanted):
+            event.relations.all().delete()
+            EventRelation.objects.bulk_create(EventRelation(event=event, kind=k, other_id=o) for k, o in wanted)
+            if self.outcomes[("events", record.slug)] == "unchanged":
+                self.outcomes[("events", record.slug)] = "updated"
+
+    def count_outcomes(self) -> None:
+        for (section, _slug), outcome in self.outcomes.items():
+            getattr(self.report, outcome)[section] += 1
 
     def load_record(self, record: Record) -> None:
         spec = _SPECS[record.section]
@@ -258,6 +316,10 @@ class _Loader:
         missing = [name for name in sorted(spec["required"]) if record.data.get(name) in (None, "", [], {})]
         for name in missing:
             self.problem(record, name, "is required")
+        placed = any(record.data.get(name) for name in ("date", "date_as_written", "after", "before"))
+        if record.section == "events" and not placed:
+            self.problem(record, "date", "is required, unless date_as_written gives it or after/before place it")
+            return
         if unknown or missing:
             return
 
@@ -278,10 +340,8 @@ class _Loader:
 
         try:
             if hasattr(instance, "refresh_date_bounds"):
-                try:
+                with contextlib.suppress(ValueError):  # full_clean reports the date with its message
                     instance.refresh_date_bounds()
-                except ValueError:
-                    pass  # full_clean reports the date with its message
             instance.full_clean(validate_unique=False)
         except ValidationError as error:
             for field_name, messages in error.message_dict.items():
@@ -298,12 +358,8 @@ class _Loader:
         self.saved[record.section][record.slug] = instance
         children_changed = self.write_children(instance, children)
 
-        if created:
-            self.report.created[record.section] += 1
-        elif changed or children_changed:
-            self.report.updated[record.section] += 1
-        else:
-            self.report.unchanged[record.section] += 1
+        outcome = "created" if created else "updated" if changed or children_changed else "unchanged"
+        self.outcomes[(record.section, record.slug)] = outcome
 
     # -- children: each is a list of (kind, desired rows); rows compare as plain tuples --------------------
     def prepare_children(self, record: Record) -> dict | None:
@@ -379,17 +435,55 @@ class _Loader:
                     exclude=["event", "source", "route"],
                 )
                 source = self.resolve(record, f"{where}.source", "sources", item.get("source"))
-                route = (
-                    self.resolve(record, f"{where}.route", "routes", item["route"])
-                    if item.get("route")
-                    else None
-                )
+                route = self.resolve(record, f"{where}.route", "routes", item["route"]) if item.get("route") else None
                 if aid is None or source is None or (item.get("route") and route is None):
                     ok = False
                     continue
                 aid.source, aid.route = source, route
                 rows.append(aid)
+            children["alternatives"] = rows = []
+            for index, item in enumerate(data.get("alternatives") or []):
+                alternative = self.prepare_alternative(record, f"alternatives[{index}]", item, index)
+                ok &= alternative is not None
+                rows.append(alternative)
         return children if ok else None
+
+    def prepare_alternative(self, record, where, item, position):
+        """An alternative dating as (unsaved AlternativeDating, [unsaved Citation]), or None with problems."""
+        allowed = {"date", "place", "note", "citations"}
+        if not isinstance(item, dict) or set(item) - allowed:
+            self.problem(record, where, f"an alternative has only {', '.join(sorted(allowed))}")
+            return None
+        place = self.resolve(record, f"{where}.place", "places", item["place"]) if item.get("place") else None
+        if item.get("place") and place is None:
+            return None
+        values = {k: v for k, v in item.items() if k in ("date", "note")}
+        alternative = self.child_instance(
+            record, where, AlternativeDating, {**values, "place": place}, {"date", "note", "place"}, exclude=["event"]
+        )
+        if not item.get("citations"):
+            self.problem(record, f"{where}.citations", "is required: say who gives this reading")
+            return None
+        citations = []
+        for index, cited in enumerate(item["citations"]):
+            if not isinstance(cited, dict) or set(cited) - {"source", "locator", "note"}:
+                self.problem(record, f"{where}.citations[{index}]", "a citation is {source: slug, locator: '…'}")
+                return None
+            source = self.resolve(record, f"{where}.citations[{index}]", "sources", cited.get("source"))
+            if source is None:
+                return None
+            citations.append(
+                Citation(
+                    source=source,
+                    locator=str(cited.get("locator") or ""),
+                    note=cited.get("note") or {},
+                    position=index,
+                )
+            )
+        if alternative is None:
+            return None
+        alternative.position = position
+        return alternative, citations
 
     def child_instance(self, record, where, model, values, allowed, exclude=None):
         if not isinstance(values, dict) or set(values) - allowed:
@@ -398,10 +492,8 @@ class _Loader:
         instance = model(**{k: _clean_scalar(v, k) for k, v in values.items()})
         try:
             if hasattr(instance, "refresh_date_bounds"):
-                try:
+                with contextlib.suppress(ValueError):
                     instance.refresh_date_bounds()
-                except ValueError:
-                    pass
             instance.full_clean(
                 exclude=exclude or ["place", "route", "event", "source", "area"],
                 validate_unique=False,
@@ -410,7 +502,7 @@ class _Loader:
         except ValidationError as error:
             for field_name, messages in error.message_dict.items():
                 for message in messages:
-                    self.problem(record, f"{where}.{field_name}", message)
+                    self.problem(record, where if field_name == "__all__" else f"{where}.{field_name}", message)
             return None
         return instance
 
@@ -448,6 +540,24 @@ class _Loader:
                     setattr(row, owner_field, instance)
                     row.save()
                 changed = True
+        if "alternatives" in children:
+            existing = list(instance.alternatives.order_by("position", "pk").prefetch_related("citations"))
+
+            def shape(alternative, citations):
+                cited = [(c.source_id, c.locator, c.note, c.position) for c in citations]
+                return (alternative.date, alternative.place_id, alternative.note, alternative.position, cited)
+
+            have = [shape(a, a.citations.all()) for a in existing]
+            want = [shape(a, cited) for a, cited in children["alternatives"]]
+            if have != want:
+                instance.alternatives.all().delete()
+                for alternative, citations in children["alternatives"]:
+                    alternative.event = instance
+                    alternative.save()
+                    for citation in citations:
+                        citation.alternative = alternative
+                        citation.save()
+                changed = True
         if "stops" in children:
             have = list(instance.stops.order_by("position").values_list("place_id", flat=True))
             want = [place.pk for place in children["stops"]]
@@ -480,7 +590,10 @@ def _comparable(value):
 
 
 def corpus_load(*, path: Path, dry_run: bool = False) -> LoadReport:
-    """Validate and load the corpus at `path` in one transaction; raise CorpusInvalid, writing nothing, on any problem."""
+    """Validate and load the corpus at `path` in one transaction.
+
+    Raises CorpusInvalid, having written nothing, on any problem.
+    """
     sections, problems = read_corpus(path)
     if problems:
         raise CorpusInvalid(problems)
@@ -488,6 +601,7 @@ def corpus_load(*, path: Path, dry_run: bool = False) -> LoadReport:
     with transaction.atomic():
         loader = _Loader(sections, report)
         loader.load()
+        loader.count_outcomes()
         if loader.problems:
             raise CorpusInvalid(loader.problems)  # leaving the atomic block by an exception rolls back
         if dry_run:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q, TextField, Value
-from django.db.models.fields.json import KT
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Q
 
+from common.calendars import Calendar, CalendarError, parse_calendar_date, to_gregorian_alternatives
+from common.dates import InvalidDate, parse_date
 from common.models import SLUG_HELP, Dated, DatedQuerySet
 from common.translation import TranslatedField
 from geography.models import Area, Place, Route
@@ -68,9 +68,7 @@ class Source(Dated):
 
     slug = models.SlugField(max_length=80, unique=True, help_text=SLUG_HELP)
     kind = models.CharField(max_length=10, choices=SourceKind.choices)
-    label = models.CharField(
-        max_length=200, help_text="How the atlas cites it: 'Bayur, 1991' or 'TDA, 571/3424…'."
-    )
+    label = models.CharField(max_length=200, help_text="How the atlas cites it: 'Bayur, 1991' or 'TDA, 571/3424…'.")
     author = models.CharField(max_length=200, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     title = models.CharField(max_length=400, blank=True)
@@ -107,113 +105,21 @@ class Status(models.TextChoices):
     PUBLISHED = "published", "published"
 
 
-EVENT_FIELDS = (
-    "slug", "title", "summary", "note", "date", "start", "end", "precision", "approximate", "uncertain",
-    "category", "significance", "places", "people", "themes", "routes", "citations", "aid",
-)  # fmt: skip
-_EVENT_COLUMNS = {
-    "slug": "slug", "title": "title", "summary": "summary", "note": "note", "date": "date",
-    "start": "date_start", "end": "date_end", "precision": "date_precision", "approximate": "date_approximate",
-    "uncertain": "date_uncertain", "category": "category", "significance": "significance",
-}  # fmt: skip
-_TRANSLATED = {"title", "summary", "note"}
-
-
-def translated_text(field_name: str, lang: str):
-    """SQL for `common.translation.translate`: the text in `lang`, else the first language that has it."""
-    from common.translation import language_codes
-
-    order = [lang, *(code for code in language_codes() if code != lang)]
-    return Coalesce(
-        *(NullIf(KT(f"{field_name}__{code}"), Value("")) for code in order), Value(""), output_field=TextField()
-    )
-
-
-def _grouped(rows) -> dict[int, list]:
-    grouped: dict[int, list] = {}
-    for event_id, *values in rows:
-        grouped.setdefault(event_id, []).append(values[0] if len(values) == 1 else values)
-    return grouped
-
-
 class EventQuerySet(DatedQuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
 
-    def as_rows(self, *, lang: str, fields: tuple[str, ...] = EVENT_FIELDS) -> list[dict]:
-        """Events as plain dicts for the API, in one query per relation whatever the number of events.
+    def as_rows(self, *, lang: str, fields: tuple[str, ...] | None = None) -> list[dict]:
+        """Events as the API's plain dicts, in a fixed number of queries (see chronology.rows)."""
+        from chronology.rows import EVENT_FIELDS, event_rows
 
-        Why not a prefetching ModelSerializer: measured on 10,000 events it took 8.6 s, nearly all of it
-        in building related managers and querysets per row; plain value queries take a fraction of that.
-        """
-        columns = [_EVENT_COLUMNS[name] for name in fields if name in _EVENT_COLUMNS]
-        # Translated texts are picked in SQL: decoding 30,000 JSON objects in Python cost 0.3 s at 10,000 events.
-        texts = {f"_text_{name}": translated_text(name, lang) for name in fields if name in _TRANSLATED}
-        columns = [
-            f"_text_{name}" if name in _TRANSLATED else column
-            for name, column in zip([n for n in fields if n in _EVENT_COLUMNS], columns, strict=True)
-        ]
-        events = list(self.annotate(**texts).values_list("id", *columns))
-        ids = self.values("pk")  # a subquery: no parameter limit however many events there are
-        related: dict[str, dict[int, list]] = {}
-        for name in ("places", "people", "themes", "routes"):
-            if name in fields:
-                through = Event._meta.get_field(name).remote_field.through
-                target = Event._meta.get_field(name).m2m_reverse_field_name()
-                related[name] = _grouped(
-                    through.objects.filter(event__in=ids)
-                    .order_by(f"{target}__slug")
-                    .values_list("event_id", f"{target}__slug")
-                )
-        if "citations" in fields:
-            related["citations"] = _grouped(
-                Citation.objects.filter(event__in=ids)
-                .order_by("position", "id")
-                .values_list("event_id", "source__slug", "source__label", "locator")
-            )
-        if "aid" in fields:
-            related["aid"] = _grouped(
-                AidItem.objects.filter(event__in=ids)
-                .order_by("kind", "id")
-                .values_list(
-                    "event_id",
-                    "kind",
-                    "quantity",
-                    "unit",
-                    "approximate",
-                    "route__slug",
-                    "source__slug",
-                    "locator",
-                )
-            )
-
-        rows = []
-        column_names = [name for name in fields if name in _EVENT_COLUMNS]
-        for event_id, *values in events:
-            row = {}
-            for name, value in zip(column_names, values, strict=True):
-                if name in ("start", "end") and value is not None:
-                    value = value.isoformat()
-                row[name] = value
-            for name in ("places", "people", "themes", "routes"):
-                if name in related:
-                    row[name] = related[name].get(event_id, [])
-            if "citations" in related:
-                row["citations"] = [
-                    {"source": source, "label": label, "locator": locator}
-                    for source, label, locator in related["citations"].get(event_id, [])
-                ]
-            if "aid" in related:
-                row["aid"] = [
-                    {"kind": kind, "quantity": float(quantity), "unit": unit, "approximate": approximate,
-                     "route": route, "source": source, "locator": locator}
-                    for kind, quantity, unit, approximate, route, source, locator in related["aid"].get(event_id, [])
-                ]  # fmt: skip
-            rows.append({name: row[name] for name in fields})
-        return rows
+        return event_rows(self, lang=lang, fields=fields or EVENT_FIELDS)
 
 
 class Event(Dated):
+    # An event may be undated when relations place it ("after the fall of Kars, before Gümrü").
+    date_required = False
+
     slug = models.SlugField(max_length=120, unique=True, help_text=SLUG_HELP)
     title = TranslatedField()
     summary = TranslatedField(multiline=True, help_text="In your own words, from the sources' facts.")
@@ -230,6 +136,19 @@ class Event(Dated):
         multiline=True,
         help_text="E.g. where sources disagree and why this date.",
     )
+    date_as_written = models.CharField(
+        "date as the source wrote it",
+        max_length=80,
+        blank=True,
+        help_text="E.g. '5 Teşrinisani 1336' or '23.04.1336' (Rumi), '20 October 1914' (Julian). "
+        "Leave the EDTF date empty and the atlas converts this one; the text is kept as written.",
+    )
+    date_calendar = models.CharField(
+        "calendar of the date as written",
+        max_length=10,
+        choices=[(c.value, c.value) for c in Calendar],
+        default=Calendar.GREGORIAN,
+    )
     themes = models.ManyToManyField(Theme, blank=True, related_name="events")
     places = models.ManyToManyField(Place, blank=True, related_name="events")
     people = models.ManyToManyField(Person, blank=True, related_name="events")
@@ -245,14 +164,48 @@ class Event(Dated):
             models.CheckConstraint(
                 condition=Q(significance__gte=1, significance__lte=3), name="event_significance_1_to_3"
             ),
-            models.CheckConstraint(
-                condition=Q(date_start__isnull=False) | Q(date_end__isnull=False), name="event_has_a_bound"
-            ),
         ]
         indexes = [models.Index(fields=["status", "date_start"], name="event_status_start")]
 
     def __str__(self) -> str:
         return self.slug
+
+    def clean(self):
+        super().clean()
+        self.date_from_written()
+
+    def date_from_written(self) -> None:
+        """Convert the date as written into the EDTF date, or check that the two agree."""
+        if not self.date_as_written:
+            return
+        try:
+            written = parse_calendar_date(self.date_as_written, self.date_calendar)
+        except CalendarError as error:
+            raise ValidationError({"date_as_written": str(error)}) from None
+        readings = to_gregorian_alternatives(written.calendar, written.year, written.month, written.day)
+        if not self.date:
+            self.date = readings[0].isoformat()
+            return
+        try:
+            bounds = parse_date(self.date)
+        except InvalidDate:
+            return  # the date field reports its own error
+        if not any(bounds.start and bounds.end and bounds.start <= day <= bounds.end for day in readings):
+            said = " or ".join(day.isoformat() for day in readings)
+            raise ValidationError(
+                {
+                    "date_as_written": f"{self.date_as_written!r} ({self.date_calendar}) is {said}, outside the "
+                    f"date {self.date!r}. Correct one of them, or clear the date to have it converted."
+                }
+            )
+
+
+def exactly_one_of(*fields: str) -> Q:
+    """A condition true when exactly one of the nullable foreign keys is set."""
+    condition = Q(pk__in=[])
+    for chosen in fields:
+        condition |= Q(**{f"{name}__isnull": name != chosen for name in fields})
+    return condition
 
 
 class Citation(models.Model):
@@ -262,23 +215,20 @@ class Citation(models.Model):
     locator = models.CharField(max_length=120, blank=True, help_text="Page ('s. 193') or file number.")
     note = TranslatedField(blank=True)
     position = models.PositiveSmallIntegerField(default=0)
-    event = models.ForeignKey(
-        Event, null=True, blank=True, on_delete=models.CASCADE, related_name="citations"
-    )
-    route = models.ForeignKey(
-        Route, null=True, blank=True, on_delete=models.CASCADE, related_name="citations"
-    )
+    event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
+    route = models.ForeignKey(Route, null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
     area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
+    alternative = models.ForeignKey(
+        "AlternativeDating", null=True, blank=True, on_delete=models.CASCADE, related_name="citations"
+    )
+
+    TARGETS = ("event", "route", "area", "alternative")
 
     class Meta:
         ordering = ["position", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=(
-                    Q(event__isnull=False, route__isnull=True, area__isnull=True)
-                    | Q(event__isnull=True, route__isnull=False, area__isnull=True)
-                    | Q(event__isnull=True, route__isnull=True, area__isnull=False)
-                ),
+                condition=exactly_one_of("event", "route", "area", "alternative"),
                 name="citation_cites_for_exactly_one_record",
             )
         ]
@@ -321,9 +271,63 @@ class AidItem(models.Model):
     class Meta:
         ordering = ["event", "kind", "id"]
         verbose_name = "aid line"
-        constraints = [
-            models.CheckConstraint(condition=Q(quantity__gte=0), name="aiditem_quantity_not_negative")
-        ]
+        constraints = [models.CheckConstraint(condition=Q(quantity__gte=0), name="aiditem_quantity_not_negative")]
 
     def __str__(self) -> str:
         return f"{self.quantity} {self.unit} {self.get_kind_display()}"
+
+
+class AlternativeDating(Dated):
+    """Another reading of when (or where) an event happened, with its sources: a disputed claim.
+
+    The event's own date is the one the evidence supports; each alternative says who dates it otherwise
+    and, in its note, why the curator did not follow it.
+    """
+
+    date_required = False
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="alternatives")
+    place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    note = TranslatedField(blank=True, multiline=True, help_text="Who says so, and what the evidence supports.")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["event", "position", "id"]
+        constraints = [
+            *Dated.date_constraints("alternativedating"),
+            models.CheckConstraint(
+                condition=~Q(date="") | Q(place__isnull=False),
+                name="alternativedating_gives_a_date_or_a_place",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event.slug}: {self.date or self.place}"
+
+    def clean(self):
+        super().clean()
+        if not self.date and not self.place_id:
+            raise ValidationError("An alternative gives another date, another place, or both.")
+
+
+class RelationKind(models.TextChoices):
+    AFTER = "after", "after"
+    BEFORE = "before", "before"
+
+
+class EventRelation(models.Model):
+    """Places an event relative to another: 'after the fall of Kars', 'before Gümrü'."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="relations")
+    kind = models.CharField(max_length=6, choices=RelationKind.choices)
+    other = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="relations_to")
+
+    class Meta:
+        ordering = ["event", "kind", "other"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(event=models.F("other")), name="eventrelation_not_to_itself"),
+            models.UniqueConstraint(fields=["event", "kind", "other"], name="eventrelation_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event.slug} {self.kind} {self.other.slug}"

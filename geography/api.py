@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import unicodedata
+
 from django.db.models import Prefetch
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import extend_schema, extend_schema_view, inline_serializer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view, inline_serializer
 from rest_framework import serializers, viewsets
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from common.api import LANG_PARAMETER, LanguageMixin, TranslatedText
 from geography.models import Area, AreaKind, Place, Route, RouteMode, RoutePurpose, RouteStop, route_length_km
+from geography.names import as_names, name_on, name_periods
 
 
 def feature(geometry: dict, properties: dict) -> dict:
@@ -26,11 +32,15 @@ def dated_properties(record) -> dict:
 
 class PlaceFeatureSerializer(TranslatedText, serializers.BaseSerializer):
     def to_representation(self, place: Place) -> dict:
+        lang = self.context.get("lang", "tr")
+        names = as_names(place.names.all())
+        on = self.context.get("on")
         return feature(
             {"type": "Point", "coordinates": [place.longitude, place.latitude]},
             {
                 "slug": place.slug,
-                "name": self.text(place.name),
+                "name": name_on(place.name, names, on, lang) if on else self.text(place.name),
+                "name_periods": name_periods(place.name, names, lang),
                 "kind": place.kind,
                 "description": self.text(place.description),
                 "names": [
@@ -56,8 +66,7 @@ class RouteFeatureSerializer(TranslatedText, serializers.BaseSerializer):
                 "stops": [s.place.slug for s in stops],
                 "length_km": route_length_km(stops),
                 "statuses": [
-                    {"status": s.status, "note": self.text(s.note), **dated_properties(s)}
-                    for s in route.statuses.all()
+                    {"status": s.status, "note": self.text(s.note), **dated_properties(s)} for s in route.statuses.all()
                 ],
             },
         )
@@ -128,10 +137,53 @@ class PlaceFilter(filters.FilterSet):
         fields = ["kind"]
 
 
+ON_PARAMETER = OpenApiParameter(
+    "on", OpenApiTypes.DATE, description="Give each place the name it bore on this day (YYYY-MM-DD)."
+)
+Q_PARAMETER = OpenApiParameter(
+    "q", OpenApiTypes.STR, description="Find places by any of their names, in any language or period."
+)
+
+
+def folded(text: str) -> str:
+    """Lowercase without diacritics, so 'gumru' finds Gümrü and 'nahcivan' finds Nahçıvan."""
+    text = text.replace("ı", "i").replace("İ", "i")
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[LANG_PARAMETER, ON_PARAMETER, Q_PARAMETER], responses=_FEATURE_COLLECTION),
+    retrieve=extend_schema(parameters=[LANG_PARAMETER, ON_PARAMETER], responses=_FEATURE),
+)
 class PlaceViewSet(GeoJSONViewSet):
     serializer_class = PlaceFeatureSerializer
     filterset_class = PlaceFilter
     queryset = Place.objects.prefetch_related("names").order_by("slug")
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if (raw := self.request.query_params.get("on")) is not None:
+            try:
+                context["on"] = dt.date.fromisoformat(raw)
+            except ValueError:
+                raise ValidationError({"on": f"{raw!r} is not a day; write it as YYYY-MM-DD."}) from None
+        return context
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if query := folded(self.request.query_params.get("q", "").strip()):
+            # Matched in Python: diacritic-insensitive matching across JSON names is not portable SQL,
+            # and a corpus has hundreds of places, not millions.
+            matches = [
+                place.pk
+                for place in queryset
+                if any(
+                    query in folded(text)
+                    for text in [place.slug, *place.name.values(), *(n.name for n in place.names.all())]
+                )
+            ]
+            queryset = queryset.filter(pk__in=matches)
+        return queryset
 
 
 class RouteFilter(DatedFilter):

@@ -55,6 +55,12 @@ def _event_form(**overrides):
         "citations-0-position": "0",
         "aid-TOTAL_FORMS": "0",
         "aid-INITIAL_FORMS": "0",
+        "alternatives-TOTAL_FORMS": "0",
+        "alternatives-INITIAL_FORMS": "0",
+        "relations-TOTAL_FORMS": "0",
+        "relations-INITIAL_FORMS": "0",
+        "date_as_written": "",
+        "date_calendar": "gregorian",
     }
     data.update(overrides)
     return data
@@ -84,8 +90,59 @@ def test_title_in_no_language_is_refused(curator):
 
 def test_publish_action_publishes_selected_drafts(curator):
     draft = make_event(status="draft")
-    curator.post(
-        reverse("admin:chronology_event_changelist"), {"action": "publish", "_selected_action": [draft.pk]}
-    )
+    curator.post(reverse("admin:chronology_event_changelist"), {"action": "publish", "_selected_action": [draft.pk]})
     draft.refresh_from_db()
     assert draft.status == "published"
+
+
+def test_a_date_entered_in_the_rumi_calendar_is_converted_and_kept_as_written(curator):
+    form = _event_form(date="", date_as_written="16 Mart 1337", date_calendar="rumi")
+    response = curator.post(reverse("admin:chronology_event_add"), form)
+    assert response.status_code == 302
+    event = Event.objects.get(slug="moscow-treaty")
+    assert (event.date, event.date_as_written, str(event.date_start)) == ("1921-03-16", "16 Mart 1337", "1921-03-16")
+
+
+def test_a_rumi_date_that_disagrees_with_the_date_is_refused_with_both_readings(curator):
+    form = _event_form(date="1921-03-17", date_as_written="16 Mart 1337", date_calendar="rumi")
+    response = curator.post(reverse("admin:chronology_event_add"), form)
+    assert response.status_code == 200
+    assert "1921-03-16" in response.content.decode()
+    assert not Event.objects.exists()
+
+
+def _relation(form, index, kind, other):
+    form["relations-TOTAL_FORMS"] = str(index + 1)
+    form[f"relations-{index}-kind"] = kind
+    form[f"relations-{index}-other"] = str(other.pk)
+    return form
+
+
+def test_an_undated_event_placed_between_two_others_gets_their_window(curator):
+    kars = make_event(slug="kars-falls", date="1920-10-30")
+    gumru = make_event(slug="gumru-treaty", date="1920-12-02")
+    form = _relation(_relation(_event_form(date=""), 0, "after", kars), 1, "before", gumru)
+    response = curator.post(reverse("admin:chronology_event_add"), form)
+    assert response.status_code == 302
+    event = Event.objects.get(slug="moscow-treaty")
+    assert (str(event.date_start), str(event.date_end)) == ("1920-10-30", "1920-12-02")
+
+
+def test_a_circle_of_relations_is_refused_naming_the_events(curator):
+    a = make_event(slug="a", date="1920")
+    b = make_event(slug="b", date="1920")
+    from chronology.models import EventRelation
+
+    EventRelation.objects.create(event=a, kind="after", other=b)
+    form = _relation(_event_form(date="1920"), 0, "after", a)
+    form = _relation(form, 1, "before", b)
+    response = curator.post(reverse("admin:chronology_event_add"), form)
+    assert response.status_code == 200
+    assert "circle" in response.content.decode() and "&#x27;moscow-treaty&#x27;" in response.content.decode()
+    assert not Event.objects.filter(slug="moscow-treaty").exists()
+
+
+def test_an_event_with_no_date_and_no_relations_is_refused(curator):
+    response = curator.post(reverse("admin:chronology_event_add"), _event_form(date=""))
+    assert response.status_code == 200
+    assert "place it after/before other events" in response.content.decode()

@@ -16,7 +16,12 @@ def test_event_item_has_the_documented_shape(api):
     make_event(slug="interview", date="1920-11-05", places=[baku], people=[stalin], sources=[source])
     [item] = api.get(EVENTS).json()
     assert item["slug"] == "interview"
-    assert (item["date"], item["start"], item["end"], item["precision"]) == ("1920-11-05", "1920-11-05", "1920-11-05", "day")
+    assert (item["date"], item["start"], item["end"], item["precision"]) == (
+        "1920-11-05",
+        "1920-11-05",
+        "1920-11-05",
+        "day",
+    )
     assert item["places"] == ["baku"] and item["people"] == ["stalin"]
     assert item["citations"] == [{"source": "bayur-1991", "label": "Bayur, 1991", "locator": "s. 190"}]
     assert {"title", "summary", "category", "significance", "approximate", "uncertain", "aid"} <= set(item)
@@ -99,7 +104,12 @@ def test_filter_by_categories(api):
 
 @pytest.mark.parametrize(
     ("query", "field"),
-    [("?place=atlantis", "place"), ("?date_after=1921-13-01", "date"), ("?category=party", "category"), ("?fields=slug,colour", "fields")],
+    [
+        ("?place=atlantis", "place"),
+        ("?date_after=1921-13-01", "date"),
+        ("?category=party", "category"),
+        ("?fields=slug,colour", "fields"),
+    ],
 )
 def test_bad_filters_are_400s_naming_the_parameter(api, query, field):
     response = api.get(EVENTS + query)
@@ -119,7 +129,9 @@ def test_without_limit_the_list_is_whole_and_with_limit_it_is_a_page(api):
 
 def test_sparse_fieldset_returns_only_the_fields_asked_for(api):
     make_event(slug="x", places=[make_place(slug="kars")])
-    assert api.get(EVENTS + "?fields=slug,start,places").json() == [{"slug": "x", "start": "1920-11-05", "places": ["kars"]}]
+    assert api.get(EVENTS + "?fields=slug,start,places").json() == [
+        {"slug": "x", "start": "1920-11-05", "places": ["kars"]}
+    ]
 
 
 def test_single_event_matches_its_list_item(api):
@@ -134,10 +146,20 @@ def test_aid_lines_are_listed_with_route_and_source(api):
     route = make_route(slug="kars-road", stops=[baku, kars])
     source = make_source(slug="s")
     event = make_event(routes=[route])
-    AidItem.objects.create(event=event, kind="gold_rubles", quantity=1_000_000, unit="rubles", route=route, source=source, locator="s. 197")
+    AidItem.objects.create(
+        event=event, kind="gold_rubles", quantity=1_000_000, unit="rubles", route=route, source=source, locator="s. 197"
+    )
     [item] = api.get(EVENTS).json()
     assert item["aid"] == [
-        {"kind": "gold_rubles", "quantity": 1_000_000.0, "unit": "rubles", "approximate": False, "route": "kars-road", "source": "s", "locator": "s. 197"}
+        {
+            "kind": "gold_rubles",
+            "quantity": 1_000_000.0,
+            "unit": "rubles",
+            "approximate": False,
+            "route": "kars-road",
+            "source": "s",
+            "locator": "s. 197",
+        }
     ]
 
 
@@ -150,7 +172,9 @@ def _rich_events(count: int) -> None:
         make_event(places=places, people=people, themes=themes, routes=[route], sources=[make_source(), make_source()])
 
 
-@pytest.mark.parametrize("url", [EVENTS, "/api/v1/places/", "/api/v1/routes/", "/api/v1/areas/", "/api/v1/people/", "/api/v1/sources/"])
+@pytest.mark.parametrize(
+    "url", [EVENTS, "/api/v1/places/", "/api/v1/routes/", "/api/v1/areas/", "/api/v1/people/", "/api/v1/sources/"]
+)
 def test_query_count_does_not_grow_with_rows(api, url, django_assert_max_num_queries):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -171,7 +195,9 @@ def test_api_is_read_only_for_anonymous_users(api):
 
 def test_people_and_sources_lists(api):
     make_person(slug="stalin", name={"tr": "Josef Stalin", "en": "Joseph Stalin"})
-    make_source(slug="tda", kind="archive", label="TDA, 571/3424-136608-31", archive_ref="571/3424-136608-31", date="1920-12-04")
+    make_source(
+        slug="tda", kind="archive", label="TDA, 571/3424-136608-31", archive_ref="571/3424-136608-31", date="1920-12-04"
+    )
     assert api.get("/api/v1/people/?lang=en").json()[0]["name"] == "Joseph Stalin"
     [source] = api.get("/api/v1/sources/").json()
     assert (source["kind"], source["archive_ref"], source["date"]) == ("archive", "571/3424-136608-31", "1920-12-04")
@@ -180,7 +206,9 @@ def test_people_and_sources_lists(api):
 def test_openapi_schema_is_served_and_describes_the_event_list(api):
     response = api.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert response.status_code == 200
-    schema = response.json() if response["Content-Type"].endswith("json") else __import__("yaml").safe_load(response.content)
+    schema = (
+        response.json() if response["Content-Type"].endswith("json") else __import__("yaml").safe_load(response.content)
+    )
     assert schema["openapi"].startswith("3.")
     assert "/api/v1/events/" in schema["paths"]
     params = {p["name"] for p in schema["paths"]["/api/v1/events/"]["get"]["parameters"]}
@@ -192,3 +220,62 @@ def test_staff_see_the_same_public_list(api):
     make_event(slug="draft", status=Status.DRAFT)
     api.login(username="curator", password="pw")
     assert api.get(EVENTS).json() == []
+
+
+def test_a_disputed_event_lists_each_reading_with_its_sources(api):
+    from chronology.models import AlternativeDating, Citation
+
+    event = make_event(slug="interview", date="1920-10-18/1920-11-05")
+    alternative = AlternativeDating.objects.create(
+        event=event, date="1920-08-12", note={"en": "The conclusion's date; impossible.", "tr": "Sonuç."}
+    )
+    Citation.objects.create(alternative=alternative, source=make_source(slug="tekinsoy", label="Tekinsoy, 2025"), locator="s. 200")
+    item = api.get(EVENTS + "interview/?lang=en").json()
+    assert item["disputed"] is True
+    assert item["alternatives"] == [
+        {
+            "date": "1920-08-12",
+            "start": "1920-08-12",
+            "end": "1920-08-12",
+            "precision": "day",
+            "place": None,
+            "note": "The conclusion's date; impossible.",
+            "citations": [{"source": "tekinsoy", "label": "Tekinsoy, 2025", "locator": "s. 200"}],
+        }
+    ]
+    assert api.get(EVENTS + "?fields=slug,disputed").json() == [{"slug": "interview", "disputed": True}]
+
+
+def test_a_day_is_also_given_in_the_calendars_in_use_then(api):
+    make_event(slug="report", date="1920-11-05")
+    make_event(slug="revolution", date="1917-11-07")
+    make_event(slug="month", date="1920-11")
+    calendars = {item["slug"]: item["calendars"] for item in api.get(EVENTS + "?lang=tr&fields=slug,calendars").json()}
+    assert calendars["report"]["rumi"] == "5 Teşrinisani 1336 (Rumî)"
+    assert "julian" not in calendars["report"]  # Russia had left the Old Style by 1920
+    assert calendars["revolution"]["julian"].startswith("25 Ekim 1917")
+    assert calendars["month"] == {}
+
+
+def test_a_date_written_in_rumi_shows_both_readings_where_the_year_start_is_ambiguous(api):
+    make_event(slug="x", date="1920-01-20", date_as_written="20 Kânunusani 1336", date_calendar="rumi")
+    written = api.get(EVENTS + "x/").json()["written"]
+    assert written["text"] == "20 Kânunusani 1336" and written["calendar"] == "rumi"
+    assert written["readings"] == ["1920-01-20", "1921-01-20"]
+
+
+def test_relations_are_listed_with_the_event_they_point_to(api):
+    from chronology.models import EventRelation
+
+    kars = make_event(slug="kars", date="1920-10-30")
+    event = make_event(slug="x", date="1920")
+    EventRelation.objects.create(event=event, kind="after", other=kars)
+    assert api.get(EVENTS + "x/?fields=relations").json() == {"relations": [{"kind": "after", "event": "kars"}]}
+
+
+def test_a_month_precision_event_matches_a_ten_day_window_only_possibly(api):
+    make_event(slug="october", date="1921-10")
+    make_event(slug="kars-treaty", date="1921-10-13")
+    rows = api.get(EVENTS + "?date_after=1921-10-10&date_before=1921-10-20&fields=slug").json()
+    assert {row["slug"]: row["match"] for row in rows} == {"october": "possible", "kars-treaty": "certain"}
+    assert "match" not in api.get(EVENTS + "?fields=slug").json()[0]

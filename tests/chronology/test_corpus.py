@@ -142,7 +142,9 @@ def test_loading_twice_changes_nothing(db, corpus):
 
 def test_reloading_an_edited_corpus_updates_only_what_changed(db, tmp_path, corpus):
     corpus_load(path=corpus)
-    edited = corpus_with(tmp_path / "edited", events=("summary: {tr: Antlaşma., en: A treaty.}", "summary: {tr: Barış., en: Peace.}"))
+    edited = corpus_with(
+        tmp_path / "edited", events=("summary: {tr: Antlaşma., en: A treaty.}", "summary: {tr: Barış., en: Peace.}")
+    )
     report = corpus_load(path=edited)
     assert report.updated["events"] == 1 and report.unchanged["events"] == 1
     assert Event.objects.get(slug="gyumri-treaty").summary == {"tr": "Barış.", "en": "Peace."}
@@ -163,20 +165,46 @@ def problems_of(path) -> list[str]:
 @pytest.mark.parametrize(
     ("stem", "old", "new", "expected"),
     [
-        ("events", 'date: "1920-11-05"', 'date: "1920-11-31"', "events.yaml: events 'stalin-interview', field 'date': '1920-11-31' is not a valid EDTF"),
-        ("events", 'date: "1920-12"', 'date: "1921-01/1920-12"', "events 'gyumri-treaty', field 'date': '1921-01/1920-12' ends before it starts"),
+        (
+            "events",
+            'date: "1920-11-05"',
+            'date: "1920-11-31"',
+            "events.yaml: events 'stalin-interview', field 'date': '1920-11-31' is not a valid EDTF",
+        ),
+        (
+            "events",
+            'date: "1920-12"',
+            'date: "1921-01/1920-12"',
+            "events 'gyumri-treaty', field 'date': '1921-01/1920-12' ends before it starts",
+        ),
         ("places", "latitude: 40.4093", "latitude: 140.4093", "places 'baku', field 'latitude'"),
         ("places", "coordinates: [[[42, 40]", "coordinates: [[[42, 140]", "areas 'eastern-front', field 'geometry'"),
-        ("events", "places: [baku]", "places: [bakuu]", "events 'stalin-interview', field 'places': refers to places 'bakuu', which is neither in the corpus nor in the database"),
+        (
+            "events",
+            "places: [baku]",
+            "places: [bakuu]",
+            "events 'stalin-interview', field 'places': refers to places 'bakuu', "
+            "which is neither in the corpus nor in the database",
+        ),
         ("events", "people: [stalin]", "people: [lenin]", "field 'people': refers to people 'lenin'"),
         ("events", "source: tda-571", "source: tda-999", "field 'citations[0]': refers to sources 'tda-999'"),
         ("events", "route: baku-gyumri", "route: nowhere", "field 'aid[0].route': refers to routes 'nowhere'"),
-        ("places", "stops: [baku, gyumri]", "stops: [baku, kars]", "routes 'baku-gyumri', field 'stops': refers to places 'kars'"),
+        (
+            "places",
+            "stops: [baku, gyumri]",
+            "stops: [baku, kars]",
+            "routes 'baku-gyumri', field 'stops': refers to places 'kars'",
+        ),
         ("events", "category: treaty", "category: treety", "events 'gyumri-treaty', field 'category'"),
         ("events", "significance: 3", "significance: 5", "field 'significance'"),
         ("events", "significance: 3", "signifcance: 3", "field 'signifcance': unknown field"),
         ("events", "slug: gyumri-treaty", "slug: stalin-interview", "field 'slug': is used twice"),
-        ("events", "citations: [{source: tekinsoy-2025, locator: s. 194}]", "citations: []", "events 'gyumri-treaty', field 'citations': is required"),
+        (
+            "events",
+            "citations: [{source: tekinsoy-2025, locator: s. 194}]",
+            "citations: []",
+            "events 'gyumri-treaty', field 'citations': is required",
+        ),
         ("places", "quantity: 6000", "quantity: -6", "field 'aid[0].quantity'"),
         ("sources", "archive_ref: 571/3424-136608-31", "archive_ref: ''", "sources 'tda-571', field 'archive_ref'"),
     ],
@@ -223,8 +251,104 @@ def test_load_corpus_command_reports_counts(db, corpus, capsys):
 
 
 def test_unquoted_yaml_dates_and_years_are_read_as_edtf_text(db, tmp_path):
-    corpus_load(path=corpus_with(tmp_path, events=('date: "1920-11-05"', "date: 1920-11-05"), sources=("slug: stalin\n", "slug: stalin\n            born: 1878\n")))
+    corpus_load(
+        path=corpus_with(
+            tmp_path,
+            events=('date: "1920-11-05"', "date: 1920-11-05"),
+            sources=("slug: stalin\n", "slug: stalin\n            born: 1878\n"),
+        )
+    )
     assert Event.objects.get(slug="stalin-interview").date == "1920-11-05"
     from chronology.models import Person
 
     assert Person.objects.get(slug="stalin").born == "1878"
+
+
+RELATIVE = """
+        events:
+          - slug: envoy-arrives
+            category: mission
+            title: {tr: Elçi gelir, en: An envoy arrives}
+            summary: {tr: Tarihsiz., en: Undated.}
+            after: [stalin-interview]
+            before: [gyumri-treaty]
+            citations: [{source: tekinsoy-2025, locator: s. 199}]
+            alternatives:
+              - date: "1920-08-12"
+                note: {tr: Sonuç bölümü bu tarihi verir., en: The conclusion gives this date.}
+                citations: [{source: tekinsoy-2025, locator: s. 200}]
+              - place: gyumri
+                citations: [{source: tda-571, locator: 571/3424-136608-31}]
+"""
+
+
+def test_an_undated_event_placed_after_and_before_others_gets_the_window_between(db, tmp_path):
+    corpus_load(path=write_corpus(tmp_path / "c", {**BASE, "relative.yaml": RELATIVE}))
+    envoy = Event.objects.get(slug="envoy-arrives")
+    assert envoy.date == ""
+    assert (str(envoy.date_start), str(envoy.date_end), envoy.date_precision) == ("1920-11-05", "1920-12-31", "range")
+    assert sorted(envoy.relations.values_list("kind", "other__slug")) == [
+        ("after", "stalin-interview"),
+        ("before", "gyumri-treaty"),
+    ]
+
+
+def test_alternative_datings_load_with_their_own_sources(db, tmp_path):
+    corpus_load(path=write_corpus(tmp_path / "c", {**BASE, "relative.yaml": RELATIVE}))
+    first, second = Event.objects.get(slug="envoy-arrives").alternatives.order_by("position")
+    assert (first.date, str(first.date_start)) == ("1920-08-12", "1920-08-12")
+    assert [c.locator for c in first.citations.all()] == ["s. 200"]
+    assert (second.date, second.place.slug) == ("", "gyumri")
+
+
+def test_relations_and_alternatives_reload_without_change(db, tmp_path):
+    folder = write_corpus(tmp_path / "c", {**BASE, "relative.yaml": RELATIVE})
+    corpus_load(path=folder)
+    assert not corpus_load(path=folder).changed
+
+
+def test_a_circle_of_relations_is_refused_naming_the_events(db, tmp_path):
+    circular = RELATIVE.replace("before: [gyumri-treaty]", "before: [stalin-interview]")
+    problems = problems_of(write_corpus(tmp_path / "c", {**BASE, "relative.yaml": circular}))
+    assert any("circle" in p and "'envoy-arrives'" in p and "'stalin-interview'" in p for p in problems), problems
+    assert not Event.objects.exists()
+
+
+def test_an_impossible_window_is_refused_naming_the_events(db, tmp_path):
+    impossible = RELATIVE.replace(
+        "after: [stalin-interview]\n            before: [gyumri-treaty]",
+        "after: [gyumri-treaty]\n            before: [stalin-interview]",
+    )
+    problems = problems_of(write_corpus(tmp_path / "c", {**BASE, "relative.yaml": impossible}))
+    assert any("'envoy-arrives' cannot be placed: after 'gyumri-treaty'" in p for p in problems), problems
+
+
+def test_an_event_with_neither_date_nor_relations_is_refused(db, tmp_path):
+    undated = RELATIVE.replace("            after: [stalin-interview]\n            before: [gyumri-treaty]\n", "")
+    problems = problems_of(write_corpus(tmp_path / "c", {**BASE, "relative.yaml": undated}))
+    assert any("'envoy-arrives', field 'date': is required, unless" in p for p in problems), problems
+
+
+def test_an_alternative_without_a_source_is_refused(db, tmp_path):
+    unsourced = RELATIVE.replace("                citations: [{source: tekinsoy-2025, locator: s. 200}]\n", "")
+    problems = problems_of(write_corpus(tmp_path / "c", {**BASE, "relative.yaml": unsourced}))
+    assert any("alternatives[0].citations" in p for p in problems), problems
+
+
+def test_a_date_written_in_the_sources_calendar_is_converted_and_kept(db, tmp_path):
+    rumi = corpus_with(
+        tmp_path,
+        events=('date: "1920-11-05"', "date_as_written: 5 Teşrinisani 1336\n            date_calendar: rumi"),
+    )
+    corpus_load(path=rumi)
+    event = Event.objects.get(slug="stalin-interview")
+    assert (event.date, event.date_as_written, str(event.date_start)) == ("1920-11-05", "5 Teşrinisani 1336", "1920-11-05")
+
+
+def test_a_written_date_that_disagrees_with_the_date_is_refused(db, tmp_path):
+    clash = corpus_with(
+        tmp_path,
+        events=('date: "1920-11-05"', 'date: "1920-11-06"\n            date_as_written: 5 Teşrinisani 1336\n            date_calendar: rumi'),
+    )
+    problems = problems_of(clash)
+    assert any("field 'date_as_written'" in p and "1920-11-05" in p for p in problems), problems

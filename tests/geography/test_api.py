@@ -59,3 +59,41 @@ def test_areas_filter_by_date_window(api):
     make_area(slug="late", date="1921-03/1921-10")
     features = api.get("/api/v1/areas/?date_after=1921-05-01&date_before=1921-05-01").json()["features"]
     assert [f["properties"]["slug"] for f in features] == ["late"]
+
+
+def _gyumri():
+    from geography.models import PlaceName
+
+    gyumri = make_place(slug="gyumri", name={"tr": "Gümrü", "en": "Gyumri"})
+    PlaceName.objects.create(place=gyumri, name="Gümrü", language="tr")
+    PlaceName.objects.create(place=gyumri, name="Alexandropol", language="ru", date="1837/1924")
+    PlaceName.objects.create(place=gyumri, name="Leninakan", language="ru", date="1924/1990")
+    return gyumri
+
+
+def test_places_on_a_day_bear_the_name_of_that_day(api):
+    _gyumri()
+    name = lambda query: api.get(f"/api/v1/places/?{query}").json()["features"][0]["properties"]["name"]  # noqa: E731
+    assert name("lang=en&on=1920-12-02") == "Alexandropol"
+    assert name("lang=en&on=1930-01-01") == "Leninakan"
+    assert name("lang=tr&on=1920-12-02") == "Gümrü"
+    assert name("lang=en") == "Gyumri"
+
+
+def test_name_periods_let_the_page_look_a_day_up(api):
+    _gyumri()
+    periods = api.get("/api/v1/places/gyumri/?lang=en").json()["properties"]["name_periods"]
+    assert ("1837-01-01", "1923-12-31", "Alexandropol") in [(p["start"], p["end"], p["name"]) for p in periods]
+
+
+@pytest.mark.parametrize("query", ["alexandropol", "LENINAKAN", "gumru", "Gümrü", "gyum"])
+def test_search_finds_a_place_by_any_of_its_names(api, query):
+    _gyumri()
+    make_place(slug="kars", name={"tr": "Kars", "en": "Kars"})
+    features = api.get(f"/api/v1/places/?q={query}").json()["features"]
+    assert [f["properties"]["slug"] for f in features] == ["gyumri"]
+
+
+def test_a_bad_day_is_a_400_saying_how_to_write_it(api):
+    response = api.get("/api/v1/places/?on=7.11.1920")
+    assert response.status_code == 400 and "YYYY-MM-DD" in response.json()["on"]

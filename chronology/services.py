@@ -1,0 +1,59 @@
+"""Writes that span records: keeping relative dates' bounds true."""
+
+from __future__ import annotations
+
+from chronology.models import Event, EventRelation
+from chronology.relative import Relation, RelativeDateError, relative_windows
+from common.dates import InvalidDate, Precision, parse_date
+
+__all__ = ["RelativeDateError", "event_relative_bounds_refresh", "relations_check"]
+
+
+def _own_bounds(events) -> dict:
+    bounds = {}
+    for event in events:
+        if event.date:
+            try:
+                parsed = parse_date(event.date)
+            except InvalidDate:
+                continue  # the date field reports its own error; relations are checked once it is valid
+            bounds[event.slug] = (parsed.start, parsed.end)
+    return bounds
+
+
+def relations_check(*, event: Event, relations: list[tuple[str, Event]]) -> None:
+    """Raise RelativeDateError if `event`'s proposed relations, with everyone else's, cannot all hold."""
+    existing = EventRelation.objects.exclude(event_id=event.pk) if event.pk else EventRelation.objects.all()
+    others = [Relation(*row) for row in existing.values_list("event__slug", "kind", "other__slug")]
+    proposed = [Relation(event.slug, kind, other.slug) for kind, other in relations]
+    involved = {r.event for r in others + proposed} | {r.other for r in others + proposed}
+    known = [e for e in Event.objects.filter(slug__in=involved - {event.slug})] + [event]
+    relative_windows(_own_bounds(known), others + proposed)
+
+
+def event_relative_bounds_refresh() -> int:
+    """Store every related event's bounds narrowed by its relations; return how many changed.
+
+    Raises RelativeDateError (nothing stored) when the relations contradict each other or a date.
+    """
+    relations = [Relation(*row) for row in EventRelation.objects.values_list("event__slug", "kind", "other__slug")]
+    involved = {r.event for r in relations} | {r.other for r in relations}
+    # Events narrowed before but no longer related go back to the bounds of their own date.
+    previously = Event.objects.filter(date_precision=Precision.RANGE).exclude(slug__in=involved)
+    events = {e.slug: e for e in [*Event.objects.filter(slug__in=involved), *previously]}
+    own = _own_bounds(events.values())
+    windows = relative_windows(own, relations) if relations else {}
+    changed = []
+    for slug, event in events.items():
+        if slug in windows:
+            start, end = windows[slug]
+            precision = event.date_precision if own.get(slug) == (start, end) and event.date else Precision.RANGE
+        else:
+            bounds = parse_date(event.date) if event.date else None
+            start, end = (bounds.start, bounds.end) if bounds else (None, None)
+            precision = bounds.precision if bounds else ""
+        if (event.date_start, event.date_end, event.date_precision) != (start, end, precision):
+            event.date_start, event.date_end, event.date_precision = start, end, precision
+            changed.append(event)
+    Event.objects.bulk_update(changed, ["date_start", "date_end", "date_precision"])
+    return len(changed)

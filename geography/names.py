@@ -1,0 +1,74 @@
+"""Which name a place bore on a given day, in a given language: Gümrü / Alexandropol in 1920, Leninakan
+from 1924, Gyumri today.
+
+The rule, applied to a day: a name in the reader's language that was in use that day; else a dated name
+in use that day (in whatever language the place then used); else the place's own name in the reader's
+language. `name_periods` applies the rule once per stretch of time between the names' dates, so the page
+only has to look a day up in the periods rather than know the rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from common.translation import translate
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Name:
+    name: str
+    language: str
+    start: dt.date | None
+    end: dt.date | None
+    dated: bool
+
+    def in_use_on(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+def as_names(rows) -> list[Name]:
+    """PlaceName rows (or anything with name, language, date, date_start, date_end) as Names."""
+    return [Name(r.name, r.language, r.date_start, r.date_end, bool(r.date)) for r in rows]
+
+
+def name_on(default: dict, names: Sequence[Name], day: dt.date, lang: str) -> str:
+    """The name a reader of `lang` would meet for this place on `day`."""
+    in_use = [n for n in names if n.in_use_on(day)]
+    for candidates in (
+        [n for n in in_use if n.language == lang],
+        [n for n in in_use if n.dated],
+    ):
+        if candidates:
+            # The most recently adopted name wins where periods touch (Leninakan from 1924, not Alexandropol).
+            return max(candidates, key=lambda n: (n.start or dt.date.min, n.dated)).name
+    return translate(default, lang)
+
+
+def name_periods(default: dict, names: Sequence[Name], lang: str) -> list[dict]:
+    """Consecutive periods, each with the name in use; `start`/`end` None for an open side."""
+    edges = sorted(
+        {n.start for n in names if n.start} | {n.end + ONE_DAY for n in names if n.end and n.end < dt.date.max}
+    )
+    bounds = [None, *edges, None]
+    periods: list[dict] = []
+    for first, after in itertools.pairwise(bounds):
+        probe = first or (after - ONE_DAY if after else dt.date(2000, 1, 1))
+        name = name_on(default, names, probe, lang)
+        last = after - ONE_DAY if after else None
+        if periods and periods[-1]["name"] == name:
+            periods[-1]["end"] = last
+        else:
+            periods.append({"start": first, "end": last, "name": name})
+    return [
+        {
+            "start": p["start"].isoformat() if p["start"] else None,
+            "end": p["end"].isoformat() if p["end"] else None,
+            "name": p["name"],
+        }
+        for p in periods
+    ]
