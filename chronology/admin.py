@@ -1,5 +1,4 @@
 from django.contrib import admin, messages
-
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 

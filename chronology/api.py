@@ -11,7 +11,7 @@ from rest_framework.response import Response
 
 from chronology.models import AidKind, Category, Event, Person, Source, Theme
 from chronology.rows import EVENT_FIELDS
-from common.api import LANG_PARAMETER, LanguageMixin, TranslatedText
+from common.api import LANG_PARAMETER, LanguageMixin, TranslatedReadOnlyViewSet, TranslatedTextField
 from common.calendars import Calendar
 from common.dates import Precision
 from geography import api as geography_api
@@ -195,68 +195,44 @@ class EventViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
         return Response(self.get_serializer(rows[0]).data)
 
 
-class PersonSerializer(TranslatedText, serializers.ModelSerializer):
-    name = serializers.SerializerMethodField()
-    description = serializers.SerializerMethodField()
+class PersonSerializer(serializers.ModelSerializer):
+    name = TranslatedTextField()
+    description = TranslatedTextField()
 
     class Meta:
         model = Person
         fields = ["slug", "name", "born", "died", "description"]
 
-    def get_name(self, person) -> str:
-        return self.text(person.name)
 
-    def get_description(self, person) -> str:
-        return self.text(person.description)
-
-
-@extend_schema_view(
-    list=extend_schema(parameters=[LANG_PARAMETER]), retrieve=extend_schema(parameters=[LANG_PARAMETER])
-)
-class PersonViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
+class PersonViewSet(TranslatedReadOnlyViewSet):
     serializer_class = PersonSerializer
     queryset = Person.objects.order_by("slug")
-    lookup_field = "slug"
 
 
-class SourceSerializer(TranslatedText, serializers.ModelSerializer):
-    note = serializers.SerializerMethodField()
+class SourceSerializer(serializers.ModelSerializer):
+    note = TranslatedTextField()
 
     class Meta:
         model = Source
         fields = ["slug", "kind", "label", "author", "year", "title", "archive_ref", "date", "note"]
 
-    def get_note(self, source) -> str:
-        return self.text(source.note)
 
-
-@extend_schema_view(
-    list=extend_schema(parameters=[LANG_PARAMETER]), retrieve=extend_schema(parameters=[LANG_PARAMETER])
-)
-class SourceViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
+class SourceViewSet(TranslatedReadOnlyViewSet):
     serializer_class = SourceSerializer
     queryset = Source.objects.order_by("label")
-    lookup_field = "slug"
 
 
-class ThemeSerializer(TranslatedText, serializers.ModelSerializer):
-    name = serializers.SerializerMethodField()
+class ThemeSerializer(serializers.ModelSerializer):
+    name = TranslatedTextField()
 
     class Meta:
         model = Theme
         fields = ["slug", "name"]
 
-    def get_name(self, theme) -> str:
-        return self.text(theme.name)
 
-
-@extend_schema_view(
-    list=extend_schema(parameters=[LANG_PARAMETER]), retrieve=extend_schema(parameters=[LANG_PARAMETER])
-)
-class ThemeViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
+class ThemeViewSet(TranslatedReadOnlyViewSet):
     serializer_class = ThemeSerializer
     queryset = Theme.objects.order_by("slug")
-    lookup_field = "slug"
 
 
 # Routes and areas carry their citations, which live here: geography does not know about sources.

@@ -8,7 +8,6 @@ and every problem is reported with its file, section, slug and field.
 from __future__ import annotations
 
 import contextlib
-import contextlib
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -137,7 +136,7 @@ _SPECS: dict[str, dict[str, Any]] = {
             "significance",
             "status",
             "note",
-        },  # fmt: skip
+        },
         "relations": {
             "themes",
             "places",
@@ -394,20 +393,9 @@ class _Loader:
             children["citations"] = rows = []
             for index, item in enumerate(data.get("citations") or []):
                 where = f"citations[{index}]"
-                if not isinstance(item, dict) or set(item) - {"source", "locator", "note"}:
-                    self.problem(record, where, "a citation is {source: slug, locator: '…'}")
-                    ok = False
-                    continue
-                source = self.resolve(record, where, "sources", item.get("source"))
-                ok &= source is not None
-                rows.append(
-                    Citation(
-                        source=source,
-                        locator=str(item.get("locator") or ""),
-                        note=item.get("note") or {},
-                        position=index,
-                    )
-                )
+                citation = self.citation(record, where, item, index)
+                ok &= citation is not None
+                rows.append(citation)
         if section == "events":
             for name, target in (
                 ("themes", "themes"),
@@ -448,6 +436,18 @@ class _Loader:
                 rows.append(alternative)
         return children if ok else None
 
+    def citation(self, record: Record, where: str, item, position: int) -> Citation | None:
+        """An unsaved Citation from `{source, locator, note}`, or None with the problem reported."""
+        if not isinstance(item, dict) or set(item) - {"source", "locator", "note"}:
+            self.problem(record, where, "a citation is {source: slug, locator: '…'}")
+            return None
+        source = self.resolve(record, where, "sources", item.get("source"))
+        if source is None:
+            return None
+        return Citation(
+            source=source, locator=str(item.get("locator") or ""), note=item.get("note") or {}, position=position
+        )
+
     def prepare_alternative(self, record, where, item, position):
         """An alternative dating as (unsaved AlternativeDating, [unsaved Citation]), or None with problems."""
         allowed = {"date", "place", "note", "citations"}
@@ -464,22 +464,12 @@ class _Loader:
         if not item.get("citations"):
             self.problem(record, f"{where}.citations", "is required: say who gives this reading")
             return None
-        citations = []
-        for index, cited in enumerate(item["citations"]):
-            if not isinstance(cited, dict) or set(cited) - {"source", "locator", "note"}:
-                self.problem(record, f"{where}.citations[{index}]", "a citation is {source: slug, locator: '…'}")
-                return None
-            source = self.resolve(record, f"{where}.citations[{index}]", "sources", cited.get("source"))
-            if source is None:
-                return None
-            citations.append(
-                Citation(
-                    source=source,
-                    locator=str(cited.get("locator") or ""),
-                    note=cited.get("note") or {},
-                    position=index,
-                )
-            )
+        citations = [
+            self.citation(record, f"{where}.citations[{index}]", cited, index)
+            for index, cited in enumerate(item["citations"])
+        ]
+        if None in citations:
+            return None
         if alternative is None:
             return None
         alternative.position = position

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils.translation import get_language_from_request
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
+from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
 from common.translation import language_codes, translate
@@ -56,3 +57,23 @@ class TranslatedText:
 
     def text(self, value: dict | None) -> str:
         return translate(value, self.context.get("lang", settings.LANGUAGE_CODE))
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class TranslatedTextField(serializers.Field):
+    """A translated model field, read out in the request's language."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value: dict | None) -> str:
+        return translate(value, self.context.get("lang", settings.LANGUAGE_CODE))
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[LANG_PARAMETER]), retrieve=extend_schema(parameters=[LANG_PARAMETER])
+)
+class TranslatedReadOnlyViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
+    """Read-only records looked up by slug, their texts in the request's language."""
+
+    lookup_field = "slug"

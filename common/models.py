@@ -58,6 +58,10 @@ class Dated(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        self.refresh_date_bounds()
+        super().save(*args, **kwargs)
+
     @classmethod
     def date_constraints(cls, prefix: str) -> list[models.BaseConstraint]:
         return [
@@ -68,10 +72,6 @@ class Dated(models.Model):
                 name=f"{prefix}_start_not_after_end",
             )
         ]
-
-    def save(self, *args, **kwargs):
-        self.refresh_date_bounds()
-        super().save(*args, **kwargs)
 
     def refresh_date_bounds(self) -> None:
         if not self.date:

@@ -229,7 +229,9 @@ def test_a_disputed_event_lists_each_reading_with_its_sources(api):
     alternative = AlternativeDating.objects.create(
         event=event, date="1920-08-12", note={"en": "The conclusion's date; impossible.", "tr": "Sonuç."}
     )
-    Citation.objects.create(alternative=alternative, source=make_source(slug="tekinsoy", label="Tekinsoy, 2025"), locator="s. 200")
+    Citation.objects.create(
+        alternative=alternative, source=make_source(slug="tekinsoy", label="Tekinsoy, 2025"), locator="s. 200"
+    )
     item = api.get(EVENTS + "interview/?lang=en").json()
     assert item["disputed"] is True
     assert item["alternatives"] == [

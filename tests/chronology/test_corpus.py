@@ -342,13 +342,20 @@ def test_a_date_written_in_the_sources_calendar_is_converted_and_kept(db, tmp_pa
     )
     corpus_load(path=rumi)
     event = Event.objects.get(slug="stalin-interview")
-    assert (event.date, event.date_as_written, str(event.date_start)) == ("1920-11-05", "5 Teşrinisani 1336", "1920-11-05")
+    assert (event.date, event.date_as_written, str(event.date_start)) == (
+        "1920-11-05",
+        "5 Teşrinisani 1336",
+        "1920-11-05",
+    )
 
 
 def test_a_written_date_that_disagrees_with_the_date_is_refused(db, tmp_path):
     clash = corpus_with(
         tmp_path,
-        events=('date: "1920-11-05"', 'date: "1920-11-06"\n            date_as_written: 5 Teşrinisani 1336\n            date_calendar: rumi'),
+        events=(
+            'date: "1920-11-05"',
+            'date: "1920-11-06"\n            date_as_written: 5 Teşrinisani 1336\n            date_calendar: rumi',
+        ),
     )
     problems = problems_of(clash)
     assert any("field 'date_as_written'" in p and "1920-11-05" in p for p in problems), problems
