@@ -1,0 +1,133 @@
+// Dates written as precisely as the sources allow, never more: "1921-10" is "October 1921", not
+// "1 October 1921". The EDTF string is the truth; start/end bounds are only a fallback for forms this
+// small parser does not read (unspecified digits such as "192X").
+import { t } from "./i18n.js";
+
+const SIDE = /^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?([~?%]?)$/;
+const DAY_MS = 86400000;
+
+/** One side of an EDTF date ("1920-09~") as {year, month, day, season, approximate, uncertain}, or null. */
+export function parseSide(text) {
+  const match = SIDE.exec(text);
+  if (!match) return null;
+  const [, year, month, day, qualifier] = match;
+  const side = {
+    year: Number(year),
+    month: null,
+    day: day ? Number(day) : null,
+    season: null,
+    approximate: qualifier === "~" || qualifier === "%",
+    uncertain: qualifier === "?" || qualifier === "%",
+  };
+  if (month) {
+    const value = Number(month);
+    if (value >= 21 && value <= 24) side.season = value - 20;
+    else if (value >= 1 && value <= 12) side.month = value;
+    else return null;
+  }
+  return side;
+}
+
+/** An EDTF string as {start, end, interval}: sides are parsed, "" or ".." is an open side (null). */
+export function parseEdtf(text) {
+  const value = (text || "").trim();
+  if (!value) return null;
+  if (!value.includes("/")) {
+    const side = parseSide(value);
+    return side ? { start: side, end: side, interval: false } : null;
+  }
+  const [left, right] = value.split("/");
+  const open = (part) => part === "" || part === "..";
+  const start = open(left) ? null : parseSide(left);
+  const end = open(right) ? null : parseSide(right);
+  if ((!open(left) && !start) || (!open(right) && !end) || (!start && !end)) return null;
+  return { start, end, interval: true };
+}
+
+function _bare(lang, side, { withYear = true } = {}) {
+  const year = withYear ? String(side.year) : "";
+  let text;
+  if (side.season) text = `${t(lang, "seasons")[side.season - 1]} ${year}`;
+  else if (side.month && side.day) text = `${side.day} ${t(lang, "months")[side.month - 1]} ${year}`;
+  else if (side.month) text = `${t(lang, "months")[side.month - 1]} ${year}`;
+  else text = year;
+  return text.trim();
+}
+
+function _qualified(lang, side, text) {
+  let result = text;
+  if (side.uncertain) result += "?";
+  if (side.approximate) result = t(lang, "around", { date: result });
+  return result;
+}
+
+function _formatSide(lang, side) {
+  return _qualified(lang, side, _bare(lang, side));
+}
+
+function _formatInterval(lang, start, end) {
+  if (!start) return t(lang, "until", { date: _formatSide(lang, end) });
+  if (!end) return t(lang, "from", { date: _formatSide(lang, start) });
+  const plain = !start.approximate && !start.uncertain && !end.approximate && !end.uncertain;
+  if (plain && start.year === end.year && !start.season && !end.season && start.month && end.month) {
+    const months = t(lang, "months");
+    if (start.month === end.month && start.day && end.day) {
+      return `${start.day}–${end.day} ${months[start.month - 1]} ${start.year}`;
+    }
+    if (Boolean(start.day) === Boolean(end.day)) {
+      return `${_bare(lang, start, { withYear: false })} – ${_bare(lang, end, { withYear: false })} ${start.year}`;
+    }
+  }
+  if (plain && !start.month && !end.month && !start.season && !end.season) return `${start.year}–${end.year}`;
+  return `${_formatSide(lang, start)} – ${_formatSide(lang, end)}`;
+}
+
+function _fromBounds(lang, record) {
+  const day = (iso) => {
+    const [y, m, d] = iso.split("-").map(Number);
+    return { year: y, month: m, day: d };
+  };
+  if (!record.start && !record.end) return record.date || "";
+  if (!record.start) return t(lang, "until", { date: _bare(lang, day(record.end)) });
+  if (!record.end) return t(lang, "from", { date: _bare(lang, day(record.start)) });
+  const start = day(record.start);
+  const end = day(record.end);
+  let text;
+  if (record.precision === "day") text = _bare(lang, start);
+  else if (record.precision === "month") text = _bare(lang, { ...start, day: null });
+  else if (record.precision === "year") text = String(start.year);
+  else if (start.month === 1 && start.day === 1 && end.month === 12 && end.day === 31)
+    text = `${start.year}–${end.year}`;
+  else text = `${_bare(lang, start)} – ${_bare(lang, end)}`;
+  return _qualified(lang, { approximate: record.approximate, uncertain: record.uncertain }, text);
+}
+
+/** A dated record ({date, start, end, precision, approximate, uncertain}) as words, as precise as its date. */
+export function formatDate(lang, record) {
+  const parsed = parseEdtf(record.date);
+  if (!parsed) return _fromBounds(lang, record);
+  if (!parsed.interval) return _formatSide(lang, parsed.start);
+  return _formatInterval(lang, parsed.start, parsed.end);
+}
+
+/** The value of a <time datetime> for an EDTF date, when HTML can say it (YYYY, YYYY-MM, YYYY-MM-DD). */
+export function htmlDatetime(edtf) {
+  return /^\d{4}(-\d{2}(-\d{2})?)?$/.test(edtf || "") && !/-2[1-4]$/.test(edtf) ? edtf : "";
+}
+
+/** An ISO date ("1921-10-13") as whole days since 1970-01-01 (UTC), the timeline's unit of time. */
+export function isoToDay(iso) {
+  const [y, m, d] = iso.split("-").map(Number);
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+}
+
+/** Days since 1970-01-01 back to {year, month (1–12), day}. */
+export function dayToParts(day) {
+  const date = new Date(day * DAY_MS);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+/** Days since 1970 of the first day of (year, month), months counted from 1 and allowed to overflow. */
+export function monthStart(year, month) {
+  return Date.UTC(year, month - 1, 1) / DAY_MS;
+}

@@ -1,0 +1,66 @@
+// One small store holding everything a link should restore, mirrored in the URL so any view can be
+// shared (a teacher's link opens on the same event, in the same language) and Back steps through choices.
+
+// Keys kept in the URL, each with its default; a default is left out to keep links short. `lang` has no
+// default here, so it is always written: a shared link opens in the language it was made in.
+const URL_KEYS = { event: null, place: null, lang: null, theme: "normal" };
+
+/** The state a URL's query string describes (only known keys; unknown values are left to the caller). */
+export function stateFromURL(url) {
+  const params = new URL(url, "http://x").searchParams;
+  const state = {};
+  for (const key of Object.keys(URL_KEYS)) {
+    const value = params.get(key);
+    state[key] = value === null || value === "" ? URL_KEYS[key] : value;
+  }
+  return state;
+}
+
+/** The query string (with "?", or "" for nothing) that stands for `state`. */
+export function queryFromState(state) {
+  const params = new URLSearchParams();
+  for (const [key, fallback] of Object.entries(URL_KEYS)) {
+    const value = state[key];
+    if (value === null || value === undefined || value === fallback) continue;
+    params.set(key, value);
+  }
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}
+
+/** A store: get() the state, set(patch, {history}) to change it, subscribe(fn) to hear of changes. */
+export function createStore(initial) {
+  let state = { ...initial };
+  const listeners = new Set();
+
+  function _writeURL(mode) {
+    if (mode === "none") return;
+    const url = `${location.pathname}${queryFromState(state)}${location.hash}`;
+    if (url === `${location.pathname}${location.search}${location.hash}`) return;
+    if (mode === "push") history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
+  }
+
+  return {
+    /** The current state (do not mutate it; use set). */
+    get: () => state,
+    /** Merge `patch` into the state, write the URL (history: "push" | "replace" | "none"), notify. */
+    set(patch, { history: mode = "replace" } = {}) {
+      const previous = state;
+      const next = { ...state, ...patch };
+      if (Object.keys(next).every((key) => next[key] === previous[key])) return;
+      state = next;
+      _writeURL(mode);
+      for (const listener of listeners) listener(state, previous);
+    },
+    /** Call `listener(state, previous)` after every change; returns an unsubscribe function. */
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    /** Keep the state in step with Back/Forward; `normalize` fills what the URL leaves out. */
+    followHistory(normalize = (value) => value) {
+      window.addEventListener("popstate", () => this.set(normalize(stateFromURL(location.href)), { history: "none" }));
+    },
+  };
+}

@@ -1,0 +1,220 @@
+"""The public atlas page: an HTML shell that ES modules fill from the read API.
+
+The server renders what a shared link needs before (or without) JavaScript: the language, the linked
+event's title in <title> and its text, date and sources in the panel. Everything else is drawn in the
+browser from the API, so the page and the API can never show two versions of an event.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.conf import settings
+from django.db.models import Max, Min
+from django.shortcuts import render
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
+
+from chronology.models import Event
+from common.translation import language_codes
+from geography.models import Place, RouteStop
+
+# The world-atlas file the map draws: 50m keeps the Black Sea and Caucasus coasts recognisable at the
+# zooms the atlas uses (110m turns them into polygons); docs/performance.md has the cost of each.
+BASEMAP = "vendor/world-atlas/countries-50m.json"
+
+# What the timeline and the map need of every event. The rest (summary, sources, aid…) is fetched for the
+# selected event only: at 10,000 events the whole list is 5.7 MB and ~2 s of server time, this one a
+# fraction of it (docs/performance.md).
+INDEX_FIELDS = (
+    "slug", "title", "date", "start", "end", "precision", "approximate", "uncertain",
+    "category", "significance", "places", "routes",
+)  # fmt: skip
+
+# Every ES module of the page, preloaded together rather than discovered import by import.
+MODULES = ("store", "api", "i18n", "dates", "timeline", "map", "panel")
+
+# The page's UI strings live in frontend/static/frontend/i18n.js. These few are what the server needs to
+# render a linked event without JavaScript; tests/frontend/test_page.py checks they match i18n.js.
+SERVER_STRINGS = {
+    "tr": {
+        "sources": "Kaynaklar",
+        "notFound": "“{slug}” adlı olay bulunamadı; kaldırılmış ya da adı değişmiş olabilir.",
+        "around": "yaklaşık {date}",
+        "from": "{date} tarihinden itibaren",
+        "until": "{date} tarihine kadar",
+        "months": [
+            "Ocak",
+            "Şubat",
+            "Mart",
+            "Nisan",
+            "Mayıs",
+            "Haziran",
+            "Temmuz",
+            "Ağustos",
+            "Eylül",
+            "Ekim",
+            "Kasım",
+            "Aralık",
+        ],
+        "seasons": ["İlkbahar", "Yaz", "Sonbahar", "Kış"],
+        "noscript": (
+            "Zaman çizelgesi ve harita için JavaScript gerekir. Olayların verisi /api/v1/ adresinde de okunabilir."
+        ),
+    },
+    "en": {
+        "sources": "Sources",
+        "notFound": "No event “{slug}” was found; it may have been removed or renamed.",
+        "around": "around {date}",
+        "from": "from {date}",
+        "until": "until {date}",
+        "months": [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        "seasons": ["Spring", "Summer", "Autumn", "Winter"],
+        "noscript": "The timeline and the map need JavaScript. The events' data can also be read at /api/v1/.",
+    },
+}
+
+_SIDE = re.compile(r"^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?([~?%]?)$")
+
+
+def page_language(request) -> str:
+    """?lang= when the page speaks it, else the browser's preference (Accept-Language), else Turkish."""
+    codes = language_codes()
+    requested = request.GET.get("lang")
+    if requested in codes:
+        return requested
+    negotiated = translation.get_language_from_request(request)
+    return negotiated if negotiated in codes else settings.LANGUAGE_CODE
+
+
+def _side_text(text: str, strings: dict) -> str | None:
+    match = _SIDE.match(text)
+    if not match:
+        return None
+    year, month, day, qualifier = match.groups()
+    if month and 21 <= int(month) <= 24:
+        words = f"{strings['seasons'][int(month) - 21]} {year}"
+    elif month and 1 <= int(month) <= 12:
+        name = strings["months"][int(month) - 1]
+        words = f"{int(day)} {name} {year}" if day else f"{name} {year}"
+    elif month:
+        return None
+    else:
+        words = year
+    if qualifier in ("?", "%"):
+        words += "?"
+    if qualifier in ("~", "%"):
+        words = strings["around"].format(date=words)
+    return words
+
+
+def format_date(edtf: str, lang: str) -> str:
+    """An EDTF date in words, as precise as it is ("Ekim 1921", "around September 1920"); mirrors dates.js.
+
+    The browser re-renders the panel with dates.js, which also shortens ranges within a year; this is the
+    plain form for the first paint and for visitors without JavaScript.
+    """
+    strings = SERVER_STRINGS.get(lang, SERVER_STRINGS[settings.LANGUAGE_CODE])
+    if "/" not in edtf:
+        return _side_text(edtf, strings) or edtf
+    left, right = edtf.split("/", 1)
+    start = None if left in ("", "..") else _side_text(left, strings)
+    end = None if right in ("", "..") else _side_text(right, strings)
+    if start and end:
+        return f"{start} – {end}"
+    if start and right in ("", ".."):
+        return strings["from"].format(date=start)
+    if end and left in ("", ".."):
+        return strings["until"].format(date=end)
+    return edtf
+
+
+def _api_urls() -> dict[str, str]:
+    urls = {
+        name: reverse(f"{basename}-list")
+        for name, basename in [
+            ("places", "place"),
+            ("routes", "route"),
+            ("areas", "area"),
+            ("people", "person"),
+            ("sources", "source"),
+        ]
+    }
+    urls["events"] = f"{reverse('event-list')}?fields={','.join(INDEX_FIELDS)}"
+    urls["event"] = reverse("event-detail", kwargs={"slug": "SLUG"})  # api.js puts the slug in
+    return urls
+
+
+def _with_lang(url: str, lang: str) -> str:
+    return f"{url}{'&' if '?' in url else '?'}lang={lang}"
+
+
+def initial_view(*, event_slug: str = "", place_slug: str = "") -> list[list[float]]:
+    """The points the map opens on: the linked event's places and routes, a linked place, or every place.
+
+    Sent with the page so Leaflet starts at the right view: moving it after the basemap is drawn would
+    project and draw the whole basemap a second time.
+    """
+    points: list[tuple[float, float]] = []
+    if event_slug:
+        points += Place.objects.filter(events__slug=event_slug).values_list("latitude", "longitude")
+        points += RouteStop.objects.filter(route__events__slug=event_slug).values_list(
+            "place__latitude", "place__longitude"
+        )
+    if not points and place_slug:
+        points += Place.objects.filter(slug=place_slug).values_list("latitude", "longitude")
+    if not points:
+        box = Place.objects.aggregate(
+            south=Min("latitude"), west=Min("longitude"), north=Max("latitude"), east=Max("longitude")
+        )
+        if box["south"] is not None:
+            points = [(box["south"], box["west"]), (box["north"], box["east"])]
+    return [[round(lat, 5), round(lng, 5)] for lat, lng in points]
+
+
+def atlas(request):
+    """The atlas page; `?event=<slug>` renders that event too (404 with the page intact if it is unknown)."""
+    lang = page_language(request)
+    strings = SERVER_STRINGS[lang]
+    slug = request.GET.get("event", "").strip()
+    # The same read as the API's (EventQuerySet.as_rows), so the first paint and the API agree.
+    rows = Event.objects.published().filter(slug=slug).as_rows(lang=lang) if slug else []
+    event = rows[0] if rows else None
+    api = _api_urls()
+    view = initial_view(event_slug=slug if event else "", place_slug=request.GET.get("place", ""))
+    context = {
+        "lang": lang,
+        "languages": settings.LANGUAGES,
+        "strings": strings,
+        # What the first paint needs, longest first; the URLs are exactly the ones api.js fetches.
+        "api_preloads": [_with_lang(api[name], lang) for name in ("events", "places", "routes", "areas")],
+        "modules": [static(f"frontend/{name}.js") for name in MODULES],
+        "config": {"api": api, "basemap": static(BASEMAP), "lang": lang, "view": view},
+        "not_found": slug if slug and event is None else "",
+        "not_found_message": strings["notFound"].format(slug=slug),
+        "event": None,
+    }
+    if event:
+        context["api_preloads"].insert(1, _with_lang(api["event"].replace("SLUG", slug), lang))
+        context["event"] = {
+            **event,
+            "date_text": format_date(event["date"], lang),
+            "datetime": event["date"] if re.fullmatch(r"\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?", event["date"]) else "",
+        }
+    # An unknown event is a 404 for link checkers and search engines, but the visitor still gets the
+    # whole atlas and a sentence saying what was not found: a dead link in a lesson should not be a dead end.
+    return render(request, "frontend/atlas.html", context, status=404 if context["not_found"] else 200)

@@ -1,0 +1,100 @@
+"""Browser tests: a real Chromium (pytest-playwright) against pytest-django's live_server.
+
+Run them in their own process: `pytest tests/browser`. They load a small fixed corpus (tests/browser/corpus)
+once per session; it works on SQLite (a file, so the live server's threads share it) and on PostgreSQL
+(`DATABASE_URL=postgres://…`).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).parent / "corpus"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+# Bind the live server to the address the browser will use, so "localhost" never resolves to ::1 first.
+os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """The system Chromium, never a downloaded one, with nothing phoning home."""
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """A Turkish laptop: the page's default language and the size a visitor most often has."""
+    return {**browser_context_args, "viewport": {"width": 1366, "height": 768}, "locale": "tr-TR"}
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """SQLite's test database must be a file: an in-memory one cannot be shared with the server's threads."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "browser.sqlite3")
+
+
+CORPUS_APPS = ("geography", "chronology")
+
+
+@pytest.fixture(scope="session")
+def atlas_corpus(django_db_setup, django_db_blocker) -> str:
+    """Load the test corpus once for the session; returns its rows serialized, to restore after each test."""
+    from django.apps import apps
+    from django.core import serializers
+
+    from chronology.corpus import corpus_load
+
+    with django_db_blocker.unblock():
+        corpus_load(path=CORPUS)
+        models = [model for label in CORPUS_APPS for model in apps.get_app_config(label).get_models()]
+        return serializers.serialize("json", [row for model in models for row in model._base_manager.order_by("pk")])
+
+
+@pytest.fixture(autouse=True)
+def _corpus_for_each_test(atlas_corpus, transactional_db):
+    """Give every test the corpus, whatever the test before it did.
+
+    live_server tests are transactional: pytest-django empties every table after each one. Putting the
+    serialized rows back (as Django's serialized rollback does) is far quicker than loading the corpus
+    again. Not `serialized_rollback` itself: it keeps the rows on the connection object, and Playwright's
+    greenlets make Django hand out a fresh connection object after the first test.
+    """
+    from django.core import serializers
+    from django.db import connection, transaction
+
+    from chronology.models import Event
+
+    if Event.objects.exists():
+        return
+    with transaction.atomic(), connection.constraint_checks_disabled():
+        for row in serializers.deserialize("json", atlas_corpus):
+            row.save()
+
+
+@pytest.fixture
+def open_atlas(page, live_server):
+    """Open the atlas at `query` ("?event=…") and wait until the timeline and the map are drawn."""
+
+    def _open(query: str = ""):
+        page.goto(f"{live_server.url}/{query}")
+        page.wait_for_selector("html[data-ready]")
+        return page
+
+    return _open

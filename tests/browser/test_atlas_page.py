@@ -1,0 +1,268 @@
+"""The atlas page in a real browser: timeline and map in step, links that restore a view, dates as precise
+as their sources, two languages, and nothing fetched from outside the host."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+KARS = (40.6013, 43.0975)
+BAKU = (40.4093, 49.8671)
+TRABZON = (41.0027, 39.7168)
+IN_TIME_ORDER = [
+    "test-gold-reaches-trabzon",  # 1920? starts on 1 January 1920
+    "test-letter-to-lenin",
+    "test-delegation-to-moscow",
+    "test-eastern-campaign",
+    "test-stalin-interview",
+    "test-treaty-of-moscow",
+    "test-sea-shipment",
+    "test-treaty-of-kars",
+]
+
+
+def map_view(page) -> dict:
+    """The map's settled view (written by map.js on every moveend)."""
+    lat, lng, zoom = page.locator("#map").get_attribute("data-view").split(",")
+    return {"lat": float(lat), "lng": float(lng), "zoom": float(zoom)}
+
+
+def wait_for_map_near(page, lat: float, lng: float, tolerance: float = 0.5) -> None:
+    """Wait until the map has landed (not just passed) near (lat, lng)."""
+    page.wait_for_function(
+        """([lat, lng, tolerance]) => {
+            const [y, x] = (document.getElementById("map").dataset.view || "").split(",").map(Number);
+            return Math.abs(y - lat) < tolerance && Math.abs(x - lng) < tolerance;
+        }""",
+        arg=[lat, lng, tolerance],
+    )
+
+
+def click_event(page, slug: str) -> None:
+    position = page.evaluate("slug => window.chronoatlas.positionOf(slug)", slug)
+    assert position, f"{slug} is not drawn on the timeline"
+    page.mouse.click(position["x"], position["y"])
+
+
+def click_place(page, lat: float, lng: float) -> None:
+    point = page.evaluate(
+        """([lat, lng]) => {
+            const m = window.chronoatlas.map, p = m.latLngToContainerPoint([lat, lng]);
+            const box = m.getContainer().getBoundingClientRect();
+            return {x: box.left + p.x, y: box.top + p.y};
+        }""",
+        [lat, lng],
+    )
+    page.mouse.click(point["x"], point["y"])
+
+
+def query(page) -> dict:
+    return {key: values[0] for key, values in parse_qs(urlparse(page.url).query).items()}
+
+
+def selected(page) -> str | None:
+    return page.evaluate("() => window.chronoatlas.store.get().event")
+
+
+def test_clicking_an_event_on_the_timeline_flies_the_map_to_it_and_shows_date_and_sources(open_atlas):
+    page = open_atlas()
+    before = map_view(page)
+
+    click_event(page, "test-treaty-of-kars")
+
+    expect(page.locator(".panel-title")).to_have_text("Kars Antlaşması")
+    expect(page.locator(".panel-date")).to_have_text("13 Ekim 1921")
+    expect(page.locator(".panel-event ol li").first).to_have_text("Tekinsoy, 2025, s. 201")
+    wait_for_map_near(page, *KARS)
+    after = map_view(page)
+    assert abs(before["lng"] - KARS[1]) > 1  # it did move
+    assert after["zoom"] > before["zoom"]
+    assert query(page)["event"] == "test-treaty-of-kars"
+    assert page.title() == "Kars Antlaşması · Chronoatlas"
+
+
+def test_a_link_to_an_event_opened_cold_restores_the_selection_the_panel_and_the_map(open_atlas):
+    page = open_atlas("?event=test-stalin-interview&lang=en")
+
+    expect(page.locator(".panel-title")).to_have_text("Memduh Şevket Bey's interview with Stalin")
+    expect(page.locator(".panel-date")).to_have_text("5 November 1920")
+    expect(page.locator(".panel-event ol li")).to_have_text(
+        ["TDA, 571/3424-136608-31, 04.12.1920", "Tekinsoy, 2025, s. 197"]
+    )
+    expect(page.locator(".panel-section-people li")).to_have_text(["Memduh Şevket Bey", "Joseph Stalin"])
+    assert selected(page) == "test-stalin-interview"
+    assert query(page) == {"event": "test-stalin-interview", "lang": "en"}
+    view = map_view(page)
+    assert abs(view["lat"] - BAKU[0]) < 0.5 and abs(view["lng"] - BAKU[1]) < 0.5
+    assert page.evaluate("() => window.chronoatlas.positionOf('test-stalin-interview')") is not None
+
+
+def test_back_returns_to_the_previous_selection(open_atlas):
+    page = open_atlas("?event=test-letter-to-lenin")
+    click_event(page, "test-treaty-of-moscow")
+    expect(page.locator(".panel-title")).to_have_text("Moskova Antlaşması")
+
+    page.go_back()
+
+    expect(page.locator(".panel-title")).to_have_text("Lenin'e mektup")
+    assert selected(page) == "test-letter-to-lenin"
+
+
+def test_clicking_a_place_selects_its_first_event_and_steps_through_the_others(open_atlas):
+    page = open_atlas()
+
+    click_place(page, *TRABZON)
+
+    expect(page.locator(".panel-place")).to_contain_text("Trabzon: 2 olay")
+    expect(page.locator(".panel-title")).to_have_text("Sovyet altını Trabzon'a ulaşır")
+    expect(page.locator(".panel-position")).to_have_text("1 / 2")
+    assert query(page)["place"] == "test-trabzon"
+
+    page.get_by_role("button", name="Sonraki olay").click()
+
+    expect(page.locator(".panel-title")).to_have_text("Deniz yoluyla silah sevkiyatı")
+    expect(page.locator(".panel-position")).to_have_text("2 / 2")
+
+
+def test_arrow_keys_on_the_timeline_step_through_events_in_time_order(open_atlas):
+    page = open_atlas("?event=test-letter-to-lenin")
+    assert page.evaluate("() => window.chronoatlas.sequence()") == IN_TIME_ORDER
+    page.locator(".timeline-stage").focus()
+
+    seen = []
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+        seen.append(selected(page))
+    page.keyboard.press("ArrowLeft")
+    seen.append(selected(page))
+    page.keyboard.press("Home")
+    seen.append(selected(page))
+    page.keyboard.press("End")
+    seen.append(selected(page))
+
+    assert seen == [
+        "test-delegation-to-moscow",
+        "test-eastern-campaign",
+        "test-stalin-interview",
+        "test-eastern-campaign",
+        "test-gold-reaches-trabzon",
+        "test-treaty-of-kars",
+    ]
+    expect(page.locator(".timeline [aria-live]")).to_contain_text("Kars Antlaşması, 13 Ekim 1921. 8 / 8.")
+    assert query(page)["event"] == "test-treaty-of-kars"
+
+
+def test_switching_language_changes_the_interface_and_the_content(open_atlas):
+    page = open_atlas("?event=test-treaty-of-moscow")
+    expect(page.locator(".panel-title")).to_have_text("Moskova Antlaşması")
+    expect(page.locator(".panel-section-sources h3")).to_have_text("Kaynaklar")
+
+    page.get_by_role("button", name="English").click()
+
+    expect(page.locator(".panel-title")).to_have_text("Treaty of Moscow")
+    expect(page.locator(".panel-date")).to_have_text("16 March 1921")
+    expect(page.locator(".panel-section-sources h3")).to_have_text("Sources")
+    expect(page.locator(".subtitle")).to_have_text("Events, places and routes on a timeline and a map")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    assert query(page) == {"event": "test-treaty-of-moscow", "lang": "en"}
+
+
+def test_no_request_leaves_the_host(page, live_server):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+
+    page.goto(f"{live_server.url}/")
+    page.wait_for_selector("html[data-ready]")
+    click_event(page, "test-delegation-to-moscow")
+    expect(page.locator(".panel-title")).to_have_text("Heyet Moskova'ya gider")
+    page.get_by_role("button", name="English").click()
+    expect(page.locator(".panel-title")).to_have_text("The delegation travels to Moscow")
+    page.wait_for_timeout(500)  # let the map finish flying and redraw
+
+    host = urlparse(live_server.url).netloc
+    outside = [url for url in requests if urlparse(url).scheme not in ("data", "blob") and urlparse(url).netloc != host]
+    assert outside == []
+    assert any("/api/v1/events/" in url for url in requests)
+
+
+@pytest.mark.parametrize(
+    ("slug", "turkish", "english"),
+    [
+        ("test-sea-shipment", "Ekim 1921", "October 1921"),
+        ("test-eastern-campaign", "yaklaşık Eylül 1920", "around September 1920"),
+        ("test-gold-reaches-trabzon", "1920?", "1920?"),
+        ("test-delegation-to-moscow", "11 Mayıs – 19 Temmuz 1920", "11 May – 19 July 1920"),
+    ],
+)
+def test_dates_are_shown_as_precisely_as_their_sources_say(open_atlas, slug, turkish, english):
+    page = open_atlas(f"?event={slug}")
+    date = page.locator(".panel-date")
+    expect(date).to_have_text(turkish)
+
+    page.get_by_role("button", name="English").click()
+
+    expect(date).to_have_text(english)
+    assert not re.match(r"^\d+ (October|September)", date.inner_text())
+
+
+def test_an_atlas_without_events_says_so(page, live_server):
+    page.route("**/api/v1/events/?*", lambda route: route.fulfill(status=200, json=[]))
+
+    page.goto(f"{live_server.url}/")
+    page.wait_for_selector("html[data-ready]")
+
+    expect(page.locator(".panel-status")).to_have_text("Henüz yayımlanmış olay yok.")
+
+
+def test_an_api_failure_shows_a_message_and_a_retry_button_not_a_blank_page(page, live_server):
+    page.route("**/api/v1/events/**", lambda route: route.fulfill(status=500, body="boom"))
+
+    page.goto(f"{live_server.url}/")
+
+    expect(page.locator(".panel-error")).to_contain_text("Atlas verileri yüklenemedi (HTTP 500)")
+    page.unroute("**/api/v1/events/**")
+    page.get_by_role("button", name="Yeniden dene").click()
+    expect(page.locator(".panel-status")).to_have_text(re.compile("Bir olay seçin"))
+
+
+DATE_CASES = [
+    # (EDTF, precision fields the API sends, Turkish, English)
+    ("1921-10-13", "day", "13 Ekim 1921", "13 October 1921"),
+    ("1921-10", "month", "Ekim 1921", "October 1921"),
+    ("1920-09~", "month", "yaklaşık Eylül 1920", "around September 1920"),
+    ("1920?", "year", "1920?", "1920?"),
+    ("1920%", "year", "yaklaşık 1920?", "around 1920?"),
+    ("1921-21", "season", "İlkbahar 1921", "Spring 1921"),
+    ("1920-05-11/1920-07-19", "range", "11 Mayıs – 19 Temmuz 1920", "11 May – 19 July 1920"),
+    ("1920-12-02/1920-12-03", "range", "2–3 Aralık 1920", "2–3 December 1920"),
+    ("1920-05/1920-07", "range", "Mayıs – Temmuz 1920", "May – July 1920"),
+    ("1920/1922", "range", "1920–1922", "1920–1922"),
+    ("1920-12-28/1921-01-03", "range", "28 Aralık 1920 – 3 Ocak 1921", "28 December 1920 – 3 January 1921"),
+    ("1920-11/..", "month", "Kasım 1920 tarihinden itibaren", "from November 1920"),
+    ("../1920", "year", "1920 tarihine kadar", "until 1920"),
+]
+
+
+def test_dates_js_writes_every_precision_as_a_historian_would(page, live_server):
+    page.goto(f"{live_server.url}/static/frontend/dates.js")
+    results = page.evaluate(
+        """async (cases) => {
+            const { formatDate } = await import("/static/frontend/dates.js");
+            return cases.map(([date, precision]) =>
+                ["tr", "en"].map((lang) => formatDate(lang, { date, precision, start: null, end: null })));
+        }""",
+        [[date, precision] for date, precision, _, _ in DATE_CASES],
+    )
+
+    assert results == [[turkish, english] for _, _, turkish, english in DATE_CASES]
+    # Forms the small parser does not read fall back on the bounds and the precision the API sends.
+    decade = page.evaluate(
+        """async () => (await import("/static/frontend/dates.js")).formatDate("en",
+            { date: "192X", precision: "range", start: "1920-01-01", end: "1929-12-31" })"""
+    )
+    assert decade == "1920–1929"

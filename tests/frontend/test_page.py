@@ -1,0 +1,193 @@
+"""The atlas page as the server sends it: language, config for the scripts, a linked event rendered
+before JavaScript runs, nothing from other hosts."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from chronology.models import Citation, Event, Source, Status
+from frontend.views import SERVER_STRINGS, format_date
+from geography.models import Place
+
+I18N_JS = Path(__file__).resolve().parents[2] / "frontend" / "static" / "frontend" / "i18n.js"
+
+
+def make_event(**overrides) -> Event:
+    source, _ = Source.objects.get_or_create(
+        slug="tekinsoy-2025", defaults={"kind": "article", "label": "Tekinsoy, 2025"}
+    )
+    fields = {
+        "slug": "treaty-of-kars",
+        "date": "1921-10-13",
+        "title": {"tr": "Kars Antlaşması", "en": "Treaty of Kars"},
+        "summary": {"tr": "Doğu sınırı çizilir.", "en": "The eastern border is drawn."},
+        "category": "treaty",
+        "status": Status.PUBLISHED,
+    }
+    event = Event.objects.create(**{**fields, **overrides})
+    Citation.objects.create(event=event, source=source, locator="s. 201")
+    return event
+
+
+def config_of(response) -> dict:
+    match = re.search(r'<script id="atlas-config" type="application/json">(.*?)</script>', response.content.decode())
+    assert match, "no atlas-config script"
+    return json.loads(match.group(1))
+
+
+@pytest.fixture
+def kars(db) -> Place:
+    return Place.objects.create(
+        slug="kars", name={"tr": "Kars", "en": "Kars"}, kind="city", latitude=40.6, longitude=43.1
+    )
+
+
+def test_the_page_renders_with_the_config_the_scripts_need(client, db):
+    response = client.get(reverse("frontend:atlas"))
+
+    assert response.status_code == 200
+    config = config_of(response)
+    assert config["lang"] == "tr"
+    assert config["api"]["events"].startswith("/api/v1/events/?fields=slug,title,")
+    assert config["api"]["event"] == "/api/v1/events/SLUG/"
+    assert {"places", "routes", "areas", "people", "sources"} <= set(config["api"])
+    assert config["basemap"].endswith("vendor/world-atlas/countries-50m.json")
+    assert b'<script type="module" src="/static/frontend/main.js">' in response.content
+    assert b"<noscript>" in response.content
+
+
+def test_the_page_preloads_exactly_the_urls_the_scripts_fetch(client, db):
+    response = client.get("/?lang=en")
+    config = config_of(response)
+    preloaded = {
+        html.unescape(href)
+        for href in re.findall(
+            r'rel="preload" as="fetch" crossorigin="anonymous" href="([^"]+)"', response.content.decode()
+        )
+    }
+
+    for name in ("events", "places", "routes", "areas"):
+        url = config["api"][name]
+        assert f"{url}{'&' if '?' in url else '?'}lang=en" in preloaded  # as api.js's apiURL() writes it
+
+
+def test_the_page_names_no_other_host(client, db):
+    make_event()
+    for path in ("/", "/?event=treaty-of-kars", "/?lang=en"):
+        html = client.get(path).content.decode()
+        assert re.findall(r"(?:https?:)?//[\w.-]+", html.replace("</", "")) == [], path
+
+
+def test_a_linked_event_is_rendered_by_the_server_with_its_date_and_sources(client, kars):
+    event = make_event()
+    event.places.add(kars)
+
+    response = client.get("/?event=treaty-of-kars")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Kars Antlaşması · Chronoatlas</title>" in html
+    assert '<h2 class="panel-title" id="panel-title">Kars Antlaşması</h2>' in html
+    assert '<time datetime="1921-10-13">13 Ekim 1921</time>' in html
+    assert "<cite>Tekinsoy, 2025</cite>, s. 201" in html
+    assert config_of(response)["view"] == [[40.6, 43.1]]
+
+
+def test_a_month_precision_event_is_never_given_a_day(client, db):
+    make_event(slug="sea-shipment", date="1921-10")
+
+    turkish = client.get("/?event=sea-shipment").content.decode()
+    english = client.get("/?event=sea-shipment&lang=en").content.decode()
+
+    assert '<time datetime="1921-10">Ekim 1921</time>' in turkish
+    assert '<time datetime="1921-10">October 1921</time>' in english
+    assert "1 October 1921" not in english
+
+
+def test_an_unknown_event_is_a_404_that_still_shows_the_atlas_and_says_what_was_missing(client, db):
+    response = client.get("/?event=no-such-event")
+
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "“no-such-event” adlı olay bulunamadı" in html
+    assert config_of(response)["api"]["events"]  # the atlas itself still loads
+    assert '<div id="timeline">' in html
+
+
+def test_a_draft_event_is_not_shown(client, db):
+    make_event(slug="draft-event", status=Status.DRAFT)
+
+    response = client.get("/?event=draft-event")
+
+    assert response.status_code == 404
+    assert "Kars Antlaşması" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "accept_language", "expected"),
+    [
+        ("", "", "tr"),
+        ("", "en-GB,en;q=0.9", "en"),
+        ("", "de-DE,de;q=0.9", "tr"),
+        ("", "de-DE,en;q=0.5", "en"),
+        ("?lang=tr", "en", "tr"),
+        ("?lang=en", "", "en"),
+        ("?lang=xx", "", "tr"),
+    ],
+)
+def test_the_page_speaks_turkish_unless_the_link_or_the_browser_asks_for_english(
+    client, db, query, accept_language, expected
+):
+    response = client.get(f"/{query}", HTTP_ACCEPT_LANGUAGE=accept_language)
+
+    assert f'<html lang="{expected}"' in response.content.decode()
+    assert config_of(response)["lang"] == expected
+
+
+def test_without_places_the_map_has_no_initial_view_to_fit(client, db):
+    assert config_of(client.get("/"))["view"] == []
+
+
+def test_the_map_opens_on_all_places_when_nothing_is_linked(client, kars):
+    Place.objects.create(slug="ankara", name={"tr": "Ankara"}, kind="city", latitude=39.93, longitude=32.86)
+
+    assert config_of(client.get("/"))["view"] == [[39.93, 32.86], [40.6, 43.1]]
+
+
+@pytest.mark.parametrize(
+    ("edtf", "lang", "words"),
+    [
+        ("1921-10-13", "en", "13 October 1921"),
+        ("1921-10", "tr", "Ekim 1921"),
+        ("1921-10", "en", "October 1921"),
+        ("1920-09~", "en", "around September 1920"),
+        ("1920-09~", "tr", "yaklaşık Eylül 1920"),
+        ("1920?", "en", "1920?"),
+        ("1920%", "en", "around 1920?"),
+        ("1921-21", "en", "Spring 1921"),
+        ("1920-05-11/1920-07-19", "en", "11 May 1920 – 19 July 1920"),
+        ("1920-11/..", "en", "from November 1920"),
+        ("../1920", "tr", "1920 tarihine kadar"),
+    ],
+)
+def test_the_server_writes_dates_as_precisely_as_they_are(edtf, lang, words):
+    assert format_date(edtf, lang) == words
+
+
+def test_the_few_strings_the_server_renders_are_the_ones_in_the_scripts_dictionary():
+    """The UI's dictionary is i18n.js; the server keeps a copy of what it needs, which must not drift."""
+    source = I18N_JS.read_text(encoding="utf-8")
+    for lang, strings in SERVER_STRINGS.items():
+        block = source[source.index(f"  {lang}: {{") :]
+        for key, value in strings.items():
+            if key == "noscript":
+                continue  # only the server can say this one
+            values = value if isinstance(value, list) else [value]
+            for text in values:
+                assert json.dumps(text, ensure_ascii=False) in block, (lang, key, text)
