@@ -5,6 +5,7 @@ from django.forms.models import BaseInlineFormSet
 from chronology.models import AidItem, AlternativeDating, Citation, Event, EventRelation, Person, Source, Status, Theme
 from chronology.services import RelativeDateError, event_relative_bounds_refresh, relations_check
 from common.admin import DatedAdminMixin, translated_column
+from common.versioning import data_version_bump
 from geography.admin import AreaAdmin, RouteAdmin
 from geography.models import Area, Route
 
@@ -87,11 +88,13 @@ class EventAdmin(DatedAdminMixin, admin.ModelAdmin):
     @admin.action(description="Publish the selected events")
     def publish(self, request, queryset):
         count = queryset.update(status=Status.PUBLISHED)
+        data_version_bump()  # QuerySet.update sends no signals
         self.message_user(request, f"{count} event(s) published.", messages.SUCCESS)
 
     @admin.action(description="Return the selected events to draft")
     def unpublish(self, request, queryset):
         count = queryset.update(status=Status.DRAFT)
+        data_version_bump()
         self.message_user(request, f"{count} event(s) returned to draft.", messages.SUCCESS)
 
 

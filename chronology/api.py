@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
+from django.core.cache import cache
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -14,6 +17,7 @@ from chronology.rows import EVENT_FIELDS
 from common.api import LANG_PARAMETER, LanguageMixin, TranslatedReadOnlyViewSet, TranslatedTextField
 from common.calendars import Calendar
 from common.dates import Precision
+from common.versioning import data_version
 from geography import api as geography_api
 from geography.models import Place
 
@@ -107,6 +111,9 @@ FIELDS_PARAMETER = OpenApiParameter(
 )
 
 
+EVENT_LIST_CACHE_SECONDS = 24 * 3600
+
+
 def window_match(start, end, after, before) -> str:
     """'certain' when an event's whole span lies in the window, else 'possible' (it may or may not)."""
     inside = start is not None and end is not None
@@ -162,6 +169,15 @@ class EventViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
         return Event.objects.published().chronological()
 
     def list(self, request, *args, **kwargs):
+        # The whole list is the page's heaviest request (0.5 s of server time at 10,000 events); it is
+        # cached per data version, language and query, so a change anywhere in the data retires it.
+        key = f"api:events:{data_version()}:{self.lang}:{urlencode(sorted(request.query_params.lists()), doseq=True)}"
+        if (data := cache.get(key)) is None:
+            data = self.list_data(request)
+            cache.set(key, data, timeout=EVENT_LIST_CACHE_SECONDS)
+        return Response(data)
+
+    def list_data(self, request):
         fields = requested_fields(request)
         queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(queryset)
@@ -172,7 +188,7 @@ class EventViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
             for row, (start, end) in zip(rows, queryset.values_list("date_start", "date_end"), strict=True):
                 row["match"] = window_match(start, end, *window)
         data = self.get_serializer(rows, many=True).data
-        return self.get_paginated_response(data) if page is not None else Response(data)
+        return self.get_paginated_response(data).data if page is not None else data
 
     def date_window(self) -> tuple | None:
         """The date_after/date_before window asked for, if any (already validated by the filter)."""

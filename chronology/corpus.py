@@ -31,6 +31,7 @@ from chronology.models import (
 )
 from chronology.relative import RelativeDateError
 from chronology.services import event_relative_bounds_refresh
+from common.versioning import data_version_bump
 from geography.models import Area, Place, PlaceName, Route, RouteStatus, RouteStop
 
 SECTION_ORDER = ["sources", "themes", "people", "places", "routes", "areas", "events"]
@@ -592,6 +593,7 @@ def corpus_load(*, path: Path, dry_run: bool = False) -> LoadReport:
         loader = _Loader(sections, report)
         loader.load()
         loader.count_outcomes()
+        data_version_bump()  # stops and relations are bulk-created, without signals
         if loader.problems:
             raise CorpusInvalid(loader.problems)  # leaving the atomic block by an exception rolls back
         if dry_run:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from chronology.models import Event, EventRelation
 from chronology.relative import Relation, RelativeDateError, relative_windows
 from common.dates import InvalidDate, Precision, parse_date
+from common.versioning import data_version_bump
 
 __all__ = ["RelativeDateError", "event_relative_bounds_refresh", "relations_check"]
 
@@ -55,5 +56,7 @@ def event_relative_bounds_refresh() -> int:
         if (event.date_start, event.date_end, event.date_precision) != (start, end, precision):
             event.date_start, event.date_end, event.date_precision = start, end, precision
             changed.append(event)
-    Event.objects.bulk_update(changed, ["date_start", "date_end", "date_precision"])
+    if changed:
+        Event.objects.bulk_update(changed, ["date_start", "date_end", "date_precision"])
+        data_version_bump()  # bulk_update sends no signals
     return len(changed)

@@ -101,3 +101,19 @@ class Dated(models.Model):
                     errors["date"] = [str(error)]
         if errors:
             raise ValidationError(errors)
+
+
+class DataVersion(models.Model):
+    """One row counting committed changes to the atlas's data, so cached lists know when they are stale.
+
+    A counter in the database rather than in the cache: with several workers on per-process caches, each
+    worker reads the same number, so none serves a list older than the last commit.
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "data version"
+
+    def __str__(self) -> str:
+        return str(self.number)

@@ -18,6 +18,7 @@ from chronology.models import (
     Status,
     Theme,
 )
+from common.versioning import data_version_bump
 from geography.models import Place, Route, RouteMode, RoutePurpose, RouteStop
 
 PREFIX = "gen-"
@@ -145,6 +146,7 @@ class Command(BaseCommand):
             ),
             batch_size=5000,
         )
+        data_version_bump()  # bulk_create sends no signals
         self.stdout.write(
             self.style.SUCCESS(
                 f"Generated {events} events, {len(places)} places, {len(routes)} routes, {len(sources)} sources "
