@@ -9,7 +9,7 @@ DEV_ENV := DJANGO_DEBUG=true
 
 run: setup
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
-	$(DEV_ENV) $(PY) manage.py load_corpus
+	$(DEV_ENV) $(PY) manage.py load_corpus --if-empty
 	@echo "Chronoatlas: http://127.0.0.1:$(PORT)/  (admin: $(PY) manage.py createsuperuser, then /admin/)"
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 

@@ -359,3 +359,11 @@ def test_a_written_date_that_disagrees_with_the_date_is_refused(db, tmp_path):
     )
     problems = problems_of(clash)
     assert any("field 'date_as_written'" in p and "1920-11-05" in p for p in problems), problems
+
+
+def test_if_empty_never_overwrites_what_curators_changed(db, corpus, capsys):
+    call_command("load_corpus", str(corpus), if_empty=True)
+    Event.objects.filter(slug="gyumri-treaty").update(summary={"en": "A curator's correction."})
+    call_command("load_corpus", str(corpus), if_empty=True)
+    assert "not loaded" in capsys.readouterr().out
+    assert Event.objects.get(slug="gyumri-treaty").summary == {"en": "A curator's correction."}
