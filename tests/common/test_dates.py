@@ -105,3 +105,38 @@ def test_fast_path_agrees_with_the_edtf_parser_on_every_form_it_handles():
                 parse_date(text)
             continue
         assert parse_date(text) == expected, text
+
+
+def _seed_dates() -> list[str]:
+    import yaml
+    from django.conf import settings
+
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("date", "born", "died") and value:
+                    found.append(str(value))
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for path in sorted(settings.CORPUS_DIR.glob("*.yaml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return found
+
+
+def test_every_date_form_the_seed_corpus_uses_has_sound_bounds():
+    dates = _seed_dates()
+    assert len(dates) > 100
+    forms = {}
+    for text in dates:
+        bounds = parse_date(text)
+        assert bounds.start is None or bounds.end is None or bounds.start <= bounds.end, text
+        form = "".join("9" if c.isdigit() else c for c in text)
+        forms.setdefault(form, text)
+    for form, text in forms.items():  # one of each shape, checked against the edtf parser itself
+        assert parse_date(text) == _parse_with_edtf(text), (form, text)
+    assert {"9999-99-99", "9999-99", "9999", "9999-99-99/9999-99-99"} <= set(forms)
