@@ -29,11 +29,11 @@ BASEMAP = "vendor/world-atlas/countries-50m.json"
 # fraction of it (docs/performance.md).
 INDEX_FIELDS = (
     "slug", "title", "date", "start", "end", "precision", "approximate", "uncertain",
-    "category", "significance", "places", "routes",
+    "category", "significance", "places", "routes", "disputed",
 )  # fmt: skip
 
 # Every ES module of the page, preloaded together rather than discovered import by import.
-MODULES = ("store", "api", "i18n", "dates", "timeline", "map", "panel")
+MODULES = ("store", "api", "i18n", "dates", "names", "timeline", "map", "panel", "search")
 
 # The page's UI strings live in frontend/static/frontend/i18n.js. These few are what the server needs to
 # render a linked event without JavaScript; tests/frontend/test_page.py checks they match i18n.js.
@@ -42,6 +42,9 @@ SERVER_STRINGS = {
         "sources": "Kaynaklar",
         "notFound": "“{slug}” adlı olay bulunamadı; kaldırılmış ya da adı değişmiş olabilir.",
         "around": "yaklaşık {date}",
+        "perhaps": "muhtemelen {date}",
+        "sometime": "{date} içinde (kesin tarihi bilinmiyor)",
+        "between": "{start} – {end} arasında",
         "from": "{date} tarihinden itibaren",
         "until": "{date} tarihine kadar",
         "months": [
@@ -67,6 +70,9 @@ SERVER_STRINGS = {
         "sources": "Sources",
         "notFound": "No event “{slug}” was found; it may have been removed or renamed.",
         "around": "around {date}",
+        "perhaps": "perhaps {date}",
+        "sometime": "sometime in {date}",
+        "between": "between {start} and {end}",
         "from": "from {date}",
         "until": "until {date}",
         "months": [
@@ -115,10 +121,10 @@ def _side_text(text: str, strings: dict) -> str | None:
         return None
     else:
         words = year
-    if qualifier in ("?", "%"):
-        words += "?"
     if qualifier in ("~", "%"):
         words = strings["around"].format(date=words)
+    if qualifier in ("?", "%"):
+        words = strings["perhaps"].format(date=words)
     return words
 
 
@@ -130,6 +136,8 @@ def format_date(edtf: str, lang: str) -> str:
     """
     strings = SERVER_STRINGS.get(lang, SERVER_STRINGS[settings.LANGUAGE_CODE])
     if "/" not in edtf:
+        if re.fullmatch(r"-?\d{4}", edtf):
+            return strings["sometime"].format(date=edtf)
         return _side_text(edtf, strings) or edtf
     left, right = edtf.split("/", 1)
     start = None if left in ("", "..") else _side_text(left, strings)
@@ -141,6 +149,20 @@ def format_date(edtf: str, lang: str) -> str:
     if end and left in ("", ".."):
         return strings["until"].format(date=end)
     return edtf
+
+
+def event_date_text(event: dict, lang: str) -> str:
+    """An event's date in words; a window left between other events (after/before) as "between … and …"."""
+    start, end = event.get("start"), event.get("end")
+    window = start and end and start != end
+    window = window and (event.get("relations") or (event.get("precision") == "range" and not event.get("date")))
+    if not window:
+        return format_date(event.get("date") or "", lang)
+    strings = SERVER_STRINGS.get(lang, SERVER_STRINGS[settings.LANGUAGE_CODE])
+    first, last = _side_text(start, strings), _side_text(end, strings)  # the rows' bounds are ISO days
+    if first and last and first[-4:] == last[-4:]:
+        first = first[:-5]  # the year once, as dates.js writes it: "between 30 October and 3 December 1920"
+    return strings["between"].format(start=first, end=last)
 
 
 def _api_urls() -> dict[str, str]:
@@ -212,7 +234,7 @@ def atlas(request):
         context["api_preloads"].insert(1, _with_lang(api["event"].replace("SLUG", slug), lang))
         context["event"] = {
             **event,
-            "date_text": format_date(event["date"], lang),
+            "date_text": event_date_text(event, lang),
             "datetime": event["date"] if re.fullmatch(r"\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?", event["date"]) else "",
         }
     # An unknown event is a 404 for link checkers and search engines, but the visitor still gets the

@@ -20,9 +20,13 @@ IN_TIME_ORDER = [
     "test-delegation-to-moscow",
     "test-eastern-campaign",
     "test-stalin-interview",
+    "test-gumru-taken",
+    "test-armistice-asked",  # undated: its window opens on the day Gümrü was taken
+    "test-treaty-of-gumru",
     "test-treaty-of-moscow",
     "test-sea-shipment",
     "test-treaty-of-kars",
+    "test-renamed-leninakan",
 ]
 
 
@@ -90,7 +94,7 @@ def test_a_link_to_an_event_opened_cold_restores_the_selection_the_panel_and_the
     page = open_atlas("?event=test-stalin-interview&lang=en")
 
     expect(page.locator(".panel-title")).to_have_text("Memduh Şevket Bey's interview with Stalin")
-    expect(page.locator(".panel-date")).to_have_text("5 November 1920")
+    expect(page.locator(".panel-date time")).to_have_text("5 November 1920")  # and a "Disputed" badge
     expect(page.locator(".panel-event ol li")).to_have_text(
         ["TDA, 571/3424-136608-31, 04.12.1920", "Tekinsoy, 2025, s. 197"]
     )
@@ -151,10 +155,12 @@ def test_arrow_keys_on_the_timeline_step_through_events_in_time_order(open_atlas
         "test-stalin-interview",
         "test-eastern-campaign",
         "test-gold-reaches-trabzon",
-        "test-treaty-of-kars",
+        "test-renamed-leninakan",
     ]
-    expect(page.locator(".timeline [aria-live]")).to_contain_text("Kars Antlaşması, 13 Ekim 1921. 8 / 8.")
-    assert query(page)["event"] == "test-treaty-of-kars"
+    expect(page.locator(".timeline [aria-live]")).to_contain_text(
+        "Şehrin adı Leninakan olur, 1924 içinde (kesin tarihi bilinmiyor). 12 / 12."
+    )
+    assert query(page)["event"] == "test-renamed-leninakan"
 
 
 def test_switching_language_changes_the_interface_and_the_content(open_atlas):
@@ -195,7 +201,9 @@ def test_no_request_leaves_the_host(page, live_server):
     [
         ("test-sea-shipment", "Ekim 1921", "October 1921"),
         ("test-eastern-campaign", "yaklaşık Eylül 1920", "around September 1920"),
-        ("test-gold-reaches-trabzon", "1920?", "1920?"),
+        ("test-gold-reaches-trabzon", "muhtemelen 1920", "perhaps 1920"),
+        ("test-renamed-leninakan", "1924 içinde (kesin tarihi bilinmiyor)", "sometime in 1924"),
+        ("test-armistice-asked", "7 Kasım – 3 Aralık 1920 arasında", "between 7 November and 3 December 1920"),
         ("test-delegation-to-moscow", "11 Mayıs – 19 Temmuz 1920", "11 May – 19 July 1920"),
     ],
 )
@@ -235,8 +243,10 @@ DATE_CASES = [
     ("1921-10-13", "day", "13 Ekim 1921", "13 October 1921"),
     ("1921-10", "month", "Ekim 1921", "October 1921"),
     ("1920-09~", "month", "yaklaşık Eylül 1920", "around September 1920"),
-    ("1920?", "year", "1920?", "1920?"),
-    ("1920%", "year", "yaklaşık 1920?", "around 1920?"),
+    ("1919", "year", "1919 içinde (kesin tarihi bilinmiyor)", "sometime in 1919"),
+    ("1920?", "year", "muhtemelen 1920", "perhaps 1920"),
+    ("1920-05?", "month", "muhtemelen Mayıs 1920", "perhaps May 1920"),
+    ("1920%", "year", "muhtemelen yaklaşık 1920", "perhaps around 1920"),
     ("1921-21", "season", "İlkbahar 1921", "Spring 1921"),
     ("1920-05-11/1920-07-19", "range", "11 Mayıs – 19 Temmuz 1920", "11 May – 19 July 1920"),
     ("1920-12-02/1920-12-03", "range", "2–3 Aralık 1920", "2–3 December 1920"),
@@ -266,3 +276,19 @@ def test_dates_js_writes_every_precision_as_a_historian_would(page, live_server)
             { date: "192X", precision: "range", start: "1920-01-01", end: "1929-12-31" })"""
     )
     assert decade == "1920–1929"
+    # A window left between other events (undated, or dated and placed after/before others).
+    windows = page.evaluate(
+        """async () => {
+            const { formatDate } = await import("/static/frontend/dates.js");
+            const undated = { date: "", precision: "range", start: "1920-10-30", end: "1920-12-03" };
+            const placed = { date: "1920-12-28/1921-01-03", precision: "day", start: "1920-12-28", end: "1921-01-03",
+                             relations: [{ kind: "after", event: "x" }] };
+            return [undated, placed].flatMap((record) => ["en", "tr"].map((lang) => formatDate(lang, record)));
+        }"""
+    )
+    assert windows == [
+        "between 30 October and 3 December 1920",
+        "30 Ekim – 3 Aralık 1920 arasında",
+        "between 28 December 1920 and 3 January 1921",
+        "28 Aralık 1920 – 3 Ocak 1921 arasında",
+    ]

@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from chronology.models import Citation, Event, Source, Status
-from frontend.views import SERVER_STRINGS, format_date
+from chronology.models import Citation, Event, EventRelation, Source, Status
+from chronology.rows import EVENT_FIELDS
+from chronology.services import event_relative_bounds_refresh
+from frontend.views import INDEX_FIELDS, SERVER_STRINGS, format_date
 from geography.models import Place
 
 I18N_JS = Path(__file__).resolve().parents[2] / "frontend" / "static" / "frontend" / "i18n.js"
@@ -75,6 +77,39 @@ def test_the_page_preloads_exactly_the_urls_the_scripts_fetch(client, db):
     for name in ("events", "places", "routes", "areas"):
         url = config["api"][name]
         assert f"{url}{'&' if '?' in url else '?'}lang=en" in preloaded  # as api.js's apiURL() writes it
+
+
+def test_the_timelines_index_asks_for_fields_the_api_has_including_whether_a_date_is_disputed(client, db):
+    make_event()
+    url = config_of(client.get("/?lang=en"))["api"]["events"]
+
+    assert "disputed" in INDEX_FIELDS and set(INDEX_FIELDS) <= set(EVENT_FIELDS)
+    response = client.get(f"{url}&lang=en")
+    assert response.status_code == 200
+    assert set(response.json()[0]) == set(INDEX_FIELDS)
+
+
+def test_the_page_preloads_every_module_it_imports(client, db):
+    html = client.get("/").content.decode()
+    modules = sorted(path.name for path in I18N_JS.parent.glob("*.js"))
+
+    for name in modules:
+        assert f'<link rel="modulepreload" href="/static/frontend/{name}">' in html or name == "main.js", name
+
+
+def test_an_undated_event_placed_between_two_others_is_rendered_as_a_window(client, db):
+    make_event(slug="gumru-taken", date="1920-11-07")
+    make_event(slug="treaty-of-gumru", date="1920-12-03")
+    armistice = make_event(slug="armistice-asked", date="", title={"tr": "Ateşkes", "en": "Armistice asked"})
+    EventRelation.objects.create(event=armistice, kind="after", other=Event.objects.get(slug="gumru-taken"))
+    EventRelation.objects.create(event=armistice, kind="before", other=Event.objects.get(slug="treaty-of-gumru"))
+    event_relative_bounds_refresh()
+
+    english = client.get("/?event=armistice-asked&lang=en").content.decode()
+    turkish = client.get("/?event=armistice-asked").content.decode()
+
+    assert "<time>between 7 November and 3 December 1920</time>" in english
+    assert "<time>7 Kasım – 3 Aralık 1920 arasında</time>" in turkish
 
 
 def test_the_page_names_no_other_host(client, db):
@@ -168,8 +203,11 @@ def test_the_map_opens_on_all_places_when_nothing_is_linked(client, kars):
         ("1921-10", "en", "October 1921"),
         ("1920-09~", "en", "around September 1920"),
         ("1920-09~", "tr", "yaklaşık Eylül 1920"),
-        ("1920?", "en", "1920?"),
-        ("1920%", "en", "around 1920?"),
+        ("1919", "en", "sometime in 1919"),
+        ("1919", "tr", "1919 içinde (kesin tarihi bilinmiyor)"),
+        ("1920?", "en", "perhaps 1920"),
+        ("1920?", "tr", "muhtemelen 1920"),
+        ("1920%", "en", "perhaps around 1920"),
         ("1921-21", "en", "Spring 1921"),
         ("1920-05-11/1920-07-19", "en", "11 May 1920 – 19 July 1920"),
         ("1920-11/..", "en", "from November 1920"),

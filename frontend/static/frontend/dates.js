@@ -54,11 +54,33 @@ function _bare(lang, side, { withYear = true } = {}) {
   return text.trim();
 }
 
+// "~" and "?" in words: "around September 1920", "perhaps 1920", "perhaps around 1920".
 function _qualified(lang, side, text) {
   let result = text;
-  if (side.uncertain) result += "?";
   if (side.approximate) result = t(lang, "around", { date: result });
+  if (side.uncertain) result = t(lang, "perhaps", { date: result });
   return result;
+}
+
+// A lone year says how little is known: "sometime in 1919", not a bare number that reads like a day.
+function _single(lang, side) {
+  const plain = !side.month && !side.season && !side.approximate && !side.uncertain;
+  return plain ? t(lang, "sometime", { date: String(side.year) }) : _formatSide(lang, side);
+}
+
+function _isoParts(iso) {
+  const [year, month, day] = iso.split("-").map(Number);
+  return { year, month, day };
+}
+
+/** A window between two days (ISO) in words: "between 30 October and 3 December 1920". */
+export function formatWindow(lang, start, end) {
+  const first = _isoParts(start);
+  const last = _isoParts(end);
+  return t(lang, "between", {
+    start: _bare(lang, first, { withYear: first.year !== last.year }),
+    end: _bare(lang, last),
+  });
 }
 
 function _formatSide(lang, side) {
@@ -83,10 +105,7 @@ function _formatInterval(lang, start, end) {
 }
 
 function _fromBounds(lang, record) {
-  const day = (iso) => {
-    const [y, m, d] = iso.split("-").map(Number);
-    return { year: y, month: m, day: d };
-  };
+  const day = _isoParts;
   if (!record.start && !record.end) return record.date || "";
   if (!record.start) return t(lang, "until", { date: _bare(lang, day(record.end)) });
   if (!record.end) return t(lang, "from", { date: _bare(lang, day(record.start)) });
@@ -95,6 +114,8 @@ function _fromBounds(lang, record) {
   let text;
   if (record.precision === "day") text = _bare(lang, start);
   else if (record.precision === "month") text = _bare(lang, { ...start, day: null });
+  else if (record.precision === "year" && !record.approximate && !record.uncertain)
+    return t(lang, "sometime", { date: String(start.year) });
   else if (record.precision === "year") text = String(start.year);
   else if (start.month === 1 && start.day === 1 && end.month === 12 && end.day === 31)
     text = `${start.year}–${end.year}`;
@@ -102,12 +123,25 @@ function _fromBounds(lang, record) {
   return _qualified(lang, { approximate: record.approximate, uncertain: record.uncertain }, text);
 }
 
-/** A dated record ({date, start, end, precision, approximate, uncertain}) as words, as precise as its date. */
+/** Whether a record's bounds are a window left between other events (after X, before Y), not its own date. */
+export function isWindow(record) {
+  if (!record.start || !record.end || record.start === record.end) return false;
+  const related = Boolean(record.relations?.length);
+  return record.precision === "range" ? !record.date || related : related;
+}
+
+/** A dated record ({date, start, end, precision, approximate, uncertain, relations?}) in words, as precise as it is. */
 export function formatDate(lang, record) {
+  if (isWindow(record)) return formatWindow(lang, record.start, record.end);
   const parsed = parseEdtf(record.date);
   if (!parsed) return _fromBounds(lang, record);
-  if (!parsed.interval) return _formatSide(lang, parsed.start);
+  if (!parsed.interval) return _single(lang, parsed.start);
   return _formatInterval(lang, parsed.start, parsed.end);
+}
+
+/** An ISO day ("1920-11-05") in words ("5 November 1920"). */
+export function formatDay(lang, iso) {
+  return _bare(lang, _isoParts(iso));
 }
 
 /** The value of a <time datetime> for an EDTF date, when HTML can say it (YYYY, YYYY-MM, YYYY-MM-DD). */

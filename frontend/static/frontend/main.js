@@ -2,10 +2,12 @@
 // of selection goes through it so the URL, the timeline and the map can never disagree.
 
 import { loadAtlas, loadBasemap, loadEvent, loadNames } from "./api.js";
-import { formatDate } from "./dates.js";
+import { dayToParts, formatDate } from "./dates.js";
 import { supported, t, translateDocument } from "./i18n.js";
 import { createMap } from "./map.js";
+import { nameOn } from "./names.js";
 import { createPanel } from "./panel.js";
+import { createPlaceSearch } from "./search.js";
 import { createStore, stateFromURL } from "./store.js";
 import { createTimeline } from "./timeline.js";
 
@@ -34,6 +36,7 @@ const panelElement = document.getElementById("panel");
 const panel = createPanel(panelElement, {
   onStep: (delta) => step(delta, "push"),
   onPlace: (slug) => selectPlace(slug),
+  onEvent: (slug) => data?.bySlug.has(slug) && selectEvent(data.bySlug.get(slug)),
   onClearPlace: () => store.set({ place: null }, { history: "push" }),
   onRetry: () => load(store.get().lang),
 });
@@ -41,11 +44,18 @@ const timeline = createTimeline(document.getElementById("timeline"), {
   lang: store.get().lang,
   onSelect: (index) => selectEvent(index),
   onStep: (delta) => step(delta, "replace"),
+  onView: (view) => _viewed(view),
 });
 const map = createMap(document.getElementById("map"), {
   lang: store.get().lang,
   view: config.view, // the server computed where a linked event or place is: no second basemap draw
   onPlaceClick: (slug) => selectPlace(slug),
+});
+const search = createPlaceSearch(document.getElementById("place-search"), {
+  endpoint: config.api.places,
+  lang: store.get().lang,
+  nameOf: (place) => nameOn(place, _day(store.get())),
+  onPick: (slug) => selectPlace(slug),
 });
 
 // ---- data -------------------------------------------------------------------------------------------
@@ -55,6 +65,8 @@ function _index(raw) {
   const keys = events.map((event) => event.start || event.end || "");
   const sequence = events.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b));
   const bySlug = new Map(events.map((event, i) => [event.slug, i]));
+  // Extent of the events, for the day whose place names the map shows when nothing is selected.
+  const lastDay = events.reduce((last, event) => (event.end && event.end > last ? event.end : last), "");
   const byPlace = new Map();
   for (const i of sequence) {
     for (const slug of events[i].places) {
@@ -71,9 +83,11 @@ function _index(raw) {
     bySlug,
     byPlace,
     counts: new Map([...byPlace].map(([slug, list]) => [slug, list.length])),
+    lastDay,
     lookup: {
       places: properties(raw.places),
       routes: properties(raw.routes),
+      events: new Map(events.map((event) => [event.slug, event])),
     },
   };
 }
@@ -157,6 +171,27 @@ function step(delta, history) {
   if (position !== current) selectEvent(list[position], history);
 }
 
+// ---- names through time -----------------------------------------------------------------------------
+let viewDay = null; // the latest day on the timeline's screen that has events (ISO)
+let viewTimer = 0;
+
+/** The day whose place names are shown: the selected event's, else the latest day on screen. */
+function _day(state) {
+  const event = state.event && data?.bySlug.has(state.event) ? data.events[data.bySlug.get(state.event)] : null;
+  return event ? event.start || event.end : viewDay;
+}
+
+function _viewed({ right }) {
+  // Panning changes the names only between frames' worth of motion: relabel once the view rests.
+  clearTimeout(viewTimer);
+  viewTimer = setTimeout(() => {
+    const { year, month, day } = dayToParts(Math.floor(right) - 1);
+    const iso = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+    viewDay = data?.lastDay && data.lastDay < iso ? data.lastDay : iso;
+    if (!store.get().event) map.setDate(viewDay);
+  }, 150);
+}
+
 // ---- rendering --------------------------------------------------------------------------------------
 function _applyChrome(state) {
   root.lang = state.lang;
@@ -179,12 +214,14 @@ function render(state) {
   const eventChanged = rendered.event !== state.event || rendered.place !== state.place;
 
   timeline.setHighlighted(state.place ? new Set(list) : null);
+  const spoken = event?.disputed ? t(state.lang, "dateDisputed", { date }) : date;
   timeline.setSelected(
     index,
     event && eventChanged
-      ? t(state.lang, "announce", { title: event.title, date, n: position, count: list.length })
+      ? t(state.lang, "announce", { title: event.title, date: spoken, n: position, count: list.length })
       : "",
   );
+  map.setDate(_day(state));
   if (event && eventChanged) timeline.reveal(index, { animate: !cold });
 
   map.setHighlight({
@@ -247,6 +284,7 @@ function _renderPanel(state, { event, position, count }) {
     place: state.place,
     notFound: state.event && !event ? state.event : null,
     lookup: { ...data.lookup, ...(named ? names : { people: new Map(), sources: new Map() }) },
+    placeName: (slug) => nameOn(data.lookup.places.get(slug), _day(state)),
     total: data.events.length,
   });
 }
@@ -261,6 +299,7 @@ store.subscribe((state, previous) => {
     _applyChrome(state);
     timeline.setLang(state.lang);
     map.setLang(state.lang);
+    search.setLang(state.lang);
     load(state.lang); // the old language's data stays usable until the new one arrives
     return;
   }

@@ -6,6 +6,7 @@
 // UMD), so they are read from `window` here.
 
 import { t } from "./i18n.js";
+import { nameOn, otherNames } from "./names.js";
 
 const L = window.L;
 const topojson = window.topojson;
@@ -50,6 +51,9 @@ export function createMap(element, { lang, view = [], onPlaceClick }) {
   const placesLayer = L.layerGroup().addTo(map);
   let basemapLayers = [];
   let placeMarkers = new Map(); // slug -> circleMarker
+  let placeProperties = new Map(); // slug -> the feature's properties (names, name_periods)
+  let day = null; // the day whose names the labels show (ISO), or null for each place's own name
+  let hovered = null; // the slug under the pointer: its label lists the other names too
   let routeLines = new Map(); // slug -> polyline
   let placeCounts = new Map();
   let highlight = { places: new Set(), routes: new Set(), place: null };
@@ -131,6 +135,35 @@ export function createMap(element, { lang, view = [], onPlaceClick }) {
     };
   }
 
+  // A place's label: the name in use on `day`; on hover (and always in a hover-only tooltip), the others too.
+  // Built as nodes: names are curators' text, never markup.
+  function _label(slug, marker) {
+    const place = placeProperties.get(slug);
+    const current = nameOn(place, day) || slug;
+    const node = document.createElement("span");
+    node.className = "map-name";
+    node.textContent = current;
+    const others = otherNames(place, current);
+    if (others.length && (!marker.options.permanentLabel || hovered === slug)) {
+      const also = document.createElement("span");
+      also.className = "map-also";
+      also.textContent = t(lang, "alsoNamed", { names: others.join(", ") });
+      node.append(document.createElement("br"), also);
+    }
+    return node;
+  }
+
+  function _bindLabel(slug, marker, permanent) {
+    marker.unbindTooltip();
+    marker.options.permanentLabel = permanent;
+    marker.bindTooltip(() => _label(slug, marker), {
+      direction: "top",
+      offset: [0, -6],
+      permanent,
+      className: permanent ? "map-label" : "",
+    });
+  }
+
   function _legendHTML(routes, areas) {
     const line = (color, dash, width = 3) =>
       `<svg width="34" height="10" aria-hidden="true"><line x1="1" y1="5" x2="33" y2="5" stroke="${color}" ` +
@@ -205,6 +238,7 @@ export function createMap(element, { lang, view = [], onPlaceClick }) {
       routesLayer.clearLayers();
       placesLayer.clearLayers();
       placeMarkers = new Map();
+      placeProperties = new Map(places.features.map((feature) => [feature.properties.slug, feature.properties]));
       routeLines = new Map();
       for (const feature of areas.features) {
         L.geoJSON(feature, { style: _areaStyle, interactive: false }).addTo(areasLayer);
@@ -216,10 +250,19 @@ export function createMap(element, { lang, view = [], onPlaceClick }) {
         routeLines.set(feature.properties.slug, line);
       }
       for (const feature of places.features) {
-        const { slug, name } = feature.properties;
+        const { slug } = feature.properties;
         const marker = L.circleMarker(_swap(feature.geometry.coordinates), _placeStyle(slug));
-        marker.bindTooltip(name, { direction: "top", offset: [0, -6] });
+        _bindLabel(slug, marker, false);
         marker.on("click", () => onPlaceClick(slug));
+        // A written label grows to list the other names while the pointer is on its place.
+        marker.on("mouseover", () => {
+          hovered = slug;
+          if (marker.options.permanentLabel) marker.getTooltip()?.update();
+        });
+        marker.on("mouseout", () => {
+          hovered = null;
+          if (marker.options.permanentLabel) marker.getTooltip()?.update();
+        });
         marker.addTo(placesLayer);
         placeMarkers.set(slug, marker);
       }
@@ -235,17 +278,7 @@ export function createMap(element, { lang, view = [], onPlaceClick }) {
         marker.setRadius(_placeStyle(slug).radius);
         const chosen = places.has(slug) || place === slug;
         // Names of the chosen places stay written on the map, so the eye need not hover.
-        if (chosen !== Boolean(marker.options.permanentLabel)) {
-          const content = marker.getTooltip()?.getContent();
-          marker.unbindTooltip();
-          marker.bindTooltip(content, {
-            direction: "top",
-            offset: [0, -6],
-            permanent: chosen,
-            className: chosen ? "map-label" : "",
-          });
-          marker.options.permanentLabel = chosen;
-        }
+        if (chosen !== Boolean(marker.options.permanentLabel)) _bindLabel(slug, marker, chosen);
       }
       for (const line of routeLines.values()) line.setStyle(_routeStyle(line.feature));
       for (const slug of routes) routeLines.get(slug)?.bringToFront();
@@ -275,6 +308,14 @@ export function createMap(element, { lang, view = [], onPlaceClick }) {
       }
       return true;
     },
+    /** Label places with the names they bore on `next` (an ISO day), or their own names for null. */
+    setDate(next) {
+      if (next === day) return;
+      day = next;
+      for (const marker of placeMarkers.values()) if (marker.isTooltipOpen()) marker.getTooltip().update();
+    },
+    /** The name `slug` bore on the day the map shows (for tests and the panel). */
+    nameOf: (slug) => nameOn(placeProperties.get(slug), day),
     /** Rewrite the legend in another language (content is replaced through setData). */
     setLang(next) {
       lang = next;

@@ -6,12 +6,13 @@
 //
 // What it draws: an axis (years; months or days as the zoom allows), each event as a tick (day precision)
 // or a bar over its bounds (month, season, year, span), soft-edged when approximate and hatched when
-// uncertain, packed into lanes so nothing overlaps. When the lanes are full, key events (significance 3)
+// uncertain; a window left between other events (after X, before Y) is hatched between brackets, and a
+// disputed date carries a diamond on its start. Events are packed into lanes so nothing overlaps. When the lanes are full, key events (significance 3)
 // keep their place and the rest are counted in a row at the bottom; clicking a count zooms in.
 // Hit-testing is a binary search over the sorted starts. The canvas is hidden from assistive technology;
 // a focusable element takes the keys and a live region says what was selected.
 
-import { dayToParts, isoToDay, monthStart } from "./dates.js";
+import { dayToParts, isWindow, isoToDay, monthStart } from "./dates.js";
 import { t } from "./i18n.js";
 
 const AXIS_HEIGHT = 40;
@@ -50,8 +51,11 @@ function _lowerBound(sorted, value) {
   return lo;
 }
 
-/** Build a timeline in `element`. Callbacks: onSelect(index), onStep(delta | "first" | "last"). */
-export function createTimeline(element, { lang, onSelect, onStep }) {
+/**
+ * Build a timeline in `element`. Callbacks: onSelect(index), onStep(delta | "first" | "last"), and
+ * onView({left, right}) after a frame that moved the view (days since 1970).
+ */
+export function createTimeline(element, { lang, onSelect, onStep, onView = () => {} }) {
   element.classList.add("timeline");
   element.innerHTML = `
     <div class="timeline-tools">
@@ -78,7 +82,8 @@ export function createTimeline(element, { lang, onSelect, onStep }) {
   let starts = new Float64Array(0); // days since 1970
   let ends = new Float64Array(0); // exclusive: the day after the last day
   let significance = new Uint8Array(0);
-  let flags = new Uint8Array(0); // 1 approximate, 2 uncertain, 4 point, 8 open start, 16 open end
+  // 1 approximate, 2 uncertain, 4 point, 8 open start, 16 open end, 32 window between events, 64 disputed
+  let flags = new Uint8Array(0);
   let category = new Uint8Array(0);
   let titles = [];
   let labelWidths = new Float32Array(0); // titles' full widths, measured lazily: most are never needed
@@ -107,6 +112,7 @@ export function createTimeline(element, { lang, onSelect, onStep }) {
   let frame = 0;
   let drawnOnce = false;
   let animation = 0;
+  let reported = { left: Number.NaN, k: Number.NaN }; // the view last told to onView
 
   function _readTheme() {
     const style = getComputedStyle(element);
@@ -119,6 +125,7 @@ export function createTimeline(element, { lang, onSelect, onStep }) {
       grid: value("--tl-grid", "#e4dfd4"),
       gridStrong: value("--tl-grid-strong", "#c9c1b1"),
       selected: value("--tl-selected", "#c0392b"),
+      disputed: value("--tl-disputed", "#b7410e"),
       more: value("--tl-more", "#8a8477"),
       category: CATEGORIES.map((name) => value(`--cat-${name}`, "#555")),
       font: value("--tl-font", "12px system-ui, sans-serif"),
@@ -405,6 +412,29 @@ export function createTimeline(element, { lang, onSelect, onStep }) {
       }
       ctx.fillStyle = color;
       ctx.fillRect(x0, y, w, BAR_HEIGHT);
+    } else if (flags[i] & 32) {
+      // A window between events: the event is somewhere inside it, so it is hatched between brackets.
+      const w = x1 - x0;
+      ctx.fillStyle = color;
+      ctx.globalAlpha *= 0.18;
+      ctx.fillRect(x0, y, w, BAR_HEIGHT);
+      ctx.globalAlpha = highlighted && !highlighted.has(i) && !isSelected ? 0.25 : 1;
+      ctx.fillStyle = hatch;
+      ctx.fillRect(x0, y, w, BAR_HEIGHT);
+      ctx.strokeStyle = color;
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      for (const [x, dir] of [
+        [x0 + 1, 1],
+        [x1 - 1, -1],
+      ]) {
+        ctx.moveTo(x + 4 * dir, y + 1);
+        ctx.lineTo(x, y + 1);
+        ctx.lineTo(x, y + BAR_HEIGHT - 1);
+        ctx.lineTo(x + 4 * dir, y + BAR_HEIGHT - 1);
+      }
+      ctx.stroke();
+      ctx.lineWidth = 1;
     } else {
       const w = x1 - x0;
       if (approximate) {
@@ -445,6 +475,19 @@ export function createTimeline(element, { lang, onSelect, onStep }) {
         ctx.lineTo(x0 - 2, y + BAR_HEIGHT - 2);
       }
       ctx.fill();
+    }
+    if (flags[i] & 64) {
+      // Disputed: a diamond on the start's top edge (the panel lists the other readings).
+      ctx.fillStyle = colors.disputed;
+      ctx.strokeStyle = colors.background;
+      ctx.beginPath();
+      ctx.moveTo(x0 + 2, y - 4);
+      ctx.lineTo(x0 + 6, y);
+      ctx.lineTo(x0 + 2, y + 4);
+      ctx.lineTo(x0 - 2, y);
+      ctx.closePath();
+      ctx.fill();
+      ctx.stroke();
     }
     if (labelled[i]) {
       const textX = x0 + _labelOffset(i);
@@ -531,6 +574,10 @@ export function createTimeline(element, { lang, onSelect, onStep }) {
     edges = { before, after };
     if (before) _edgeLabel(`‹ ${before}`, 4, top, "left");
     if (after) _edgeLabel(`${after} ›`, width - 4, top, "right");
+    if (reported.left !== view.left || reported.k !== view.k) {
+      reported = { ...view };
+      onView({ left: view.left, right: view.left + width / view.k });
+    }
     if (n && !drawnOnce) {
       drawnOnce = true;
       performance.mark("atlas:timeline-drawn");
@@ -753,7 +800,9 @@ export function createTimeline(element, { lang, onSelect, onStep }) {
           (event.uncertain ? 2 : 0) |
           (ends[i] - starts[i] <= 1 ? 4 : 0) |
           (start === null ? 8 : 0) |
-          (end === null ? 16 : 0);
+          (end === null ? 16 : 0) |
+          (event.precision === "range" || isWindow(event) ? 32 : 0) |
+          (event.disputed ? 64 : 0);
         category[i] = Math.max(0, CATEGORIES.indexOf(event.category));
         titles[i] = event.title || event.slug;
       });
