@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.db.models import QuerySet, TextField, Value
+from django.db.models import Exists, OuterRef, QuerySet, TextField, Value
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, NullIf
 
@@ -171,8 +171,11 @@ def event_rows(queryset: QuerySet, *, lang: str, fields: tuple[str, ...]) -> lis
         *(["date_as_written", "date_calendar"] if needs_written else []),
     ]
     ids = queryset.values("pk")  # a subquery: no parameter limit however many events there are
-    wanted = set(fields) | ({"alternatives"} if "disputed" in fields else set())
-    related = {name: fetch(ids, lang) for name, fetch in _RELATED.items() if name in wanted}
+    related = {name: fetch(ids, lang) for name, fetch in _RELATED.items() if name in fields}
+    if "disputed" in fields and "alternatives" not in fields:
+        # The index only needs yes or no; fetching every alternative with its notes would cost far more.
+        annotations["_disputed"] = Exists(AlternativeDating.objects.filter(event=OuterRef("pk")))
+        selected.append("_disputed")
 
     rows = []
     for values in queryset.annotate(**annotations).values("id", *selected):
@@ -187,7 +190,9 @@ def event_rows(queryset: QuerySet, *, lang: str, fields: tuple[str, ...]) -> lis
         for name, by_event in related.items():
             row[name] = by_event.get(event_id, [])
         if "disputed" in fields:
-            row["disputed"] = bool(related["alternatives"].get(event_id))
+            row["disputed"] = (
+                bool(related["alternatives"].get(event_id)) if "alternatives" in related else values["_disputed"]
+            )
         if needs_written:
             row["written"] = _written(values["date_as_written"], values["date_calendar"])
         if needs_bounds:

@@ -61,7 +61,8 @@ class PlaceName(Dated):
     note = TranslatedField(blank=True)
 
     class Meta:
-        ordering = ["place", "date_start", "name"]
+        # Undated names first on every database (SQLite and PostgreSQL put NULLs at opposite ends).
+        ordering = ["place", models.F("date_start").asc(nulls_first=True), "name"]
         constraints = Dated.date_constraints("placename")
 
     def __str__(self) -> str:
