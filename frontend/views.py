@@ -7,7 +7,9 @@ browser from the API, so the page and the API can never show two versions of an 
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from django.conf import settings
 from django.db.models import Max, Min
@@ -35,64 +37,10 @@ INDEX_FIELDS = (
 # Every ES module of the page, preloaded together rather than discovered import by import.
 MODULES = ("store", "api", "i18n", "dates", "names", "timeline", "map", "panel", "search")
 
-# The page's UI strings live in frontend/static/frontend/i18n.js. These few are what the server needs to
-# render a linked event without JavaScript; tests/frontend/test_page.py checks they match i18n.js.
-SERVER_STRINGS = {
-    "tr": {
-        "sources": "Kaynaklar",
-        "notFound": "“{slug}” adlı olay bulunamadı; kaldırılmış ya da adı değişmiş olabilir.",
-        "around": "yaklaşık {date}",
-        "perhaps": "muhtemelen {date}",
-        "sometime": "{date} içinde (kesin tarihi bilinmiyor)",
-        "between": "{start} – {end} arasında",
-        "from": "{date} tarihinden itibaren",
-        "until": "{date} tarihine kadar",
-        "months": [
-            "Ocak",
-            "Şubat",
-            "Mart",
-            "Nisan",
-            "Mayıs",
-            "Haziran",
-            "Temmuz",
-            "Ağustos",
-            "Eylül",
-            "Ekim",
-            "Kasım",
-            "Aralık",
-        ],
-        "seasons": ["İlkbahar", "Yaz", "Sonbahar", "Kış"],
-        "noscript": (
-            "Zaman çizelgesi ve harita için JavaScript gerekir. Olayların verisi /api/v1/ adresinde de okunabilir."
-        ),
-    },
-    "en": {
-        "sources": "Sources",
-        "notFound": "No event “{slug}” was found; it may have been removed or renamed.",
-        "around": "around {date}",
-        "perhaps": "perhaps {date}",
-        "sometime": "sometime in {date}",
-        "between": "between {start} and {end}",
-        "from": "from {date}",
-        "until": "until {date}",
-        "months": [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ],
-        "seasons": ["Spring", "Summer", "Autumn", "Winter"],
-        "noscript": "The timeline and the map need JavaScript. The events' data can also be read at /api/v1/.",
-    },
-}
+# The page's UI strings, in every language: the same file the scripts import (i18n.js), so the server's
+# first paint of a linked event and the page after it say the same words.
+STRINGS_FILE = Path(__file__).resolve().parent / "static" / "frontend" / "strings.json"
+SERVER_STRINGS = json.loads(STRINGS_FILE.read_text(encoding="utf-8"))
 
 _SIDE = re.compile(r"^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?([~?%]?)$")
 

@@ -53,8 +53,9 @@ def click_event(page, slug: str) -> None:
     page.mouse.click(position["x"], position["y"])
 
 
-def click_place(page, lat: float, lng: float) -> None:
-    point = page.evaluate(
+def map_point(page, lat: float, lng: float) -> dict:
+    """Where on the screen the map draws a latitude and longitude."""
+    return page.evaluate(
         """([lat, lng]) => {
             const m = window.chronoatlas.map, p = m.latLngToContainerPoint([lat, lng]);
             const box = m.getContainer().getBoundingClientRect();
@@ -62,6 +63,10 @@ def click_place(page, lat: float, lng: float) -> None:
         }""",
         [lat, lng],
     )
+
+
+def click_place(page, lat: float, lng: float) -> None:
+    point = map_point(page, lat, lng)
     page.mouse.click(point["x"], point["y"])
 
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 from playwright.sync_api import expect
-from test_atlas_page import click_event, query, selected, wait_for_map_near
+from test_atlas_page import click_event, map_point, query, selected, wait_for_map_near
 
 pytestmark = pytest.mark.browser
 
@@ -15,14 +15,7 @@ GYUMRI = (40.7894, 43.8475)
 
 
 def hover_place(page, lat: float, lng: float) -> None:
-    point = page.evaluate(
-        """([lat, lng]) => {
-            const m = window.chronoatlas.map, p = m.latLngToContainerPoint([lat, lng]);
-            const box = m.getContainer().getBoundingClientRect();
-            return {x: box.left + p.x, y: box.top + p.y};
-        }""",
-        [lat, lng],
-    )
+    point = map_point(page, lat, lng)
     page.mouse.move(point["x"], point["y"])
 
 
