@@ -29,3 +29,18 @@ def env_list(name: str, *, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def require_secret_key() -> None:
+    """Refuse to serve without a secret key: a silent default would make every signature forgeable."""
+    from django.conf import settings
+
+    try:
+        key = settings.SECRET_KEY
+    except ImproperlyConfigured:  # Django's own "must not be empty", which does not say what to do
+        key = ""
+    if not key:
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY is not set. Set it to a long random string for production, "
+            "or set DJANGO_DEBUG=true for local development (`make run` does)."
+        )

@@ -73,7 +73,9 @@ def test_fronts_are_marked_approximate(seed):
 
 
 def test_the_interviews_other_datings_are_kept_with_their_sources(seed):
-    interview = Event.objects.get(people__slug="joseph-stalin", places__slug="baku", category="diplomacy", significance=3)
+    interview = Event.objects.get(
+        people__slug="joseph-stalin", places__slug="baku", category="diplomacy", significance=3
+    )
     readings = {alt.date: [c.source.kind for c in alt.citations.all()] for alt in interview.alternatives.all()}
     assert readings == {"1920-08-12": ["article"], "1920-12-04": ["archive"]}
     assert interview.date_start <= dt.date(1920, 11, 5) <= interview.date_end
