@@ -75,8 +75,6 @@ class Source(Dated):
     archive_ref = models.CharField("archive reference", max_length=120, blank=True)
     note = TranslatedField(blank=True, multiline=True)
 
-    objects = DatedQuerySet.as_manager()
-
     class Meta:
         ordering = ["label"]
         constraints = Dated.date_constraints("source")

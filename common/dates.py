@@ -177,10 +177,3 @@ def _bounds_from_edtf(text: str) -> DateBounds:
         f"{text!r} is a kind of EDTF date the timeline cannot place (sets and lists such as [1920,1921]); "
         "write an interval instead, e.g. 1920/1921."
     )
-
-
-def overlaps(bounds: DateBounds, start: dt.date | None, end: dt.date | None) -> bool:
-    """Whether a date could fall within [start, end]; an open side of either never excludes."""
-    if start and bounds.end and bounds.end < start:
-        return False
-    return not (end and bounds.start and bounds.start > end)

@@ -24,10 +24,6 @@ class DatedQuerySet(models.QuerySet):
     def chronological(self):
         return self.order_by(models.F("date_start").asc(nulls_first=True), "date_end", "slug")
 
-    def on(self, day):
-        """Records standing on a given day (for the map at a date)."""
-        return self.overlapping(day, day)
-
 
 class Dated(models.Model):
     """A record dated by an EDTF string; bounds, precision and qualifiers are derived from it on save.

@@ -68,18 +68,3 @@ def validate_geometry(value) -> None:
     if "coordinates" not in value:
         raise ValidationError(f"The {kind} has no 'coordinates'.")
     _CHECKS[kind](value["coordinates"], "coordinates")
-
-
-def geometry_points(value: dict) -> list[list[float]]:
-    """Every position in a geometry, flattened (for bounding boxes)."""
-    points: list[list[float]] = []
-
-    def walk(node):
-        if node and isinstance(node[0], int | float):
-            points.append(node)
-        else:
-            for child in node:
-                walk(child)
-
-    walk(value["coordinates"])
-    return points

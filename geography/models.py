@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
-from common.models import SLUG_HELP, Dated, DatedQuerySet
+from common.models import SLUG_HELP, Dated
 from common.translation import TranslatedField
 from geography.geojson import validate_geometry
 
@@ -93,8 +93,6 @@ class Route(Dated):
     purpose = models.CharField(max_length=10, choices=RoutePurpose.choices)
     places = models.ManyToManyField(Place, through="RouteStop", related_name="routes")
 
-    objects = DatedQuerySet.as_manager()
-
     class Meta:
         ordering = ["slug"]
         constraints = Dated.date_constraints("route")
@@ -165,8 +163,6 @@ class Area(Dated):
     approximate = models.BooleanField(
         default=True, help_text="A sketch of where it lay, not a surveyed line; the map says so."
     )
-
-    objects = DatedQuerySet.as_manager()
 
     class Meta:
         ordering = ["slug"]
