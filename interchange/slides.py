@@ -1,0 +1,248 @@
+"""TimelineJS slides ↔ records, shared by the JSON reader/writer and the Google-Sheets template.
+
+A slide here is the dictionary TimelineJS's JSON format uses (start_date, end_date, display_date,
+text.headline, text.text, media, group, background, unique_id); the sheet reader builds the same
+dictionaries from its rows, so both formats are checked by one set of rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.conf import settings
+
+from .records import EraRecord, EventRecord, MediaLink, Problem, TitleSlide, Translations
+from .text import SlugMaker, is_colour, is_slug, plain_text, quote_title, sanitise_html, web_address
+from .timelinejs_dates import DateProblem, read_dates, timelinejs_date, timelinejs_parts
+
+_IFRAME_SRC = re.compile(r"""<iframe\b[^>]*\bsrc\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+
+
+def language_codes() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def pick_language(texts: Translations, language: str) -> str:
+    """The text in `language`, else in the first configured language that has one."""
+    if texts.get(language):
+        return texts[language]
+    for code in language_codes():
+        if texts.get(code):
+            return texts[code]
+    return next((text for text in texts.values() if text), "")
+
+
+class SlideReader:
+    """Turns slides into records for one file, collecting problems instead of stopping at the first."""
+
+    def __init__(self, *, language: str) -> None:
+        self.language = language
+        self.problems: list[Problem] = []
+        self.slugs = SlugMaker()
+
+    def problem(self, where: str, field: str, message: str) -> None:
+        self.problems.append(Problem(where, field, message))
+
+    def _text(self, value: object) -> Translations:
+        return {self.language: value} if value else {}
+
+    def _headline(self, slide: dict) -> str:
+        text = slide.get("text")
+        return plain_text(text.get("headline")) if isinstance(text, dict) else ""
+
+    def _summary(self, slide: dict) -> str:
+        text = slide.get("text")
+        return sanitise_html(text.get("text")) if isinstance(text, dict) else ""
+
+    def where(self, label: str, slide: dict) -> str:
+        headline = self._headline(slide)
+        return f"{label} (“{headline[:60]}”)" if headline else label
+
+    def event(self, slide: object, label: str, row: int | str) -> EventRecord | None:
+        if not isinstance(slide, dict):
+            self.problem(label, "slide", "is not an object with start_date and text; remove or fix it.")
+            return None
+        where = self.where(label, slide)
+        try:
+            date = read_dates(slide.get("start_date"), slide.get("end_date"), plain_text(slide.get("display_date")))
+        except DateProblem as problem:
+            self.problem(where, problem.field, problem.message)
+            return None
+        title = self._headline(slide)
+        if not title:
+            self.problem(where, "text.headline", "is empty; every event needs a title (a headline).")
+            return None
+        return EventRecord(
+            slug=self._slug(slide, where, title, label),
+            date_edtf=date.edtf,
+            title=self._text(title),
+            summary=self._text(self._summary(slide)),
+            time=date.time,
+            end_time=date.end_time,
+            display_date=date.display_date,
+            group=plain_text(slide.get("group")),
+            media=self.media(slide.get("media"), where),
+            background=self.background(slide.get("background"), where),
+            source_row=row,
+        )
+
+    def _slug(self, slide: dict, where: str, title: str, label: str) -> str:
+        given = plain_text(slide.get("unique_id"))
+        if given and is_slug(given):
+            if self.slugs.claim(given):
+                return given
+            self.problem(where, "unique_id", f"{given!r} is used by an earlier slide; give each slide its own.")
+        return self.slugs.make(given or title, fallback=label.replace(" ", "-"))
+
+    def era(self, slide: object, label: str, row: int | str) -> EraRecord | None:
+        if not isinstance(slide, dict):
+            self.problem(label, "era", "is not an object with start_date, end_date and text; fix it.")
+            return None
+        where = self.where(label, slide)
+        try:
+            date = read_dates(slide.get("start_date"), slide.get("end_date"), "")
+        except DateProblem as problem:
+            self.problem(where, problem.field, problem.message)
+            return None
+        return EraRecord(
+            date_edtf=date.edtf,
+            title=self._text(self._headline(slide)),
+            summary=self._text(self._summary(slide)),
+            source_row=row,
+        )
+
+    def title(self, slide: object, label: str, row: int | str) -> TitleSlide | None:
+        if not isinstance(slide, dict):
+            self.problem(label, "title", "is not an object with text and media; fix it.")
+            return None
+        where = self.where(label, slide)
+        return TitleSlide(
+            title=self._text(self._headline(slide)),
+            summary=self._text(self._summary(slide)),
+            media=self.media(slide.get("media"), where),
+            background=self.background(slide.get("background"), where),
+            source_row=row,
+        )
+
+    def media(self, media: object, where: str) -> tuple[MediaLink, ...]:
+        if not isinstance(media, dict):
+            return ()
+        raw_url = str(media.get("url") or "").strip()
+        if not raw_url:
+            return ()
+        url, quote = "", ""
+        if raw_url.lower().startswith("<blockquote"):
+            quote = sanitise_html(raw_url)
+        elif raw_url.startswith("<"):
+            src = _IFRAME_SRC.search(raw_url)
+            url = web_address(src.group(1)) if src else ""
+            if not url:
+                self.problem(where, "media.url", "is HTML but not a quotation or an iframe with an http(s) src; "
+                             "give the media's web address instead.")
+                return ()
+        else:
+            url = web_address(raw_url)
+            if not url:
+                self.problem(where, "media.url", f"{raw_url[:80]!r} is not an http(s) address; media are kept "
+                             "only as web links: give the full https://… address.")
+                return ()
+        return (
+            MediaLink(
+                url=url,
+                quote=quote,
+                caption=sanitise_html(media.get("caption")),
+                credit=sanitise_html(media.get("credit")),
+                thumbnail=self._link(media.get("thumbnail"), where, "media.thumbnail"),
+                alt=plain_text(media.get("alt")),
+                title=plain_text(media.get("title")),
+                link=self._link(media.get("link"), where, "media.link"),
+            ),
+        )
+
+    def _link(self, value: object, where: str, field: str) -> str:
+        text = str(value or "").strip()
+        if text and not web_address(text):
+            self.problem(where, field, f"{text[:80]!r} is not an http(s) address; give the full https://… address.")
+            return ""
+        return text
+
+    def background(self, background: object, where: str) -> str:
+        if isinstance(background, str):  # the sheet's Background column: a URL or a colour
+            text = background.strip()
+            background = {"url": text} if "/" in text else {"color": text}
+        if not isinstance(background, dict):
+            return ""
+        url = self._link(background.get("url"), where, "background.url")
+        if url:
+            return url
+        colour = str(background.get("color") or "").strip()
+        if colour and not is_colour(colour):
+            self.problem(where, "background.color", f"{colour!r} is not a colour; write it as #rrggbb or a name.")
+            return ""
+        return colour
+
+
+def event_slide(record: EventRecord, *, language: str) -> dict:
+    """An event as a TimelineJS slide; a plain-text title is escaped, since TimelineJS renders HTML."""
+    projection = timelinejs_parts(record.date_edtf)
+    slide: dict = {"unique_id": record.slug, "start_date": timelinejs_date(projection.start, record.time)}
+    if projection.end:
+        slide["end_date"] = timelinejs_date(projection.end, record.end_time)
+    if not projection.exact:
+        # What TimelineJS cannot draw (approximate, uncertain, open-ended) travels as EDTF in a display date.
+        if record.display_date:
+            slide["start_date"]["display_date"] = record.date_edtf
+        else:
+            slide["display_date"] = record.date_edtf
+    if record.display_date:
+        slide["display_date"] = record.display_date
+    slide["text"] = {
+        "headline": quote_title(pick_language(record.title, language)),
+        "text": pick_language(record.summary, language),
+    }
+    if record.media:
+        slide["media"] = media_object(record.media[0])
+    if record.group:
+        slide["group"] = record.group
+    if record.background:
+        slide["background"] = background_object(record.background)
+    return slide
+
+
+def era_slide(record: EraRecord, *, language: str) -> dict:
+    projection = timelinejs_parts(record.date_edtf)
+    slide: dict = {"start_date": timelinejs_date(projection.start)}
+    # TimelineJS requires an era to end; an open-ended era ends where it starts.
+    slide["end_date"] = timelinejs_date(projection.end or projection.start)
+    slide["text"] = {
+        "headline": quote_title(pick_language(record.title, language)),
+        "text": pick_language(record.summary, language),
+    }
+    return slide
+
+
+def title_slide(record: TitleSlide, *, language: str) -> dict:
+    slide: dict = {
+        "text": {
+            "headline": quote_title(pick_language(record.title, language)),
+            "text": pick_language(record.summary, language),
+        }
+    }
+    if record.media:
+        slide["media"] = media_object(record.media[0])
+    if record.background:
+        slide["background"] = background_object(record.background)
+    return slide
+
+
+def media_object(media: MediaLink) -> dict:
+    obj = {"url": media.quote or media.url}
+    for key in ("caption", "credit", "thumbnail", "alt", "title", "link"):
+        value = getattr(media, key)
+        if value:
+            obj[key] = quote_title(value) if key in ("alt", "title") else value
+    return obj
+
+
+def background_object(value: str) -> dict:
+    return {"url": value} if web_address(value) else {"color": value}
