@@ -73,7 +73,9 @@ def parse_json(text: str) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise FormatError(f"The file is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}.")
+        raise FormatError(
+            f"The file is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
+        ) from None
 
 
 def csv_rows(text: str) -> list[list[str]]:
@@ -84,7 +86,7 @@ def csv_rows(text: str) -> list[list[str]]:
 
 
 def recognise_format(source: Source, *, limit: int | None = None) -> str:
-    """"timelinejs", "timelinejs-csv", "csv" or "corpus", from the file's content; else a FormatError."""
+    """ "timelinejs", "timelinejs-csv", "csv" or "corpus", from the file's content; else a FormatError."""
     from .plain_csv import is_plain_csv_header
     from .timelinejs_sheet import is_sheet_header
 
@@ -107,7 +109,10 @@ def _json_format(data: object) -> str:
     if not isinstance(data, dict):
         raise FormatError(f"The JSON holds a {type(data).__name__}, not an object with `events`; not a timeline.")
     events = data.get("events")
-    corpus_like = any(isinstance(e, dict) and "slug" in e and "start_date" not in e for e in (events if isinstance(events, list) else ()))
+    corpus_like = any(
+        isinstance(e, dict) and "slug" in e and "start_date" not in e
+        for e in (events if isinstance(events, list) else ())
+    )
     if isinstance(events, list) and not corpus_like:
         return "timelinejs"
     if CORPUS_SECTIONS & data.keys():

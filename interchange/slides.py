@@ -137,14 +137,22 @@ class SlideReader:
             src = _IFRAME_SRC.search(raw_url)
             url = web_address(src.group(1)) if src else ""
             if not url:
-                self.problem(where, "media.url", "is HTML but not a quotation or an iframe with an http(s) src; "
-                             "give the media's web address instead.")
+                self.problem(
+                    where,
+                    "media.url",
+                    "is HTML but not a quotation or an iframe with an http(s) src; "
+                    "give the media's web address instead.",
+                )
                 return ()
         else:
             url = web_address(raw_url)
             if not url:
-                self.problem(where, "media.url", f"{raw_url[:80]!r} is not an http(s) address; media are kept "
-                             "only as web links: give the full https://… address.")
+                self.problem(
+                    where,
+                    "media.url",
+                    f"{raw_url[:80]!r} is not an http(s) address; media are kept "
+                    "only as web links: give the full https://… address.",
+                )
                 return ()
         return (
             MediaLink(

@@ -232,6 +232,8 @@ def _side_parts(text: str) -> tuple[DayParts, bool]:
         return DayParts(number), exact and month is None
     if day is None or "X" in day:
         return DayParts(number, int(month)), exact and day is None
+    if not 1 <= int(day) <= days_in_month(number, int(month)):
+        raise ValueError(f"{text!r} names a day its month does not have")
     return DayParts(number, int(month), int(day)), exact
 
 
