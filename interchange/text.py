@@ -96,7 +96,7 @@ class SlugMaker:
 # Spreadsheets run a cell that starts with = + - @ as a formula (a "CSV injection"); an exported cell
 # that would be read that way gets a leading apostrophe, which spreadsheets show as text and drop.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+_NUMBER = re.compile(r"-\d+(?:\.\d+)?")  # a negative number reads the same as text
 
 
 def spreadsheet_cell(value: str) -> str:
