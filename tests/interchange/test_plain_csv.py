@@ -27,10 +27,16 @@ def test_columns_follow_the_configured_languages():
 
 
 def test_a_teacher_row_with_only_a_date_and_a_title_is_enough():
-    result = read_plain_csv(table({"date": "1921-03-16", "title_tr": "Moskova Antlaşması"}, header=["date", "title_tr", "title_en"]))
+    result = read_plain_csv(
+        table({"date": "1921-03-16", "title_tr": "Moskova Antlaşması"}, header=["date", "title_tr", "title_en"])
+    )
     assert result.ok, result.problems
     (event,) = result.timeline.events
-    assert (event.slug, event.date_edtf, event.title) == ("moskova-antlasmasi", "1921-03-16", {"tr": "Moskova Antlaşması"})
+    assert (event.slug, event.date_edtf, event.title) == (
+        "moskova-antlasmasi",
+        "1921-03-16",
+        {"tr": "Moskova Antlaşması"},
+    )
 
 
 def test_places_and_sources_are_split_into_slugs_and_locators():

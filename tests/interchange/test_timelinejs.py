@@ -69,7 +69,9 @@ def test_dates_before_the_common_era_and_early_years_become_edtf(start, edtf):
 
 @pytest.mark.parametrize("year", ["-12000", "20000", 10000])
 def test_years_beyond_four_digits_are_refused_naming_the_slide(year):
-    result = read_timelinejs(timeline_bytes([slide("Fine"), slide("Too far", start_date={"year": year})]), language="en")
+    result = read_timelinejs(
+        timeline_bytes([slide("Fine"), slide("Too far", start_date={"year": year})]), language="en"
+    )
     assert [e.title["en"] for e in result.timeline.events] == ["Fine"]
     (problem,) = result.problems
     assert problem.where.startswith("slide 2") and "Too far" in problem.where
@@ -193,7 +195,9 @@ def test_text_that_is_not_json_is_one_clear_error():
 
 
 def test_exports_in_the_asked_language_falling_back_to_another():
-    record = EventRecord(slug="x", date_edtf="1920", title={"tr": "Gümrü", "en": "Alexandropol"}, summary={"tr": "Özet"})
+    record = EventRecord(
+        slug="x", date_edtf="1920", title={"tr": "Gümrü", "en": "Alexandropol"}, summary={"tr": "Özet"}
+    )
     written = json.loads(write_timelinejs(Timeline(events=(record,)), language="en"))["events"][0]
     assert written["text"] == {"headline": "Alexandropol", "text": "Özet"}
 

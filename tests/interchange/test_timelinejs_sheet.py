@@ -105,8 +105,10 @@ def test_bad_rows_are_problems_naming_the_row_and_the_rest_still_read():
 
 
 def test_wrong_columns_are_one_error_naming_them():
-    with pytest.raises(FormatError, match="missing: Headline.*not in the template: Title"):
-        read_timelinejs_sheet(b"Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Title\n", language="en")
+    with pytest.raises(FormatError, match=r"missing: Headline.*not in the template: Title"):
+        read_timelinejs_sheet(
+            b"Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Title\n", language="en"
+        )
 
 
 def test_formula_cells_are_exported_inert_and_read_back_as_written():
