@@ -23,7 +23,7 @@ from edtf.parser.edtf_exceptions import EDTFParseException
 from .files import Source, csv_rows, read_text
 from .records import CitationRef, EventRecord, FormatError, ReadResult, Timeline
 from .slides import SlideReader, language_codes
-from .text import from_spreadsheet_cell, is_slug, plain_text, sanitise_html, spreadsheet_cell
+from .text import from_spreadsheet_cell, is_slug, plain_text, sanitise_html, spreadsheet_cell, web_address
 from .timelinejs_dates import MAX_YEAR, MIN_YEAR, DateProblem, format_time, parse_time, timelinejs_parts
 
 
@@ -180,6 +180,14 @@ def read_plain_csv(source: Source, *, limit: int | None = None) -> ReadResult:
     for number, cells in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in cells):
             continue
+        if any(cell.strip() for cell in cells[len(names) :]):
+            reader.problem(
+                f"row {number}",
+                "columns",
+                f"has more cells than the header's {len(names)} columns; "
+                "a comma inside a cell needs the cell in quotes.",
+            )
+            continue
         row = {name: from_spreadsheet_cell(cell.strip()) for name, cell in zip(names, cells, strict=False) if name}
         if record := _event(row, number, reader):
             events.append(record)
@@ -198,13 +206,14 @@ def _row(record: EventRecord) -> dict[str, str]:
         "group": record.group,
         "places": "; ".join(record.places),
         "sources": "; ".join(f"{c.source}:{c.locator}" if c.locator else c.source for c in record.citations),
-        "media_url": (media.quote or media.url) if media else "",
-        "media_caption": media.caption if media else "",
-        "media_credit": media.credit if media else "",
+        "media_url": (sanitise_html(media.quote) or web_address(media.url)) if media else "",
+        "media_caption": sanitise_html(media.caption) if media else "",
+        "media_credit": sanitise_html(media.credit) if media else "",
     }
+    # Normalised again on the way out: records may come from the database, not from a reader.
     for code in language_codes():
-        row[f"title_{code}"] = record.title.get(code, "")
-        row[f"summary_{code}"] = record.summary.get(code, "")
+        row[f"title_{code}"] = plain_text(record.title.get(code, ""))
+        row[f"summary_{code}"] = sanitise_html(record.summary.get(code, ""))
     return row
 
 

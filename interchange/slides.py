@@ -190,6 +190,15 @@ class SlideReader:
         return colour
 
 
+def _title(texts: Translations, language: str) -> str:
+    # A title is plain text already; escaping (not stripping) keeps "x < y" as written and inert.
+    return quote_title(pick_language(texts, language))
+
+
+def _summary(texts: Translations, language: str) -> str:
+    return sanitise_html(pick_language(texts, language))
+
+
 def event_slide(record: EventRecord, *, language: str) -> dict:
     """An event as a TimelineJS slide; a plain-text title is escaped, since TimelineJS renders HTML."""
     projection = timelinejs_parts(record.date_edtf)
@@ -205,8 +214,8 @@ def event_slide(record: EventRecord, *, language: str) -> dict:
     if record.display_date:
         slide["display_date"] = record.display_date
     slide["text"] = {
-        "headline": quote_title(pick_language(record.title, language)),
-        "text": pick_language(record.summary, language),
+        "headline": _title(record.title, language),
+        "text": _summary(record.summary, language),
     }
     if record.media:
         slide["media"] = media_object(record.media[0])
@@ -223,8 +232,8 @@ def era_slide(record: EraRecord, *, language: str) -> dict:
     # TimelineJS requires an era to end; an open-ended era ends where it starts.
     slide["end_date"] = timelinejs_date(projection.end or projection.start)
     slide["text"] = {
-        "headline": quote_title(pick_language(record.title, language)),
-        "text": pick_language(record.summary, language),
+        "headline": _title(record.title, language),
+        "text": _summary(record.summary, language),
     }
     return slide
 
@@ -232,8 +241,8 @@ def era_slide(record: EraRecord, *, language: str) -> dict:
 def title_slide(record: TitleSlide, *, language: str) -> dict:
     slide: dict = {
         "text": {
-            "headline": quote_title(pick_language(record.title, language)),
-            "text": pick_language(record.summary, language),
+            "headline": _title(record.title, language),
+            "text": _summary(record.summary, language),
         }
     }
     if record.media:
@@ -244,13 +253,20 @@ def title_slide(record: TitleSlide, *, language: str) -> dict:
 
 
 def media_object(media: MediaLink) -> dict:
-    obj = {"url": media.quote or media.url}
-    for key in ("caption", "credit", "thumbnail", "alt", "title", "link"):
-        value = getattr(media, key)
-        if value:
-            obj[key] = quote_title(value) if key in ("alt", "title") else value
+    obj = {"url": sanitise_html(media.quote) or web_address(media.url)}
+    for key in ("caption", "credit"):
+        if value := sanitise_html(getattr(media, key)):
+            obj[key] = value
+    for key in ("alt", "title"):
+        if value := getattr(media, key):
+            obj[key] = quote_title(value)
+    for key in ("thumbnail", "link"):
+        if value := web_address(getattr(media, key)):
+            obj[key] = value
     return obj
 
 
 def background_object(value: str) -> dict:
-    return {"url": value} if web_address(value) else {"color": value}
+    if web_address(value):
+        return {"url": value}
+    return {"color": value} if is_colour(value) else {}

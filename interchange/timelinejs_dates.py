@@ -169,9 +169,13 @@ def _upper(parts: DayParts) -> tuple[int, int, int]:
 def read_dates(start: object, end: object, display_date: str) -> ReadDate:
     """A slide's start_date, end_date and display_date → its EDTF date, times and display text."""
     if not isinstance(start, dict):
-        raise DateProblem("start_date", "a start_date with at least a year is required.")
+        raise DateProblem("start_date", 'a start_date with at least a year is required: {"year": "1921"}.')
     start_parts, time = _day_parts(start, "start_date")
     end_parts, end_time = None, ""
+    if end not in (None, "") and not isinstance(end, dict):
+        raise DateProblem(
+            "end_date", 'is not a date object; write it as {"year": "1921", "month": "3"} or leave it out.'
+        )
     if isinstance(end, dict) and any(str(v).strip() for k, v in end.items() if k != "display_date"):
         end_parts, end_time = _day_parts(end, "end_date")
         if _upper(end_parts) < _lower(start_parts):

@@ -94,6 +94,14 @@ def read_timelinejs_sheet(source: Source, *, language: str, limit: int | None = 
     for number, cells in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in cells):
             continue
+        if any(cell.strip() for cell in cells[len(HEADER) :]):
+            reader.problem(
+                f"row {number}",
+                "columns",
+                f"has cells beyond the template's {len(HEADER)} columns; "
+                "a comma inside a cell needs the cell in quotes.",
+            )
+            continue
         row = dict(zip(HEADER, [from_spreadsheet_cell(c.strip()) for c in cells] + [""] * len(HEADER), strict=False))
         label = f"row {number}"
         kind = row["Type"].lower()

@@ -68,9 +68,10 @@ def test_a_utf8_file_with_a_byte_order_mark_reads(json_sample):
 
 def test_a_50_mb_junk_file_is_refused_by_size_before_it_is_read(tmp_path, monkeypatch):
     junk = tmp_path / "junk.json"
+    block = os.urandom(1024 * 1024)
     with junk.open("wb") as handle:
         for _ in range(50):
-            handle.write(os.urandom(1024 * 1024))
+            handle.write(block)
 
     def must_not_read(*args, **kwargs):
         raise AssertionError("the file was read before its size was checked")
