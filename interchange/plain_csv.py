@@ -17,14 +17,11 @@ from __future__ import annotations
 import csv
 import io
 
-from edtf import parse_edtf
-from edtf.parser.edtf_exceptions import EDTFParseException
-
 from .files import Source, csv_rows, read_text
 from .records import CitationRef, EventRecord, FormatError, ReadResult, Timeline
 from .slides import SlideReader, language_codes
 from .text import from_spreadsheet_cell, is_slug, plain_text, sanitise_html, spreadsheet_cell, web_address
-from .timelinejs_dates import MAX_YEAR, MIN_YEAR, DateProblem, format_time, parse_time, timelinejs_parts
+from .timelinejs_dates import MAX_YEAR, MIN_YEAR, DateProblem, checked_parts, format_time, parse_time
 
 
 def columns() -> list[str]:
@@ -75,9 +72,8 @@ def _valid_edtf(text: str) -> str:
     if "T" in text or ":" in text:
         raise ValueError(f"{text!r} has a time of day; the date is kept to the day: put the time in `time`.")
     try:
-        parse_edtf(text)
-        projection = timelinejs_parts(text)
-    except (EDTFParseException, ValueError):
+        projection = checked_parts(text)
+    except ValueError:
         raise ValueError(
             f"{text!r} is not an EDTF date the atlas can place; write e.g. 1920-11-05, 1921-10, 1920-09~, "
             f"-0044 (45 BCE) or an interval 1920-05-11/1920-07-19, years {MIN_YEAR}…{MAX_YEAR}."

@@ -138,3 +138,16 @@ def test_cells_a_spreadsheet_would_run_are_written_inert():
     cells = [cell for row in rows[1:] for cell in row]
     assert not [cell for cell in cells if cell.startswith(("=", "+", "@")) or (cell.startswith("-") and cell != "-44")]
     assert "'-0044-03-15" in cells and "'=Ides of March" in cells
+
+
+def test_a_class_sized_file_of_thousands_of_rows_reads_in_seconds():
+    import time
+
+    rows = [
+        {"slug": f"event-{n}", "date": f"{1000 + n % 900}-{1 + n % 12:02d}-{1 + n % 28:02d}~", "title_en": f"E {n}"}
+        for n in range(3000)
+    ]
+    started = time.perf_counter()
+    result = read_plain_csv(table(*rows))
+    assert result.ok and len(result.timeline.events) == 3000
+    assert time.perf_counter() - started < 10  # the full EDTF parser alone would take over a minute
