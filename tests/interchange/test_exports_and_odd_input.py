@@ -90,3 +90,17 @@ def test_a_row_with_more_cells_than_columns_is_a_problem_naming_it():
     result = read_events(b"date,title_tr,title_en\n1920,Kars,Kars\n1921,Kars, Ardahan,Kars\n", format="csv")
     assert [e.date_edtf for e in result.timeline.events] == ["1920"]
     assert [(p.where, p.field) for p in result.problems] == [("row 3", "columns")]
+
+
+EDTF_FORMS = ["2000-21", "192X", "../1920", "1920-XX", "1921-10-XX", "1920?-05", "-0044~/0014", "1920%", "0000-02-29"]
+
+
+@pytest.mark.parametrize("name", ["timelinejs", "timelinejs-csv", "csv"])
+def test_every_edtf_form_the_atlas_keeps_survives_each_format(name):
+    events = tuple(
+        EventRecord(slug=f"event-{n}", date_edtf=edtf, title={"en": f"Event {n}"}) for n, edtf in enumerate(EDTF_FORMS)
+    )
+    written = write_events(Timeline(events=events), format=name, language="en")
+    again = read_events(written.encode(), format=name, language="en")
+    assert again.ok, again.problems
+    assert [e.date_edtf for e in again.timeline.events] == EDTF_FORMS
