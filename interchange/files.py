@@ -55,6 +55,11 @@ def read_bytes(source: Source, *, limit: int | None = None) -> bytes:
 
 def decode(data: bytes) -> str:
     """UTF-8 text, with a byte-order mark or without; anything else is a FormatError naming the spot."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FormatError(
+            "The file is UTF-16 text (as some spreadsheets save “Unicode text”); save it as UTF-8 "
+            "(in a spreadsheet: “CSV UTF-8”) and try again."
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

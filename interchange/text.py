@@ -36,6 +36,7 @@ def sanitise_html(value: object) -> str:
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=LINK_SCHEMES,
+        url_relative="deny",  # a relative or //host link would point into the atlas or hide its scheme
         link_rel="noopener noreferrer",
         strip_comments=True,
     )

@@ -61,6 +61,11 @@ def test_a_latin_1_file_is_refused_not_guessed():
         recognise_format(LATIN_1_CSV)
 
 
+def test_a_utf16_file_is_refused_saying_so():
+    with pytest.raises(FormatError, match="UTF-16"):
+        read_events("date,title_tr,title_en\n1920,Kars,Kars\n".encode("utf-16"), format="csv")
+
+
 def test_a_utf8_file_with_a_byte_order_mark_reads(json_sample):
     result = read_events(b"\xef\xbb\xbf" + json_sample.read_bytes(), language="en")
     assert result.ok and len(result.timeline.events) == len(json.loads(json_sample.read_text())["events"])
