@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from interchange.records import EventRecord, FormatError, MediaLink, Timeline
+from interchange.records import EraRecord, EventRecord, FormatError, MediaLink, Timeline, TitleSlide
 from interchange.timelinejs import read_timelinejs, write_timelinejs
 
 
@@ -227,6 +227,28 @@ def test_tricky_cases_round_trip():
     again = read_timelinejs(written.encode(), language="en")
     assert again.ok, again.problems
     assert [_without_row(e) for e in again.timeline.events] == list(TRICKY.events)
+
+
+def test_title_slide_and_eras_round_trip():
+    quote = MediaLink(quote="<blockquote>Hürriyet ve istiklal benim karakterimdir.</blockquote>", credit="Atatürk")
+    timeline = Timeline(
+        title=TitleSlide(
+            title={"en": "Antiquity & after"},
+            summary={"en": "<p>From <b>Sumer</b></p>"},
+            media=(quote,),
+            background="https://a.org/bg.jpg",
+            source_row="title",
+        ),
+        eras=(
+            EraRecord(date_edtf="-3000/-0539", title={"en": "Mesopotamia"}, source_row="era 1"),
+            EraRecord(
+                date_edtf="0610/0632-06", title={"en": "Revelation"}, summary={"en": "<p>x</p>"}, source_row="era 2"
+            ),
+        ),
+    )
+    again = read_timelinejs(write_timelinejs(timeline, language="en").encode(), language="en")
+    assert again.ok, again.problems
+    assert again.timeline == timeline
 
 
 def test_qualified_dates_keep_their_qualifier_in_display_date():
