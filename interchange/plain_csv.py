@@ -172,6 +172,9 @@ def read_plain_csv(source: Source, *, limit: int | None = None) -> ReadResult:
         raise FormatError(f"The file is empty; the first row must name the columns: {', '.join(columns())}.")
     names = _check_header(rows[0])
     reader = SlideReader(language=language_codes()[0])
+    if "slug" in names:
+        column = names.index("slug")
+        reader.slugs.reserve(from_spreadsheet_cell(cells[column].strip()) for cells in rows[1:] if len(cells) > column)
     events = []
     for number, cells in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in cells):

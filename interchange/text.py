@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 import nh3
@@ -76,6 +77,11 @@ class SlugMaker:
 
     def __init__(self) -> None:
         self._taken: set[str] = set()
+        self._reserved: set[str] = set()
+
+    def reserve(self, slugs: Iterable[str]) -> None:
+        """Slugs the file gives later rows: a slug made from a title must not take one of them first."""
+        self._reserved.update(slug for slug in slugs if slug)
 
     def claim(self, slug: str) -> bool:
         """Reserve a slug given in the file; False when it is already taken."""
@@ -88,7 +94,7 @@ class SlugMaker:
         # unidecode inside python-slugify spells any script in ASCII (Kırım → kirim, Баку → baku).
         base = slugify(title, max_length=80, word_boundary=True) or fallback
         candidate, number = base, 2
-        while candidate in self._taken:
+        while candidate in self._taken or candidate in self._reserved:
             candidate, number = f"{base}-{number}", number + 1
         self._taken.add(candidate)
         return candidate

@@ -12,6 +12,7 @@ import json
 from .files import Source, parse_json, read_text
 from .records import FormatError, ReadResult, Timeline
 from .slides import SlideReader, era_slide, event_slide, title_slide
+from .text import plain_text
 
 
 def read_timelinejs(source: Source, *, language: str, limit: int | None = None) -> ReadResult:
@@ -24,6 +25,7 @@ def read_timelinejs(source: Source, *, language: str, limit: int | None = None) 
             'A timeline looks like {"title": {…}, "events": [{"start_date": {"year": "1920"}, "text": {…}}]}.'
         )
     reader = SlideReader(language=language)
+    reader.slugs.reserve(plain_text(slide.get("unique_id")) for slide in data["events"] if isinstance(slide, dict))
     events = []
     for number, slide in enumerate(data["events"], start=1):
         if record := reader.event(slide, f"slide {number}", number):

@@ -151,3 +151,14 @@ def test_a_class_sized_file_of_thousands_of_rows_reads_in_seconds():
     result = read_plain_csv(table(*rows))
     assert result.ok and len(result.timeline.events) == 3000
     assert time.perf_counter() - started < 10  # the full EDTF parser alone would take over a minute
+
+
+def test_a_slug_made_from_a_title_does_not_take_one_a_later_row_gives():
+    result = read_plain_csv(
+        table(
+            {"date": "1920-10-30", "title_en": "Kars"},
+            {"slug": "kars", "date": "1921-10-13", "title_en": "Treaty of Kars"},
+        )
+    )
+    assert result.ok, result.problems
+    assert [e.slug for e in result.timeline.events] == ["kars-2", "kars"]
