@@ -179,6 +179,7 @@ def read_plain_csv(source: Source, *, limit: int | None = None) -> ReadResult:
     for number, cells in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in cells):
             continue
+        reader.row = number
         if any(cell.strip() for cell in cells[len(names) :]):
             reader.problem(
                 f"row {number}",

@@ -27,6 +27,7 @@ class Problem:
     where: str  # "slide 4 (“Ada Lovelace”)", "row 7 (treaty-of-moscow)"
     field: str
     message: str
+    row: int | str = ""  # the `source_row` of the record it concerns, to show problems beside their rows
 
     def __str__(self) -> str:
         return f"{self.where}, {self.field}: {self.message}"

@@ -39,9 +39,10 @@ class SlideReader:
         self.language = language
         self.problems: list[Problem] = []
         self.slugs = SlugMaker()
+        self.row: int | str = ""  # the row or slide being read, so each problem says which record it concerns
 
     def problem(self, where: str, field: str, message: str) -> None:
-        self.problems.append(Problem(where, field, message))
+        self.problems.append(Problem(where, field, message, self.row))
 
     def _text(self, value: object) -> Translations:
         return {self.language: value} if value else {}
@@ -59,6 +60,7 @@ class SlideReader:
         return f"{label} (“{headline[:60]}”)" if headline else label
 
     def event(self, slide: object, label: str, row: int | str) -> EventRecord | None:
+        self.row = row
         if not isinstance(slide, dict):
             self.problem(label, "slide", "is not an object with start_date and text; remove or fix it.")
             return None
@@ -95,6 +97,7 @@ class SlideReader:
         return self.slugs.make(given or title, fallback=label.replace(" ", "-"))
 
     def era(self, slide: object, label: str, row: int | str) -> EraRecord | None:
+        self.row = row
         if not isinstance(slide, dict):
             self.problem(label, "era", "is not an object with start_date, end_date and text; fix it.")
             return None
@@ -112,6 +115,7 @@ class SlideReader:
         )
 
     def title(self, slide: object, label: str, row: int | str) -> TitleSlide | None:
+        self.row = row
         if not isinstance(slide, dict):
             self.problem(label, "title", "is not an object with text and media; fix it.")
             return None

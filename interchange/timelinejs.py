@@ -33,6 +33,7 @@ def read_timelinejs(source: Source, *, language: str, limit: int | None = None) 
     eras = []
     raw_eras = data.get("eras") or []
     if not isinstance(raw_eras, list):
+        reader.row = "eras"
         reader.problem("eras", "eras", "is not a list of eras; make it [] or a list of {start_date, end_date, text}.")
         raw_eras = []
     for number, slide in enumerate(raw_eras, start=1):

@@ -94,6 +94,7 @@ def read_timelinejs_sheet(source: Source, *, language: str, limit: int | None = 
     for number, cells in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in cells):
             continue
+        reader.row = number
         if any(cell.strip() for cell in cells[len(HEADER) :]):
             reader.problem(
                 f"row {number}",

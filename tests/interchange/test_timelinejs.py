@@ -76,6 +76,7 @@ def test_years_beyond_four_digits_are_refused_naming_the_slide(year):
     (problem,) = result.problems
     assert problem.where.startswith("slide 2") and "Too far" in problem.where
     assert problem.field == "start_date.year" and "four-digit" in problem.message
+    assert problem.row == 2
 
 
 @pytest.mark.parametrize(

@@ -102,6 +102,9 @@ def test_bad_rows_are_problems_naming_the_row_and_the_rest_still_read():
         ("row 5", "Type"),
         ("row 6", "media.url"),
     ]
+    # Each problem also carries the row as a number, as records carry `source_row`, for a dry-run table.
+    assert [p.row for p in result.problems] == [3, 4, 5, 6]
+    assert result.timeline.events[1].source_row == 6
 
 
 def test_wrong_columns_are_one_error_naming_them():
