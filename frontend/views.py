@@ -38,7 +38,10 @@ INDEX_FIELDS = (
 )  # fmt: skip
 
 # Every ES module of the page, preloaded together rather than discovered import by import.
-MODULES = ("store", "api", "i18n", "dates", "names", "timeline", "map", "panel", "search")
+MODULES = (
+    "store", "api", "i18n", "dates", "names", "timeline", "timeline-layout", "timeline-axis", "timeline-draw",
+    "timeline-input", "map", "panel", "search",
+)  # fmt: skip
 
 # The page's UI strings, in every language: read by the server for its first paint and sent with the page
 # (json_script) for the scripts, so both say the same words. Gregorian month names are the calendars' own.
