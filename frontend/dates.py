@@ -97,9 +97,7 @@ class DateWords:
     def window(self, start: str, end: str) -> str:
         """A window between two ISO days: "sometime between 30 October and 3 December 1920"."""
         first, last = _iso_side(start), _iso_side(end)
-        return self._fill(
-            "between", start=self._bare(first, with_year=first.year != last.year), end=self._bare(last)
-        )
+        return self._fill("between", start=self._bare(first, with_year=first.year != last.year), end=self._bare(last))
 
     def _interval(self, start: Side | None, end: Side | None) -> str:
         if not start:

@@ -8,7 +8,7 @@ const STRINGS_FILE = new URL("../../frontend/static/frontend/strings.json", impo
 
 export function pageStrings() {
   const strings = JSON.parse(readFileSync(STRINGS_FILE, "utf-8"));
-  for (const [lang, block] of Object.entries(strings)) {
+  for (const block of Object.values(strings)) {
     const format = new Intl.DateTimeFormat(block.locale, { month: "long", timeZone: "UTC" });
     block.months = Array.from({ length: 12 }, (_, month) => format.format(Date.UTC(2001, month, 15)));
   }

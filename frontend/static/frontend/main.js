@@ -352,7 +352,7 @@ basemap.catch(() => {}); // handled below, once the page is interactive
 load(store.get().lang)
   .then(() => {
     // An empty atlas draws no events, so the timeline never reports a drawn event.
-    if (!data || !data.events.length) ready.timeline();
+    if (!data?.events.length) ready.timeline();
     return interactive;
   })
   .then(() => basemap)
@@ -373,7 +373,7 @@ window.chronoatlas = {
   timeline,
   map: map.leaflet,
   /** Where the event `slug` is drawn on the timeline (viewport CSS px), or null. */
-  positionOf: (slug) => (data && data.bySlug.has(slug) ? timeline.positionOf(data.bySlug.get(slug)) : null),
+  positionOf: (slug) => (data?.bySlug.has(slug) ? timeline.positionOf(data.bySlug.get(slug)) : null),
   /** The event slugs in time order. */
   sequence: () => (data ? data.sequence.map((i) => data.events[i].slug) : []),
 };

@@ -191,7 +191,9 @@ export function createMap(element, { lang, view = [], onPlaceClick }) {
 
   function _legend(routes, areas) {
     const muted = css("--tl-muted", "#666");
-    const items = [_legendItem(_legendSwatch("circle", { cx: 17, cy: 7, r: 5, fill: colors.place }), t(lang, "legendPlace"))];
+    const items = [
+      _legendItem(_legendSwatch("circle", { cx: 17, cy: 7, r: 5, fill: colors.place }), t(lang, "legendPlace")),
+    ];
     for (const purpose of new Set(routes.map((f) => f.properties.purpose)))
       items.push(_legendItem(_legendLine(colors.purpose[purpose]), t(lang, `purpose.${purpose}`)));
     for (const mode of new Set(routes.map((f) => f.properties.mode)))

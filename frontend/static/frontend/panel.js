@@ -35,7 +35,11 @@ function _citation(citation) {
 function _readings(lang, readings) {
   const or = ` ${t(lang, "or")} `;
   const sameDay = readings.every((iso) => iso.slice(4) === readings[0].slice(4));
-  if (sameDay) return `${formatDay(lang, readings[0])}${or}${readings.slice(1).map((iso) => iso.slice(0, 4)).join(or)}`;
+  if (sameDay)
+    return `${formatDay(lang, readings[0])}${or}${readings
+      .slice(1)
+      .map((iso) => iso.slice(0, 4))
+      .join(or)}`;
   return readings.map((iso) => formatDay(lang, iso)).join(or);
 }
 
@@ -114,7 +118,12 @@ function _heading(lang, event, pending) {
       // The badge leads to the other readings, listed after the supported reading's sources.
       event.disputed && pending ? h("span", { class: "panel-badge", text: t(lang, "disputed") }) : null,
       event.disputed && !pending
-        ? h("button", { type: "button", class: "panel-badge", "data-action": "alternatives", text: t(lang, "disputed") })
+        ? h("button", {
+            type: "button",
+            class: "panel-badge",
+            "data-action": "alternatives",
+            text: t(lang, "disputed"),
+          })
         : null,
     ),
   ];
@@ -141,7 +150,11 @@ function _relations(lang, event, lookup) {
 function _places(lang, event, { place, nameOf }) {
   if (!event.places.length) return h("p", { class: "panel-muted", text: t(lang, "noPlace") });
   const chip = (slug) =>
-    h("li", {}, h("button", { type: "button", "data-place": slug, text: nameOf(slug), "aria-pressed": String(place === slug) }));
+    h(
+      "li",
+      {},
+      h("button", { type: "button", "data-place": slug, text: nameOf(slug), "aria-pressed": String(place === slug) }),
+    );
   return _section(lang, "places", h("ul", { class: "chips" }, event.places.map(chip)));
 }
 
@@ -156,7 +169,9 @@ function _routes(lang, event, lookup) {
   const item = (slug) => {
     const route = lookup.routes.get(slug);
     if (!route) return h("li", { text: slug });
-    return h("li", { text: `${route.name} (${t(lang, `purpose.${route.purpose}`)} · ${t(lang, `mode.${route.mode}`)})` });
+    return h("li", {
+      text: `${route.name} (${t(lang, `purpose.${route.purpose}`)} · ${t(lang, `mode.${route.mode}`)})`,
+    });
   };
   return _section(lang, "routes", h("ul", { class: "plain" }, event.routes.map(item)));
 }
@@ -269,8 +284,7 @@ export function createPanel(element, { onStep, onPlace, onEvent, onClearPlace, o
       const heading = element.querySelector(".panel-section-alternatives h3");
       heading?.scrollIntoView({ block: "start", behavior: "smooth" });
       heading?.focus({ preventScroll: true });
-    }
-    else if (button.dataset.action === "clear-place") onClearPlace();
+    } else if (button.dataset.action === "clear-place") onClearPlace();
     else if (button.dataset.action === "retry") onRetry();
   });
 

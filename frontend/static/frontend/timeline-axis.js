@@ -41,7 +41,8 @@ export function drawAxis(ctx, { view, width, height, colors, months, shortMonths
     for (let day = Math.floor(view.left); day <= lastDay; day++) {
       const parts = dayToParts(day);
       if (parts.day !== 1) line(x(day), 22, colors.grid);
-      if ((parts.day - 1) % step === 0 && parts.day < 31) label(String(parts.day), x(day), x(day) + k * step, 30, false);
+      if ((parts.day - 1) % step === 0 && parts.day < 31)
+        label(String(parts.day), x(day), x(day) + k * step, 30, false);
     }
   } else {
     const pxYear = 365.25 * k;

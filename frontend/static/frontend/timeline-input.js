@@ -54,7 +54,8 @@ export function attachInput(stage, timeline) {
     const view = timeline.view();
     if (hit?.index !== undefined) timeline.onSelect(hit.index);
     else if (hit?.edge) timeline.showAll();
-    else if (hit?.bucket !== undefined) timeline.animateTo({ k: view.k * 3, left: view.left + x / view.k - x / (view.k * 3) });
+    else if (hit?.bucket !== undefined)
+      timeline.animateTo({ k: view.k * 3, left: view.left + x / view.k - x / (view.k * 3) });
   }
 
   stage.addEventListener(

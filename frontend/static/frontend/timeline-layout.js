@@ -194,7 +194,8 @@ function _merge(placed, added) {
   let x = 0;
   let y = 0;
   while (x < placed.length || y < added.length) {
-    if (y >= added.length || (x < placed.length && placed[x] <= added[y])) merged.push(placed[x++], placed[x++], placed[x++]);
+    if (y >= added.length || (x < placed.length && placed[x] <= added[y]))
+      merged.push(placed[x++], placed[x++], placed[x++]);
     else merged.push(added[y++], added[y++], added[y++]);
   }
   return merged;
