@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers import click_event, map_point, query, selected, wait_for_map_near
 from playwright.sync_api import expect
-from test_atlas_page import click_event, map_point, query, selected, wait_for_map_near
 
 pytestmark = pytest.mark.browser
 
