@@ -176,3 +176,19 @@ def test_the_strings_come_with_the_page(page, live_server):
     strings = json.loads(page.locator("#atlas-strings").text_content())
 
     assert strings["en"]["months"][10] == "November"
+
+
+def test_an_event_given_room_while_selected_gives_it_back_when_the_selection_moves_on(page, live_server):
+    page.set_viewport_size({"width": 1366, "height": 420})  # a short timeline: too few lanes for every event
+    page.goto(f"{live_server.url}/?lang=en")
+    page.wait_for_selector("html[data-ready]")
+    slugs = page.evaluate("() => window.chronoatlas.sequence()")
+    drawn = {slug: page.evaluate("s => window.chronoatlas.positionOf(s)", slug) is not None for slug in slugs}
+    crowded_out = next(slug for slug in slugs if not drawn[slug])
+    other = next(slug for slug in slugs if drawn[slug])
+
+    page.evaluate("s => window.chronoatlas.store.set({event: s})", crowded_out)
+    page.wait_for_function("s => window.chronoatlas.positionOf(s) !== null", arg=crowded_out)
+    page.evaluate("s => window.chronoatlas.store.set({event: s})", other)
+
+    page.wait_for_function("s => window.chronoatlas.positionOf(s) === null", arg=crowded_out)
