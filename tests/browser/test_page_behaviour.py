@@ -171,11 +171,14 @@ def test_scripts_that_cannot_start_leave_a_visible_message(page, live_server, sc
     expect(page.locator("#startup-error")).to_contain_text("The page's scripts could not run")
 
 
-def test_the_strings_come_with_the_page(page, live_server):
-    page.goto(f"{live_server.url}/?lang=en")
+def test_a_page_that_starts_shows_no_start_up_error_and_takes_its_strings_from_the_page(open_atlas):
+    page = open_atlas("?lang=en")
     strings = json.loads(page.locator("#atlas-strings").text_content())
 
     assert strings["en"]["months"][10] == "November"
+    expect(page.locator(".timeline-stage")).to_have_attribute("aria-label", "Timeline")
+    page.wait_for_load_state("load")
+    expect(page.locator("#startup-error")).to_be_hidden()
 
 
 def test_an_event_given_room_while_selected_gives_it_back_when_the_selection_moves_on(page, live_server):
