@@ -38,8 +38,8 @@ def parse_side(text: str) -> Side | None:
             number = value
         else:
             return None
-    return Side(int(year), number, int(day) if day else None, season, qualifier in "~%" and bool(qualifier),
-                qualifier in "?%" and bool(qualifier))  # fmt: skip
+    approximate, uncertain = qualifier in ("~", "%"), qualifier in ("?", "%")
+    return Side(int(year), number, int(day) if day else None, season, approximate, uncertain)
 
 
 def _parse_edtf(text: str) -> tuple[Side | None, Side | None, bool] | None:
