@@ -350,11 +350,7 @@ map.refreshTheme();
 const basemap = loadBasemap(config.basemap);
 basemap.catch(() => {}); // handled below, once the page is interactive
 load(store.get().lang)
-  .then(() => {
-    // An empty atlas draws no events, so the timeline never reports a drawn event.
-    if (!data?.events.length) ready.timeline();
-    return interactive;
-  })
+  .then(() => interactive)
   .then(() => basemap)
   .then((topology) => {
     map.setBasemap(topology);

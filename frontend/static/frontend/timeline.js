@@ -81,6 +81,7 @@ export function createTimeline(element, { lang, onSelect, onStep, onView = () =>
   let theme = null;
   let frame = 0;
   let drawnOnce = false;
+  let eventsSet = false;
   let animation = 0;
   let hintTimer = 0;
   let reported = { left: Number.NaN, k: Number.NaN }; // the view last told to onView
@@ -214,7 +215,8 @@ export function createTimeline(element, { lang, onSelect, onStep, onView = () =>
       reported = { ...view };
       onView({ left: view.left, right: view.left + width / view.k });
     }
-    if (arrays.order.length && !drawnOnce) {
+    // Drawn once the events have come (even if none has a date to draw at): the page can call itself ready.
+    if (eventsSet && !drawnOnce) {
       drawnOnce = true;
       performance.mark("atlas:timeline-drawn");
       element.dispatchEvent(new CustomEvent("timeline:drawn"));
@@ -336,6 +338,7 @@ export function createTimeline(element, { lang, onSelect, onStep, onView = () =>
     /** Replace the events (the API's list); the view is kept when `keepView` (same events, new language). */
     setEvents(events, { keepView = false } = {}) {
       arrays = eventArrays(events);
+      eventsSet = true;
       extent = arrays.extent || DEFAULT_EXTENT;
       labelWidths = new Float32Array(arrays.n).fill(Number.NaN);
       fitted = new Map();
