@@ -13,8 +13,10 @@ run: setup
 	@echo "Chronoatlas: http://127.0.0.1:$(PORT)/  (admin: $(PY) manage.py createsuperuser, then /admin/)"
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-# Unit and API tests, then the browser tests in their own process (they load a corpus for the session).
+# The scripts' pure parts under node's own test runner, unit and API tests, then the browser tests in their
+# own process (they load a corpus for the session).
 test: setup browser
+	node --test tests/js/
 	$(PY) -m pytest tests --ignore=tests/browser
 	$(PY) -m pytest tests/browser
 
@@ -37,13 +39,17 @@ browser:
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
 
+BIOME := frontend/node_modules/.bin/biome
+
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(BIOME) ci .
 
 format: setup
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+	$(BIOME) check --write .
 
 clean:
 	rm -rf $(VENV) frontend/node_modules staticfiles .pytest_cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from pathlib import Path
 
 from django.conf import settings
@@ -19,7 +20,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from chronology.models import Event
+from common.calendars import Calendar, month_name
 from common.translation import language_codes
+from frontend.dates import DateWords
 from geography.models import Place, RouteStop
 
 # The world-atlas file the map draws: 50m keeps the Black Sea and Caucasus coasts recognisable at the
@@ -35,14 +38,23 @@ INDEX_FIELDS = (
 )  # fmt: skip
 
 # Every ES module of the page, preloaded together rather than discovered import by import.
-MODULES = ("store", "api", "i18n", "dates", "names", "timeline", "map", "panel", "search")
+MODULES = (
+    "store", "api", "i18n", "dates", "names", "timeline", "timeline-layout", "timeline-axis", "timeline-draw",
+    "timeline-input", "map", "panel", "search",
+)  # fmt: skip
 
-# The page's UI strings, in every language: the same file the scripts import (i18n.js), so the server's
-# first paint of a linked event and the page after it say the same words.
+# The page's UI strings, in every language: read by the server for its first paint and sent with the page
+# (json_script) for the scripts, so both say the same words. Gregorian month names are the calendars' own.
 STRINGS_FILE = Path(__file__).resolve().parent / "static" / "frontend" / "strings.json"
-SERVER_STRINGS = json.loads(STRINGS_FILE.read_text(encoding="utf-8"))
 
-_SIDE = re.compile(r"^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?([~?%]?)$")
+
+@cache
+def page_strings() -> dict[str, dict]:
+    """Every language's UI strings, with the month names common/calendars.py keeps."""
+    strings = json.loads(STRINGS_FILE.read_text(encoding="utf-8"))
+    for lang, block in strings.items():
+        block["months"] = [month_name(Calendar.GREGORIAN, month, lang) for month in range(1, 13)]
+    return strings
 
 
 def page_language(request) -> str:
@@ -55,62 +67,19 @@ def page_language(request) -> str:
     return negotiated if negotiated in codes else settings.LANGUAGE_CODE
 
 
-def _side_text(text: str, strings: dict) -> str | None:
-    match = _SIDE.match(text)
-    if not match:
-        return None
-    year, month, day, qualifier = match.groups()
-    if month and 21 <= int(month) <= 24:
-        words = f"{strings['seasons'][int(month) - 21]} {year}"
-    elif month and 1 <= int(month) <= 12:
-        name = strings["months"][int(month) - 1]
-        words = f"{int(day)} {name} {year}" if day else f"{name} {year}"
-    elif month:
-        return None
-    else:
-        words = year
-    if qualifier in ("~", "%"):
-        words = strings["around"].format(date=words)
-    if qualifier in ("?", "%"):
-        words = strings["perhaps"].format(date=words)
-    return words
-
-
-def format_date(edtf: str, lang: str) -> str:
-    """An EDTF date in words, as precise as it is ("Ekim 1921", "around September 1920"); mirrors dates.js.
-
-    The browser re-renders the panel with dates.js, which also shortens ranges within a year; this is the
-    plain form for the first paint and for visitors without JavaScript.
-    """
-    strings = SERVER_STRINGS.get(lang, SERVER_STRINGS[settings.LANGUAGE_CODE])
-    if "/" not in edtf:
-        if re.fullmatch(r"-?\d{4}", edtf):
-            return strings["sometime"].format(date=edtf)
-        return _side_text(edtf, strings) or edtf
-    left, right = edtf.split("/", 1)
-    start = None if left in ("", "..") else _side_text(left, strings)
-    end = None if right in ("", "..") else _side_text(right, strings)
-    if start and end:
-        return f"{start} – {end}"
-    if start and right in ("", ".."):
-        return strings["from"].format(date=start)
-    if end and left in ("", ".."):
-        return strings["until"].format(date=end)
-    return edtf
+def _is_window(event: dict) -> bool:
+    if "window" in event:
+        return bool(event["window"])
+    # Until the rows carry `window` (issue 11, the API's part): the rule the rows will compute.
+    spread = event.get("start") and event.get("end") and event["start"] != event["end"]
+    undated_range = event.get("precision") == "range" and not event.get("date")
+    return bool(spread and (event.get("relations") or undated_range))
 
 
 def event_date_text(event: dict, lang: str) -> str:
-    """An event's date in words; a window left between other events (after/before) as "between … and …"."""
-    start, end = event.get("start"), event.get("end")
-    window = start and end and start != end
-    window = window and (event.get("relations") or (event.get("precision") == "range" and not event.get("date")))
-    if not window:
-        return format_date(event.get("date") or "", lang)
-    strings = SERVER_STRINGS.get(lang, SERVER_STRINGS[settings.LANGUAGE_CODE])
-    first, last = _side_text(start, strings), _side_text(end, strings)  # the rows' bounds are ISO days
-    if first and last and first[-4:] == last[-4:]:
-        first = first[:-5]  # the year once, as dates.js writes it: "between 30 October and 3 December 1920"
-    return strings["between"].format(start=first, end=last)
+    """An event's date in words, exactly as the page's dates.js writes it (one table of cases tests both)."""
+    strings = page_strings().get(lang) or page_strings()[settings.LANGUAGE_CODE]
+    return DateWords(strings).record({**event, "window": _is_window(event)})
 
 
 def _api_urls() -> dict[str, str]:
@@ -159,7 +128,7 @@ def initial_view(*, event_slug: str = "", place_slug: str = "") -> list[list[flo
 def atlas(request):
     """The atlas page; `?event=<slug>` renders that event too (404 with the page intact if it is unknown)."""
     lang = page_language(request)
-    strings = SERVER_STRINGS[lang]
+    strings = page_strings()[lang]
     slug = request.GET.get("event", "").strip()
     # The same read as the API's (EventQuerySet.as_rows), so the first paint and the API agree.
     rows = Event.objects.published().filter(slug=slug).as_rows(lang=lang) if slug else []
@@ -173,7 +142,14 @@ def atlas(request):
         # What the first paint needs, longest first; the URLs are exactly the ones api.js fetches.
         "api_preloads": [_with_lang(api[name], lang) for name in ("events", "places", "routes", "areas")],
         "modules": [static(f"frontend/{name}.js") for name in MODULES],
-        "config": {"api": api, "basemap": static(BASEMAP), "lang": lang, "view": view},
+        "config": {
+            "api": api,
+            "basemap": static(BASEMAP),
+            "lang": lang,
+            "defaultLang": settings.LANGUAGE_CODE,
+            "view": view,
+        },
+        "ui_strings": page_strings(),
         "not_found": slug if slug and event is None else "",
         "not_found_message": strings["notFound"].format(slug=slug),
         "event": None,

@@ -14,3 +14,9 @@ def _fresh_cache():
 @pytest.fixture
 def api(db):
     return APIClient()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    """Tests that make users need no slow, attack-resistant hashing: MD5 saves seconds across the suite."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -26,6 +26,9 @@ CHROMIUM_ARGS = [
 
 # Bind the live server to the address the browser will use, so "localhost" never resolves to ::1 first.
 os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
+# Playwright's sync API runs an event loop in the test's thread, and Django refuses database calls from a
+# thread with a running loop unless told the caller knows: these tests only, before the live server starts.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")

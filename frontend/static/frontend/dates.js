@@ -123,14 +123,15 @@ function _fromBounds(lang, record) {
   return _qualified(lang, { approximate: record.approximate, uncertain: record.uncertain }, text);
 }
 
-/** Whether a record's bounds are a window left between other events (after X, before Y), not its own date. */
+/**
+ * Whether a record's bounds are a window it falls somewhere in (left between other events: after X, before
+ * Y), not its own date. The server decides it once, for every row (`window`).
+ */
 export function isWindow(record) {
-  if (!record.start || !record.end || record.start === record.end) return false;
-  const related = Boolean(record.relations?.length);
-  return record.precision === "range" ? !record.date || related : related;
+  return Boolean(record.window && record.start && record.end);
 }
 
-/** A dated record ({date, start, end, precision, approximate, uncertain, relations?}) in words, as precise as it is. */
+/** A dated record ({date, start, end, precision, approximate, uncertain, window}) in words, as precise as it is. */
 export function formatDate(lang, record) {
   if (isWindow(record)) return formatWindow(lang, record.start, record.end);
   const parsed = parseEdtf(record.date);

@@ -3,7 +3,7 @@
 
 import { loadAtlas, loadBasemap, loadEvent, loadNames } from "./api.js";
 import { dayToParts, formatDate } from "./dates.js";
-import { supported, t, translateDocument } from "./i18n.js";
+import { supported, t, translateDocument, useStrings } from "./i18n.js";
 import { createMap } from "./map.js";
 import { nameOn } from "./names.js";
 import { createPanel } from "./panel.js";
@@ -12,15 +12,18 @@ import { createStore, stateFromURL } from "./store.js";
 import { createTimeline } from "./timeline.js";
 
 const config = JSON.parse(document.getElementById("atlas-config").textContent);
+useStrings(JSON.parse(document.getElementById("atlas-strings").textContent), config.defaultLang);
 const root = document.documentElement;
+const prefersContrast = window.matchMedia("(prefers-contrast: more)");
 
+// A theme the link names wins; without one, the reader's system setting decides.
 function _initialState(fromURL) {
-  const prefersContrast = window.matchMedia("(prefers-contrast: more)").matches;
+  const theme = ["contrast", "normal"].includes(fromURL.theme) ? fromURL.theme : null;
   return {
     lang: supported(fromURL.lang || config.lang),
     event: fromURL.event,
     place: fromURL.place,
-    theme: fromURL.theme === "contrast" || (!fromURL.theme && prefersContrast) ? "contrast" : "normal",
+    theme: theme || (prefersContrast.matches ? "contrast" : "normal"),
   };
 }
 
@@ -157,17 +160,26 @@ function selectPlace(slug) {
   store.set({ place: slug, event: list.length ? data.events[list[0]].slug : null }, { history: "push" });
 }
 
+// The position in `list` one step (`delta`: a number, "first" or "last") from `current` (-1: none).
+function _steppedPosition(list, current, delta) {
+  if (delta === "first") return 0;
+  if (delta === "last") return list.length - 1;
+  if (current < 0) return delta > 0 ? 0 : list.length - 1;
+  return Math.min(list.length - 1, Math.max(0, current + delta));
+}
+
+function _currentPosition(state, list) {
+  return state.event ? list.indexOf(data.bySlug.get(state.event)) : -1;
+}
+
+/** Select the event `delta` steps along the current list (the place's events, or all). */
 function step(delta, history) {
   if (!data) return;
   const state = store.get();
   const list = _list(state);
   if (!list.length) return;
-  const current = state.event ? list.indexOf(data.bySlug.get(state.event)) : -1;
-  let position;
-  if (delta === "first") position = 0;
-  else if (delta === "last") position = list.length - 1;
-  else if (current < 0) position = delta > 0 ? 0 : list.length - 1;
-  else position = Math.min(list.length - 1, Math.max(0, current + delta));
+  const current = _currentPosition(state, list);
+  const position = _steppedPosition(list, current, delta);
   if (position !== current) selectEvent(list[position], history);
 }
 
@@ -209,18 +221,11 @@ function render(state) {
   const event = index >= 0 ? data.events[index] : null;
   const list = _list(state);
   const position = index >= 0 ? list.indexOf(index) + 1 : 0;
-  const date = event ? formatDate(state.lang, event) : "";
   const cold = rendered.event === undefined;
   const eventChanged = rendered.event !== state.event || rendered.place !== state.place;
 
   timeline.setHighlighted(state.place ? new Set(list) : null);
-  const spoken = event?.disputed ? t(state.lang, "dateDisputed", { date }) : date;
-  timeline.setSelected(
-    index,
-    event && eventChanged
-      ? t(state.lang, "announce", { title: event.title, date: spoken, n: position, count: list.length })
-      : "",
-  );
+  timeline.setSelected(index, event && eventChanged ? _announcement(state.lang, event, position, list.length) : "");
   map.setDate(_day(state));
   if (event && eventChanged) timeline.reveal(index, { animate: !cold });
 
@@ -242,6 +247,13 @@ function render(state) {
   if (event)
     for (const next of [list[position], list[position - 2]])
       if (next !== undefined) _detail(state.lang, data.events[next].slug);
+}
+
+// What a screen reader hears on selecting: the title, the date as the panel says it, where in the list.
+function _announcement(lang, event, position, count) {
+  const date = formatDate(lang, event);
+  const spoken = event.disputed ? t(lang, "dateDisputed", { date }) : date;
+  return t(lang, "announce", { title: event.title, date: spoken, n: position, count });
 }
 
 function _detail(lang, slug) {
@@ -338,11 +350,7 @@ map.refreshTheme();
 const basemap = loadBasemap(config.basemap);
 basemap.catch(() => {}); // handled below, once the page is interactive
 load(store.get().lang)
-  .then(() => {
-    // An empty atlas draws no events, so the timeline never reports a drawn event.
-    if (!data || !data.events.length) ready.timeline();
-    return interactive;
-  })
+  .then(() => interactive)
   .then(() => basemap)
   .then((topology) => {
     map.setBasemap(topology);
@@ -353,13 +361,15 @@ load(store.get().lang)
     ready.basemap();
   });
 
+root.dataset.started = "true"; // the start-up watchdog in the page stands down
+
 // A handle for the browser tests and for poking around in the console.
 window.chronoatlas = {
   store,
   timeline,
   map: map.leaflet,
   /** Where the event `slug` is drawn on the timeline (viewport CSS px), or null. */
-  positionOf: (slug) => (data && data.bySlug.has(slug) ? timeline.positionOf(data.bySlug.get(slug)) : null),
+  positionOf: (slug) => (data?.bySlug.has(slug) ? timeline.positionOf(data.bySlug.get(slug)) : null),
   /** The event slugs in time order. */
   sequence: () => (data ? data.sequence.map((i) => data.events[i].slug) : []),
 };

@@ -12,6 +12,7 @@ const L = window.L;
 const topojson = window.topojson;
 
 // Dash patterns say how a route went; colours (from CSS) say why.
+const SVG = "http://www.w3.org/2000/svg";
 const MODE_DASH = { rail: null, road: "1 7", sea: "10 8", mixed: "12 6 2 6" };
 const FLY = { duration: 0.8, maxZoom: 7 };
 
@@ -164,29 +165,54 @@ export function createMap(element, { lang, view = [], onPlaceClick }) {
     });
   }
 
-  function _legendHTML(routes, areas) {
-    const line = (color, dash, width = 3) =>
-      `<svg width="34" height="10" aria-hidden="true"><line x1="1" y1="5" x2="33" y2="5" stroke="${color}" ` +
-      `stroke-width="${width}" ${dash ? `stroke-dasharray="${dash}"` : ""} stroke-linecap="round"/></svg>`;
+  // The legend is built from nodes, never markup: its entries are named after the data's own keys
+  // (a route's purpose, an area's kind), which are curators' text.
+  function _legendSwatch(shape, attributes) {
+    const svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("width", "34");
+    svg.setAttribute("height", shape === "circle" ? "14" : "10");
+    svg.setAttribute("aria-hidden", "true");
+    const mark = document.createElementNS(SVG, shape);
+    for (const [name, value] of Object.entries(attributes)) if (value != null) mark.setAttribute(name, value);
+    svg.append(mark);
+    return svg;
+  }
+
+  function _legendLine(color, dash, width = 3) {
+    const attributes = { x1: 1, y1: 5, x2: 33, y2: 5, stroke: color, "stroke-width": width, "stroke-linecap": "round" };
+    return _legendSwatch("line", { ...attributes, "stroke-dasharray": dash || null });
+  }
+
+  function _legendItem(swatch, text) {
+    const item = document.createElement("li");
+    item.append(swatch, text);
+    return item;
+  }
+
+  function _legend(routes, areas) {
+    const muted = css("--tl-muted", "#666");
     const items = [
-      `<li><svg width="34" height="14" aria-hidden="true"><circle cx="17" cy="7" r="5" fill="${colors.place}"/></svg>${t(lang, "legendPlace")}</li>`,
+      _legendItem(_legendSwatch("circle", { cx: 17, cy: 7, r: 5, fill: colors.place }), t(lang, "legendPlace")),
     ];
-    const purposes = [...new Set(routes.map((f) => f.properties.purpose))];
-    const modes = [...new Set(routes.map((f) => f.properties.mode))];
-    for (const purpose of purposes)
-      items.push(`<li>${line(colors.purpose[purpose])}${t(lang, `purpose.${purpose}`)}</li>`);
-    for (const mode of modes)
-      items.push(`<li>${line(css("--tl-muted", "#666"), MODE_DASH[mode], 2)}${t(lang, `mode.${mode}`)}</li>`);
-    for (const kind of new Set(areas.map((f) => f.properties.kind))) {
-      items.push(`<li>${line(colors.area[kind], null, 6)}${t(lang, `areaKind.${kind}`)}</li>`);
-    }
+    for (const purpose of new Set(routes.map((f) => f.properties.purpose)))
+      items.push(_legendItem(_legendLine(colors.purpose[purpose]), t(lang, `purpose.${purpose}`)));
+    for (const mode of new Set(routes.map((f) => f.properties.mode)))
+      items.push(_legendItem(_legendLine(muted, MODE_DASH[mode], 2), t(lang, `mode.${mode}`)));
+    for (const kind of new Set(areas.map((f) => f.properties.kind)))
+      items.push(_legendItem(_legendLine(colors.area[kind], null, 6), t(lang, `areaKind.${kind}`)));
     if (areas.some((f) => f.properties.approximate))
-      items.push(`<li>${line(css("--tl-muted", "#666"), "6 5", 2)}${t(lang, "legendApproximate")}</li>`);
-    items.push(`<li>${line(colors.border, "3 3", 1)}${t(lang, "legendBorders")}</li>`);
+      items.push(_legendItem(_legendLine(muted, "6 5", 2), t(lang, "legendApproximate")));
+    items.push(_legendItem(_legendLine(colors.border, "3 3", 1), t(lang, "legendBorders")));
+    const list = document.createElement("ul");
+    if (items.length > 7) list.className = "columns";
+    list.append(...items);
+    const summary = document.createElement("summary");
+    summary.textContent = t(lang, "legend");
+    const details = document.createElement("details");
     // Open where the map has room for it (a projector, a large screen); elsewhere it starts folded.
-    const open = element.clientHeight >= 800 && element.clientWidth >= 800;
-    const columns = items.length > 7 ? ' class="columns"' : "";
-    return `<details ${open ? "open" : ""}><summary>${t(lang, "legend")}</summary><ul${columns}>${items.join("")}</ul></details>`;
+    details.open = element.clientHeight >= 800 && element.clientWidth >= 800;
+    details.append(summary, list);
+    return details;
   }
 
   function _setLegend(routes, areas) {
@@ -194,7 +220,7 @@ export function createMap(element, { lang, view = [], onPlaceClick }) {
     legend = L.control({ position: "bottomleft" });
     legend.onAdd = () => {
       const div = L.DomUtil.create("div", "map-legend");
-      div.innerHTML = _legendHTML(routes, areas);
+      div.append(_legend(routes, areas));
       L.DomEvent.disableClickPropagation(div);
       L.DomEvent.disableScrollPropagation(div);
       return div;

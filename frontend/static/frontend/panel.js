@@ -35,7 +35,11 @@ function _citation(citation) {
 function _readings(lang, readings) {
   const or = ` ${t(lang, "or")} `;
   const sameDay = readings.every((iso) => iso.slice(4) === readings[0].slice(4));
-  if (sameDay) return `${formatDay(lang, readings[0])}${or}${readings.slice(1).map((iso) => iso.slice(0, 4)).join(or)}`;
+  if (sameDay)
+    return `${formatDay(lang, readings[0])}${or}${readings
+      .slice(1)
+      .map((iso) => iso.slice(0, 4))
+      .join(or)}`;
   return readings.map((iso) => formatDay(lang, iso)).join(or);
 }
 
@@ -62,6 +66,204 @@ function _calendarLines(lang, event) {
   return lines;
 }
 
+// ---- the parts of a shown event, each a node (or nothing) ---------------------------------------------
+
+function _placeHeader(lang, { place, count, nameOf }) {
+  return h(
+    "div",
+    { class: "panel-place" },
+    h("strong", { text: t(lang, "placeEvents", { place: nameOf(place), count }) }),
+    h(
+      "button",
+      {
+        type: "button",
+        class: "panel-clear",
+        "data-action": "clear-place",
+        "aria-label": t(lang, "clearPlace"),
+        title: t(lang, "clearPlace"),
+      },
+      "×",
+    ),
+  );
+}
+
+function _stepButton(lang, delta, disabled) {
+  const label = t(lang, delta < 0 ? "previous" : "next");
+  return h(
+    "button",
+    { type: "button", "data-step": String(delta), "aria-label": label, title: label, disabled },
+    delta < 0 ? "‹" : "›",
+  );
+}
+
+function _stepper(lang, { position, count, place, nameOf }) {
+  const label = place ? t(lang, "showPlace", { place: nameOf(place) }) : t(lang, "timeline");
+  return h(
+    "nav",
+    { class: "panel-stepper", "aria-label": label },
+    _stepButton(lang, -1, position <= 1),
+    h("span", { class: "panel-position", text: t(lang, "position", { n: position, count }) }),
+    _stepButton(lang, 1, position >= count),
+  );
+}
+
+function _heading(lang, event, pending) {
+  return [
+    h("p", { class: `panel-category category-${event.category}`, text: t(lang, `category.${event.category}`) }),
+    h("h2", { class: "panel-title", id: "panel-title", text: event.title }),
+    h(
+      "p",
+      { class: "panel-date" },
+      h("time", { datetime: htmlDatetime(event.date) || null, text: formatDate(lang, event) }),
+      // The badge leads to the other readings, listed after the supported reading's sources.
+      event.disputed && pending ? h("span", { class: "panel-badge", text: t(lang, "disputed") }) : null,
+      event.disputed && !pending
+        ? h("button", {
+            type: "button",
+            class: "panel-badge",
+            "data-action": "alternatives",
+            text: t(lang, "disputed"),
+          })
+        : null,
+    ),
+  ];
+}
+
+// Placed relative to other events: each one named, and a click away.
+function _relations(lang, event, lookup) {
+  if (!event.relations?.length) return null;
+  return h(
+    "p",
+    { class: "panel-relations" },
+    event.relations.flatMap((relation, i) => {
+      const other = lookup.events?.get(relation.event);
+      // A real link (it can be opened in a new tab or copied); a plain click selects in place.
+      const href = `?event=${encodeURIComponent(relation.event)}&lang=${encodeURIComponent(lang)}`;
+      const node = other
+        ? h("a", { href, "data-event": relation.event, text: other.title })
+        : h("span", { text: relation.event });
+      return [i ? ", " : "", ..._withNode(t(lang, relation.kind), "event", node)];
+    }),
+  );
+}
+
+function _places(lang, event, { place, nameOf }) {
+  if (!event.places.length) return h("p", { class: "panel-muted", text: t(lang, "noPlace") });
+  const chip = (slug) =>
+    h(
+      "li",
+      {},
+      h("button", { type: "button", "data-place": slug, text: nameOf(slug), "aria-pressed": String(place === slug) }),
+    );
+  return _section(lang, "places", h("ul", { class: "chips" }, event.places.map(chip)));
+}
+
+function _people(lang, event, lookup) {
+  if (!event.people.length) return null;
+  const items = event.people.map((slug) => h("li", { text: lookup.people.get(slug)?.name || slug }));
+  return _section(lang, "people", h("ul", { class: "plain" }, items));
+}
+
+function _routes(lang, event, lookup) {
+  if (!event.routes.length) return null;
+  const item = (slug) => {
+    const route = lookup.routes.get(slug);
+    if (!route) return h("li", { text: slug });
+    return h("li", {
+      text: `${route.name} (${t(lang, `purpose.${route.purpose}`)} · ${t(lang, `mode.${route.mode}`)})`,
+    });
+  };
+  return _section(lang, "routes", h("ul", { class: "plain" }, event.routes.map(item)));
+}
+
+function _aid(lang, event, lookup) {
+  if (!event.aid?.length) return null;
+  const item = (line) => {
+    const via = line.route ? ` — ${t(lang, "via", { route: lookup.routes.get(line.route)?.name || line.route })}` : "";
+    const amount = `${line.approximate ? `${t(lang, "approximate")} ` : ""}${formatNumber(lang, line.quantity)} ${line.unit}`;
+    const source = lookup.sources.get(line.source) || line.source;
+    return h(
+      "li",
+      {},
+      h("strong", { text: `${t(lang, `aidKind.${line.kind}`)}: ` }),
+      `${amount}${via}`,
+      h("span", { class: "panel-cite", text: ` · ${source}${line.locator ? `, ${line.locator}` : ""}` }),
+    );
+  };
+  return _section(lang, "aid", h("ul", { class: "plain panel-aid" }, event.aid.map(item)));
+}
+
+// Other readings after the supported one's sources, each with its own date, the curator's word on it and
+// its own sources, so no one takes them for the date the atlas gives.
+function _alternatives(lang, event, nameOf) {
+  if (!event.alternatives?.length) return null;
+  const item = (reading) => {
+    const when = reading.date || reading.start ? formatDate(lang, reading) : "";
+    const where = reading.place ? nameOf(reading.place) : "";
+    return h(
+      "li",
+      { class: "panel-alternative" },
+      h(
+        "p",
+        { class: "panel-alternative-reading" },
+        when ? h("time", { datetime: htmlDatetime(reading.date) || null, text: when }) : null,
+        when && where ? " · " : "",
+        where,
+      ),
+      reading.note ? h("p", { class: "panel-alternative-note", text: reading.note }) : null,
+      reading.citations?.length
+        ? h(
+            "ul",
+            { class: "panel-alternative-sources", "aria-label": t(lang, "alternativeSources") },
+            reading.citations.map(_citation),
+          )
+        : null,
+    );
+  };
+  return h(
+    "section",
+    { class: "panel-section panel-section-alternatives" },
+    h("h3", { text: t(lang, "alternatives"), tabindex: "-1" }),
+    h("p", { class: "panel-muted", text: t(lang, "alternativesHelp") }),
+    h("ul", { class: "plain panel-alternatives" }, event.alternatives.map(item)),
+  );
+}
+
+function _article(lang, event, { pending, place, lookup, nameOf }) {
+  const article = h("article", { class: "panel-event", "data-event": event.slug }, ..._heading(lang, event, pending));
+  if (pending) {
+    // The list has only what the timeline draws; the rest of the event is on its way.
+    article.append(h("p", { class: "panel-status", text: t(lang, "loading") }));
+    article.setAttribute("aria-busy", "true");
+    return article;
+  }
+  const note = event.note
+    ? h("aside", { class: "panel-note" }, h("h3", { text: t(lang, "note") }), h("p", { text: event.note }))
+    : null;
+  const sources = _section(lang, "sources", h("ol", { class: "panel-sources" }, event.citations.map(_citation)));
+  for (const part of [
+    _relations(lang, event, lookup),
+    ..._calendarLines(lang, event),
+    h("p", { class: "panel-summary", text: event.summary }),
+    note,
+    _places(lang, event, { place, nameOf }),
+    _people(lang, event, lookup),
+    _routes(lang, event, lookup),
+    _aid(lang, event, lookup),
+    sources,
+    _alternatives(lang, event, nameOf),
+  ])
+    if (part) article.append(part);
+  return article;
+}
+
+// What identifies a control across a rebuild of the panel (the same step button, the same place chip).
+function _controlKey(node) {
+  for (const name of ["step", "action", "place", "event"])
+    if (node?.dataset?.[name] !== undefined) return `[data-${name}="${CSS.escape(node.dataset[name])}"]`;
+  return null;
+}
+
 /**
  * Build the panel in `element`. Callbacks: onStep(delta), onPlace(slug), onEvent(slug), onClearPlace(),
  * onRetry().
@@ -82,47 +284,20 @@ export function createPanel(element, { onStep, onPlace, onEvent, onClearPlace, o
       const heading = element.querySelector(".panel-section-alternatives h3");
       heading?.scrollIntoView({ block: "start", behavior: "smooth" });
       heading?.focus({ preventScroll: true });
-    }
-    else if (button.dataset.action === "clear-place") onClearPlace();
+    } else if (button.dataset.action === "clear-place") onClearPlace();
     else if (button.dataset.action === "retry") onRetry();
   });
 
+  // Rebuilding the panel would drop the keyboard focus of a reader stepping with its buttons: the same
+  // control in the new panel takes it (or, where that one is now disabled, the panel itself).
   function _replace(...children) {
+    const focused = element.contains(document.activeElement) ? _controlKey(document.activeElement) : null;
     element.replaceChildren(...children);
     element.removeAttribute("aria-busy");
-  }
-
-  function _stepper(lang, position, count, label) {
-    return h(
-      "nav",
-      { class: "panel-stepper", "aria-label": label },
-      h(
-        "button",
-        {
-          type: "button",
-          "data-step": "-1",
-          "aria-label": t(lang, "previous"),
-          title: t(lang, "previous"),
-          disabled: position <= 1,
-        },
-        "‹",
-      ),
-      h("span", {
-        class: "panel-position",
-        text: t(lang, "position", { n: formatNumber(lang, position), count: formatNumber(lang, count) }),
-      }),
-      h(
-        "button",
-        {
-          type: "button",
-          "data-step": "1",
-          "aria-label": t(lang, "next"),
-          title: t(lang, "next"),
-          disabled: position >= count,
-        },
-        "›",
-      ),
-    );
+    if (!focused) return;
+    const again = element.querySelector(focused);
+    if (again && !again.disabled) again.focus({ preventScroll: true });
+    else element.focus({ preventScroll: true });
   }
 
   return {
@@ -143,240 +318,21 @@ export function createPanel(element, { onStep, onPlace, onEvent, onClearPlace, o
       );
     },
     /**
-     * Show the selection. `view` is {lang, event, position, count, place, notFound, lookup, placeName},
-     * where lookup has Maps of places, people, routes and events by slug (their GeoJSON properties /
-     * records) and placeName(slug) is the name a place bore on the day being looked at.
+     * Show the selection. `view` is {lang, event, pending, position, count, place, notFound, lookup,
+     * total, placeName}, where lookup has Maps of places, people, routes and events by slug (their GeoJSON
+     * properties / records) and placeName(slug) is the name a place bore on the day being looked at.
      */
     show({ lang, event, pending, position, count, place, notFound, lookup, total, placeName }) {
-      const parts = [];
       const nameOf = (slug) => placeName?.(slug) || lookup.places.get(slug)?.name || slug;
+      const parts = [];
       if (notFound)
         parts.push(h("p", { class: "panel-notice", role: "status", text: t(lang, "notFound", { slug: notFound }) }));
-      if (place) {
-        const name = nameOf(place);
-        parts.push(
-          h(
-            "div",
-            { class: "panel-place" },
-            h("strong", { text: t(lang, "placeEvents", { place: name, count: formatNumber(lang, count) }) }),
-            h(
-              "button",
-              {
-                type: "button",
-                class: "panel-clear",
-                "data-action": "clear-place",
-                "aria-label": t(lang, "clearPlace"),
-                title: t(lang, "clearPlace"),
-              },
-              "×",
-            ),
-          ),
-        );
+      if (place) parts.push(_placeHeader(lang, { place, count, nameOf }));
+      if (!event) parts.push(h("p", { class: "panel-status", text: total ? t(lang, "pick") : t(lang, "empty") }));
+      else {
+        parts.push(_stepper(lang, { position, count, place, nameOf }));
+        parts.push(_article(lang, event, { pending, place, lookup, nameOf }));
       }
-      if (!event) {
-        parts.push(h("p", { class: "panel-status", text: total ? t(lang, "pick") : t(lang, "empty") }));
-        _replace(...parts);
-        return;
-      }
-      parts.push(
-        _stepper(
-          lang,
-          position,
-          count,
-          place ? t(lang, "showPlace", { place: nameOf(place) }) : t(lang, "timeline"),
-        ),
-      );
-
-      const datetime = htmlDatetime(event.date);
-      const article = h(
-        "article",
-        { class: "panel-event", "data-event": event.slug },
-        h("p", { class: `panel-category category-${event.category}`, text: t(lang, `category.${event.category}`) }),
-        h("h2", { class: "panel-title", id: "panel-title", text: event.title }),
-        h(
-          "p",
-          { class: "panel-date" },
-          h("time", { datetime: datetime || null, text: formatDate(lang, event) }),
-          // The badge leads to the other readings, listed after the supported reading's sources.
-          event.disputed && pending ? h("span", { class: "panel-badge", text: t(lang, "disputed") }) : null,
-          event.disputed && !pending
-            ? h("button", {
-                type: "button",
-                class: "panel-badge",
-                "data-action": "alternatives",
-                text: t(lang, "disputed"),
-              })
-            : null,
-        ),
-      );
-      if (pending) {
-        // The list has only what the timeline draws; the rest of the event is on its way.
-        article.append(h("p", { class: "panel-status", text: t(lang, "loading") }));
-        article.setAttribute("aria-busy", "true");
-        parts.push(article);
-        _replace(...parts);
-        return;
-      }
-      // Placed relative to other events: each one named, and a click away.
-      if (event.relations?.length) {
-        article.append(
-          h(
-            "p",
-            { class: "panel-relations" },
-            event.relations.flatMap((relation, i) => {
-              const other = lookup.events?.get(relation.event);
-              // A real link (it can be opened in a new tab or copied); a plain click selects in place.
-              const href = `?event=${encodeURIComponent(relation.event)}&lang=${encodeURIComponent(lang)}`;
-              const node = other
-                ? h("a", { href, "data-event": relation.event, text: other.title })
-                : h("span", { text: relation.event });
-              return [i ? ", " : "", ..._withNode(t(lang, relation.kind), "event", node)];
-            }),
-          ),
-        );
-      }
-      article.append(..._calendarLines(lang, event));
-      article.append(h("p", { class: "panel-summary", text: event.summary }));
-      if (event.note) {
-        article.append(
-          h("aside", { class: "panel-note" }, h("h3", { text: t(lang, "note") }), h("p", { text: event.note })),
-        );
-      }
-      if (event.places.length) {
-        article.append(
-          _section(
-            lang,
-            "places",
-            h(
-              "ul",
-              { class: "chips" },
-              event.places.map((slug) =>
-                h(
-                  "li",
-                  {},
-                  h("button", {
-                    type: "button",
-                    "data-place": slug,
-                    text: nameOf(slug),
-                    "aria-pressed": String(place === slug),
-                  }),
-                ),
-              ),
-            ),
-          ),
-        );
-      } else {
-        article.append(h("p", { class: "panel-muted", text: t(lang, "noPlace") }));
-      }
-      if (event.people.length) {
-        article.append(
-          _section(
-            lang,
-            "people",
-            h(
-              "ul",
-              { class: "plain" },
-              event.people.map((slug) => h("li", { text: lookup.people.get(slug)?.name || slug })),
-            ),
-          ),
-        );
-      }
-      if (event.routes.length) {
-        article.append(
-          _section(
-            lang,
-            "routes",
-            h(
-              "ul",
-              { class: "plain" },
-              event.routes.map((slug) => {
-                const route = lookup.routes.get(slug);
-                if (!route) return h("li", { text: slug });
-                return h("li", {
-                  text: `${route.name} (${t(lang, `purpose.${route.purpose}`)} · ${t(lang, `mode.${route.mode}`)})`,
-                });
-              }),
-            ),
-          ),
-        );
-      }
-      if (event.aid?.length) {
-        article.append(
-          _section(
-            lang,
-            "aid",
-            h(
-              "ul",
-              { class: "plain panel-aid" },
-              event.aid.map((line) => {
-                const via = line.route
-                  ? ` — ${t(lang, "via", { route: lookup.routes.get(line.route)?.name || line.route })}`
-                  : "";
-                const amount = `${line.approximate ? `${t(lang, "approximate")} ` : ""}${formatNumber(lang, line.quantity)} ${line.unit}`;
-                const source = lookup.sources.get(line.source) || line.source;
-                return h(
-                  "li",
-                  {},
-                  h("strong", { text: `${t(lang, `aidKind.${line.kind}`)}: ` }),
-                  `${amount}${via}`,
-                  h("span", { class: "panel-cite", text: ` · ${source}${line.locator ? `, ${line.locator}` : ""}` }),
-                );
-              }),
-            ),
-          ),
-        );
-      }
-      article.append(
-        _section(
-          lang,
-          "sources",
-          h(
-            "ol",
-            { class: "panel-sources" },
-            event.citations.map(_citation),
-          ),
-        ),
-      );
-      // Other readings after the supported one's sources, each with its own date, the curator's word on
-      // it and its own sources, so no one takes them for the date the atlas gives.
-      if (event.alternatives?.length) {
-        article.append(
-          h(
-            "section",
-            { class: "panel-section panel-section-alternatives" },
-            h("h3", { text: t(lang, "alternatives"), tabindex: "-1" }),
-            h("p", { class: "panel-muted", text: t(lang, "alternativesHelp") }),
-            h(
-              "ul",
-              { class: "plain panel-alternatives" },
-              event.alternatives.map((reading) => {
-                const when = reading.date || reading.start ? formatDate(lang, reading) : "";
-                const where = reading.place ? nameOf(reading.place) : "";
-                return h(
-                  "li",
-                  { class: "panel-alternative" },
-                  h(
-                    "p",
-                    { class: "panel-alternative-reading" },
-                    when ? h("time", { datetime: htmlDatetime(reading.date) || null, text: when }) : null,
-                    when && where ? " · " : "",
-                    where,
-                  ),
-                  reading.note ? h("p", { class: "panel-alternative-note", text: reading.note }) : null,
-                  reading.citations?.length
-                    ? h(
-                        "ul",
-                        { class: "panel-alternative-sources", "aria-label": t(lang, "alternativeSources") },
-                        reading.citations.map(_citation),
-                      )
-                    : null,
-                );
-              }),
-            ),
-          ),
-        );
-      }
-      parts.push(article);
       _replace(...parts);
     },
   };

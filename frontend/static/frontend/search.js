@@ -120,7 +120,7 @@ export function createPlaceSearch(element, { endpoint, lang, nameOf, onPick }) {
     } else if (event.key === "Enter") {
       if (!open) return;
       event.preventDefault();
-      _pick(active >= 0 ? active : 0);
+      _pick(Math.max(active, 0));
     } else if (event.key === "Escape" && open) {
       event.stopPropagation(); // close the list; the page's Escape (clear the place) waits for a second press
       _open(false);

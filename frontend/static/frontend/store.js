@@ -1,18 +1,18 @@
 // One small store holding everything a link should restore, mirrored in the URL so any view can be
 // shared (a teacher's link opens on the same event, in the same language) and Back steps through choices.
 
-// Keys kept in the URL, each with its default; a default is left out to keep links short. `lang` has no
-// default here, so it is always written: a shared link opens in the language it was made in.
+// Keys kept in the URL, each with the value left out of links to keep them short. `lang` has none here,
+// so it is always written: a shared link opens in the language it was made in.
 const URL_KEYS = { event: null, place: null, lang: null, theme: "normal" };
 
-/** The state a URL's query string describes (only known keys; unknown values are left to the caller). */
+/**
+ * The state a URL's query string describes: only known keys, null for each the URL does not give (the
+ * caller decides what that means: no theme in the link lets the reader's system settings choose).
+ */
 export function stateFromURL(url) {
   const params = new URL(url, "http://x").searchParams;
   const state = {};
-  for (const key of Object.keys(URL_KEYS)) {
-    const value = params.get(key);
-    state[key] = value === null || value === "" ? URL_KEYS[key] : value;
-  }
+  for (const key of Object.keys(URL_KEYS)) state[key] = params.get(key) || null;
   return state;
 }
 

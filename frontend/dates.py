@@ -1,0 +1,156 @@
+"""Dates in words for the server's first paint: the same rules as the page's dates.js, line for line.
+
+Both are run against one table of cases (tests/cases/date_wording.json) by pytest and by `node --test`, so
+the panel a linked event opens on does not change its words once the scripts take over.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_SIDE = re.compile(r"^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?([~?%]?)$")
+
+
+@dataclass(frozen=True)
+class Side:
+    year: int
+    month: int | None = None
+    day: int | None = None
+    season: int | None = None
+    approximate: bool = False
+    uncertain: bool = False
+
+
+def parse_side(text: str) -> Side | None:
+    """One side of an EDTF date ("1920-09~"), or None for forms read from the bounds instead ("192X")."""
+    match = _SIDE.match(text)
+    if not match:
+        return None
+    year, month, day, qualifier = match.groups()
+    season = number = None
+    if month:
+        value = int(month)
+        if 21 <= value <= 24:
+            season = value - 20
+        elif 1 <= value <= 12:
+            number = value
+        else:
+            return None
+    approximate, uncertain = qualifier in ("~", "%"), qualifier in ("?", "%")
+    return Side(int(year), number, int(day) if day else None, season, approximate, uncertain)
+
+
+def _parse_edtf(text: str) -> tuple[Side | None, Side | None, bool] | None:
+    value = (text or "").strip()
+    if not value:
+        return None
+    if "/" not in value:
+        side = parse_side(value)
+        return (side, side, False) if side else None
+    left, right = value.split("/", 1)
+    start = None if left in ("", "..") else parse_side(left)
+    end = None if right in ("", "..") else parse_side(right)
+    if (left not in ("", "..") and not start) or (right not in ("", "..") and not end) or not (start or end):
+        return None
+    return start, end, True
+
+
+class DateWords:
+    """Dates in one language's words; `strings` is that language's block of the page's strings."""
+
+    def __init__(self, strings: dict):
+        self.strings = strings
+
+    def _fill(self, key: str, **params: str) -> str:
+        text = self.strings[key]
+        return re.sub(r"\{(\w+)\}", lambda match: params.get(match[1], match[0]), text)
+
+    def _bare(self, side: Side, *, with_year: bool = True) -> str:
+        year = str(side.year) if with_year else ""
+        if side.season:
+            text = f"{self.strings['seasons'][side.season - 1]} {year}"
+        elif side.month and side.day:
+            text = f"{side.day} {self.strings['months'][side.month - 1]} {year}"
+        elif side.month:
+            text = f"{self.strings['months'][side.month - 1]} {year}"
+        else:
+            text = year
+        return text.strip()
+
+    def _qualified(self, side: Side, text: str) -> str:
+        if side.approximate:
+            text = self._fill("around", date=text)
+        if side.uncertain:
+            text = self._fill("perhaps", date=text)
+        return text
+
+    def _side(self, side: Side) -> str:
+        return self._qualified(side, self._bare(side))
+
+    def _single(self, side: Side) -> str:
+        if not (side.month or side.season or side.approximate or side.uncertain):
+            return self._fill("sometime", date=str(side.year))
+        return self._side(side)
+
+    def window(self, start: str, end: str) -> str:
+        """A window between two ISO days: "sometime between 30 October and 3 December 1920"."""
+        first, last = _iso_side(start), _iso_side(end)
+        return self._fill("between", start=self._bare(first, with_year=first.year != last.year), end=self._bare(last))
+
+    def _interval(self, start: Side | None, end: Side | None) -> str:
+        if not start:
+            return self._fill("until", date=self._side(end))
+        if not end:
+            return self._fill("from", date=self._side(start))
+        plain = not (start.approximate or start.uncertain or end.approximate or end.uncertain)
+        if plain and start.year == end.year and not (start.season or end.season) and start.month and end.month:
+            if start.month == end.month and start.day and end.day:
+                return f"{start.day}–{end.day} {self.strings['months'][start.month - 1]} {start.year}"
+            if bool(start.day) == bool(end.day):
+                first, last = self._bare(start, with_year=False), self._bare(end, with_year=False)
+                return f"{first} – {last} {start.year}"
+        if plain and not (start.month or end.month or start.season or end.season):
+            return f"{start.year}–{end.year}"
+        return f"{self._side(start)} – {self._side(end)}"
+
+    def _from_bounds(self, record: dict) -> str:
+        lower, upper = record.get("start"), record.get("end")
+        if not lower and not upper:
+            return record.get("date") or ""
+        if not lower:
+            return self._fill("until", date=self._bare(_iso_side(upper)))
+        if not upper:
+            return self._fill("from", date=self._bare(_iso_side(lower)))
+        start, end = _iso_side(lower), _iso_side(upper)
+        precision = record.get("precision")
+        approximate, uncertain = bool(record.get("approximate")), bool(record.get("uncertain"))
+        if precision == "day":
+            text = self._bare(start)
+        elif precision == "month":
+            text = self._bare(Side(start.year, start.month))
+        elif precision == "year" and not approximate and not uncertain:
+            return self._fill("sometime", date=str(start.year))
+        elif precision == "year":
+            text = str(start.year)
+        elif (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+            text = f"{start.year}–{end.year}"
+        else:
+            text = f"{self._bare(start)} – {self._bare(end)}"
+        return self._qualified(Side(0, approximate=approximate, uncertain=uncertain), text)
+
+    def record(self, record: dict) -> str:
+        """A dated row ({date, start, end, precision, approximate, uncertain, window}) in words."""
+        if record.get("window") and record.get("start") and record.get("end"):
+            return self.window(record["start"], record["end"])
+        parsed = _parse_edtf(record.get("date") or "")
+        if not parsed:
+            return self._from_bounds(record)
+        start, end, interval = parsed
+        return self._interval(start, end) if interval else self._single(start)
+
+
+def _iso_side(iso: str) -> Side:
+    day = date.fromisoformat(iso)
+    return Side(day.year, day.month, day.day)

@@ -1,0 +1,40 @@
+// UI strings (plurals, numbers, fallbacks) and the URL state a link restores.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { DEFAULT_LANGUAGE, supported, t } from "../../frontend/static/frontend/i18n.js";
+import { queryFromState, stateFromURL } from "../../frontend/static/frontend/store.js";
+import { loadStrings } from "./strings.mjs";
+
+loadStrings();
+
+test("a count of one is singular in English; Turkish keeps the noun singular after every number", () => {
+  assert.equal(t("en", "placeEvents", { place: "Baku", count: 1 }), "Baku: 1 event");
+  assert.equal(t("en", "placeEvents", { place: "Kars", count: 2 }), "Kars: 2 events");
+  assert.equal(t("en", "searchResults", { count: 1 }), "1 place found");
+  assert.equal(t("en", "searchResults", { count: 0 }), "0 places found");
+  assert.equal(t("tr", "placeEvents", { place: "Kars", count: 2 }), "Kars: 2 olay");
+});
+
+test("numbers are written as the language writes them", () => {
+  assert.equal(t("tr", "more", { count: 33275 }), "33.275 olay daha; yakınlaştırmak için tıklayın");
+  assert.equal(t("en", "more", { count: 33275 }), "33,275 more events; click to zoom in");
+});
+
+test("an unknown language falls back to the server's default", () => {
+  assert.equal(DEFAULT_LANGUAGE, "tr");
+  assert.equal(supported("de"), "tr");
+  assert.equal(t("de", "map"), t("tr", "map"));
+});
+
+test("a link without a theme says nothing about the theme, so the reader's settings decide", () => {
+  assert.equal(stateFromURL("/?event=test-kars").theme, null);
+  assert.equal(stateFromURL("/?theme=contrast").theme, "contrast");
+});
+
+test("the URL keeps only what differs from the defaults, and reads back to the same state", () => {
+  const state = { event: "treaty-of-kars", place: null, lang: "en", theme: "normal" };
+  const query = queryFromState(state);
+
+  assert.equal(query, "?event=treaty-of-kars&lang=en");
+  assert.deepEqual(stateFromURL(query), { ...state, theme: null });
+});
