@@ -51,3 +51,67 @@ def test_database_url_switches_to_postgresql():
 def test_a_misspelt_boolean_is_an_error_not_a_guess():
     result = _load_settings(DJANGO_DEBUG="ture")
     assert result.returncode != 0 and "DJANGO_DEBUG='ture' is not a boolean" in result.stderr
+
+
+def _settings_value(expression: str, **env) -> str:
+    result = _run(f"import config.settings as s; print({expression})", **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+STRONG_KEY = "k" * 20 + "-production-secret-key-0123456789abcdefghij"
+
+
+def test_production_accepts_only_its_own_host_names_not_the_test_client():
+    assert "testserver" not in _settings_value("s.ALLOWED_HOSTS", DJANGO_SECRET_KEY="k")
+
+
+def test_production_serves_only_collected_static_files():
+    assert _settings_value("s.WHITENOISE_USE_FINDERS", DJANGO_SECRET_KEY="k") == "False"
+    assert _settings_value("s.WHITENOISE_USE_FINDERS", DJANGO_DEBUG="true") == "True"
+    assert _settings_value("s.WHITENOISE_USE_FINDERS", DJANGO_SECRET_KEY="k", DJANGO_STATIC_MANIFEST="false") == "True"
+
+
+def _check_deploy(**env):
+    return _run(
+        "from django.core.management import call_command; import django; django.setup(); "
+        "call_command('check', deploy=True, fail_level='WARNING')",
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DJANGO_SECRET_KEY=STRONG_KEY,
+        **env,
+    )
+
+
+def test_check_deploy_is_clean_over_https():
+    result = _check_deploy(DJANGO_HTTPS="true")
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_about_plain_http_until_https_is_switched_on():
+    result = _check_deploy()
+    assert result.returncode != 0
+    for check in ("security.W004", "security.W008", "security.W012", "security.W016"):
+        assert check in result.stderr
+
+
+def test_https_trusts_the_proxys_scheme_header_and_marks_cookies_secure():
+    values = "s.SECURE_PROXY_SSL_HEADER, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS"
+    assert _settings_value(values, DJANGO_SECRET_KEY="k", DJANGO_HTTPS="true", DJANGO_HSTS_SECONDS="3600") == (
+        "('HTTP_X_FORWARDED_PROTO', 'https') True True 3600"
+    )
+    # Without the switch a client's X-Forwarded-Proto means nothing.
+    assert _settings_value("getattr(s, 'SECURE_PROXY_SSL_HEADER', None)", DJANGO_SECRET_KEY="k") == "None"
+
+
+def test_the_api_rate_can_be_changed_or_switched_off_and_a_typo_is_named():
+    rates = "s.REST_FRAMEWORK['DEFAULT_THROTTLE_CLASSES'], s.REST_FRAMEWORK['DEFAULT_THROTTLE_RATES']['anon']"
+    assert _settings_value(rates, DJANGO_SECRET_KEY="k", DJANGO_API_ANON_RATE="100/hour").endswith(" 100/hour")
+    assert _settings_value(rates, DJANGO_SECRET_KEY="k", DJANGO_API_ANON_RATE="off") == "[] None"
+    result = _load_settings(DJANGO_SECRET_KEY="k", DJANGO_API_ANON_RATE="100 per hour")
+    assert result.returncode != 0 and "DJANGO_API_ANON_RATE='100 per hour' is not a rate" in result.stderr
+
+
+def test_a_number_setting_that_is_not_a_number_is_named():
+    result = _load_settings(DJANGO_SECRET_KEY="k", DJANGO_LOGIN_FAILURE_LIMIT="five")
+    assert result.returncode != 0 and "DJANGO_LOGIN_FAILURE_LIMIT='five' is not a whole number" in result.stderr
