@@ -24,7 +24,8 @@ MESSAGE = {
 def database_unavailable(request: HttpRequest) -> HttpResponse:
     """503 in both languages (the request's language may itself be unknowable without the database)."""
     if request.path.startswith("/api/"):
-        response = JsonResponse({"detail": MESSAGE["en"], "detail_tr": MESSAGE["tr"]}, status=503)
+        body = {"detail": MESSAGE["en"], "detail_tr": MESSAGE["tr"]}
+        response = JsonResponse(body, status=503, json_dumps_params={"ensure_ascii": False})
     else:
         text = f"{MESSAGE['tr']}\n\n{MESSAGE['en']}\n"
         response = HttpResponse(text, status=503, content_type="text/plain; charset=utf-8")
