@@ -14,7 +14,6 @@ workers = worker_count(environ=os.environ, cpus=os.cpu_count())
 timeout = 30
 accesslog = "-"
 errorlog = "-"
-# Workers start after the app is loaded, so a broken configuration stops the server once, not per worker.
-preload_app = True
+# No preload_app: each worker imports the app itself, so a HUP (an upgrade) loads the new code.
 # gunicorn's control socket has one path per user: two servers on one machine would take it from each other.
 control_socket_disable = True
