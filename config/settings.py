@@ -150,8 +150,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 CORPUS_DIR = BASE_DIR / "fixtures" / "seed"
 
-# Anonymous readers share one budget per address (a classroom behind one NAT loads the page at once, about
-# ten requests a reader). The throttle counts in the default cache: per worker with the in-memory cache,
+# Anonymous readers share one budget per address (a classroom behind one NAT loads the page at once, six to
+# ten API requests a reader). The throttle counts in the default cache: per worker with the in-memory cache,
 # shared by every worker and server with Redis. "off" removes the limit (benchmarks).
 API_ANON_RATE = env_str("DJANGO_API_ANON_RATE", default="3000/minute")
 if API_ANON_RATE != "off" and not re.fullmatch(r"[1-9]\d*/(second|minute|hour|day|[smhd])", API_ANON_RATE):
@@ -209,7 +209,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        # Leaflet's stylesheet and the favicon are data: URLs.
+        # data: for the page's empty favicon (no request for /favicon.ico) and images a script makes.
         "img-src": [SELF, "data:"],
         "connect-src": [SELF],
         "font-src": [SELF],
@@ -230,8 +230,9 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", default=5)
-AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", default=15))
+AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", default=5, minimum=1)
+# At least a minute: without a cool-off time django-axes would lock out for good.
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", default=15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "config.security.lockout_response"

@@ -135,3 +135,8 @@ def test_the_api_rate_can_be_changed_or_switched_off_and_a_typo_is_named():
 def test_a_number_setting_that_is_not_a_number_is_named():
     result = _load_settings(DJANGO_SECRET_KEY="k", DJANGO_LOGIN_FAILURE_LIMIT="five")
     assert result.returncode != 0 and "DJANGO_LOGIN_FAILURE_LIMIT='five' is not a whole number" in result.stderr
+
+
+def test_a_zero_cool_off_which_would_lock_out_for_good_is_refused():
+    result = _load_settings(DJANGO_SECRET_KEY="k", DJANGO_LOGIN_COOLOFF_MINUTES="0")
+    assert result.returncode != 0 and "DJANGO_LOGIN_COOLOFF_MINUTES='0' is too small" in result.stderr
