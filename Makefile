@@ -5,13 +5,18 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 DEV_ENV := DJANGO_DEBUG=true
 
-.PHONY: run test setup browser lint format clean
+.PHONY: run serve test setup browser lint format clean
 
 run: setup
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py load_corpus --if-empty
 	@echo "Chronoatlas: http://127.0.0.1:$(PORT)/  (admin: $(PY) manage.py createsuperuser, then /admin/)"
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The production configuration on this machine: gunicorn workers, collected static files, DEBUG off, a
+# secret key from DJANGO_SECRET_KEY or made once into .secret-key (config/serve.py, docs/operations.md).
+serve: setup
+	PORT=$(PORT) $(PY) -m config.serve
 
 # The scripts' pure parts under node's own test runner, unit and API tests, then the browser tests in their
 # own process (they load a corpus for the session).

@@ -35,6 +35,9 @@ def missing_languages(value: dict | None) -> list[str]:
 class TranslationsWidget(forms.MultiWidget):
     template_name = "common/widgets/translations.html"
 
+    class Media:
+        css = {"all": ["common/translations.css"]}
+
     def __init__(self, *, multiline: bool, attrs=None):
         self.codes = language_codes()
         inner = forms.Textarea(attrs={"rows": 4, "cols": 80}) if multiline else forms.TextInput(attrs={"size": 80})

@@ -6,13 +6,19 @@ DATABASE_URL        e.g. postgres://user@host:5432/chronoatlas; default: SQLite 
 DJANGO_ALLOWED_HOSTS comma-separated; default localhost names.
 DJANGO_STATIC_MANIFEST "false" serves static files without `collectstatic` (default: true unless debugging).
 REDIS_URL           optional shared cache (several workers); default: per-process memory.
+DJANGO_HTTPS        "true" when served over HTTPS (behind a TLS-terminating proxy): SSL redirect, HSTS, secure cookies.
+docs/operations.md lists every variable.
 """
 
+import re
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
-from common.env import env_bool, env_list, env_str
+from common.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -24,7 +30,8 @@ SECRET_KEY = env_str("DJANGO_SECRET_KEY", default="")
 if not SECRET_KEY and DEBUG:
     SECRET_KEY = "insecure-development-key-never-use-in-production"
 
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
+# Django's test set-up adds "testserver" itself; a production default must not accept it.
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
@@ -38,6 +45,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "csp",
+    "axes",
     "common",
     "geography",
     "chronology",
@@ -47,6 +56,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     # JSON lists are large (2.5 MB for 10,000 events, 0.23 MB gzipped): compress them, and answer a
     # repeated request whose ETag matches with 304.
     "django.middleware.gzip.GZipMiddleware",
@@ -58,6 +68,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "config.outage.DatabaseUnavailableMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -67,7 +80,7 @@ ASGI_APPLICATION = "config.asgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [BASE_DIR / "config" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -82,7 +95,9 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=60,
+        # Reuse a connection for a minute, but test it before each request: after a database restart the
+        # next request reconnects instead of failing on a dead connection.
+        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", default=60),
         conn_health_checks=True,
     )
 }
@@ -128,11 +143,23 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-# Tests and `make run` serve static files from the finders, without a collectstatic step.
-WHITENOISE_USE_FINDERS = True
+# Without the manifest (debugging, tests) static files are served from the finders, without collectstatic;
+# production serves only what collectstatic put in STATIC_ROOT.
+WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
 WHITENOISE_AUTOREFRESH = DEBUG
 
 CORPUS_DIR = BASE_DIR / "fixtures" / "seed"
+
+# Anonymous readers share one budget per address (a classroom behind one NAT loads the page at once, six to
+# ten API requests a reader). The throttle counts in the default cache: per worker with the in-memory cache,
+# shared by every worker and server with Redis. "off" removes the limit (benchmarks).
+API_ANON_RATE = env_str("DJANGO_API_ANON_RATE", default="3000/minute")
+if API_ANON_RATE != "off" and not re.fullmatch(r"[1-9]\d*/(second|minute|hour|day|[smhd])", API_ANON_RATE):
+    raise ImproperlyConfigured(
+        f"DJANGO_API_ANON_RATE={API_ANON_RATE!r} is not a rate; write e.g. 3000/minute (or off)."
+    )
+# Proxies in front of the app (nginx: 1). Their X-Forwarded-For names the client; with none it is ignored.
+NUM_PROXIES = env_int("DJANGO_NUM_PROXIES", default=0)
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
@@ -143,6 +170,10 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": None,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
     + (["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
+    "DEFAULT_THROTTLE_CLASSES": [] if API_ANON_RATE == "off" else ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": None if API_ANON_RATE == "off" else API_ANON_RATE},
+    # Whose address a request is: without a proxy the socket's, never a header the client can forge.
+    "NUM_PROXIES": NUM_PROXIES,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Chronoatlas API",
@@ -151,10 +182,62 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
-if not DEBUG:
-    SECURE_CONTENT_TYPE_NOSNIFF = True
-    SESSION_COOKIE_HTTPONLY = True
-    X_FRAME_OPTIONS = "DENY"
+# Security. Django's defaults already send nosniff, X-Frame-Options: DENY and HttpOnly session cookies.
+# DJANGO_HTTPS=true says the site is reached over HTTPS, as a rule through a proxy that ends TLS and sets
+# X-Forwarded-Proto (overwriting any the client sent). Without it the site is plain HTTP (`make serve` on
+# 127.0.0.1), where secure cookies would never be sent back and `check --deploy` rightly warns.
+HTTPS = env_bool("DJANGO_HTTPS", default=False)
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    # A year, as browsers' preload lists ask; try a shorter time first (3600) when moving a site to HTTPS.
+    SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", default=31_536_000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=False)
+# Preloading asks browser makers to hard-code HTTPS for the whole domain, a step that takes months to undo:
+# the domain's owner opts in (DJANGO_HSTS_PRELOAD=true), so its reminder is not a warning here.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+# Content-Security-Policy: nothing runs or loads from another host ("nothing leaves the host": the page
+# fetches only its own API). Scripts are files, never inline. Styles too: Leaflet and the timeline set
+# styles through the CSSOM (element.style), which style-src does not govern, and neither the page nor
+# Django's admin has a style attribute or <style> element, so no 'unsafe-inline' anywhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # data: for the page's empty favicon (no request for /favicon.ico) and images a script makes.
+        "img-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
+
+# Admin logins: after DJANGO_LOGIN_FAILURE_LIMIT wrong passwords for one username from one address, that
+# pair is locked out for DJANGO_LOGIN_COOLOFF_MINUTES, even with the right password. Another address (the
+# curator at home) and another username from the same address (a colleague in the same office) still log
+# in. Attempts are kept in the database, so every worker and server sees the same count.
+AUTHENTICATION_BACKENDS = [
+    # Refuses locked-out logins before the password is checked; needs the request, so tests use
+    # client.force_login (which authenticates nothing) rather than client.login.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", default=5, minimum=1)
+# At least a minute: without a cool-off time django-axes would lock out for good.
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", default=15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "config.security.lockout_response"
+# The same address as the API throttle sees (DJANGO_NUM_PROXIES), never a forgeable header.
+AXES_CLIENT_IP_CALLABLE = "config.security.client_address"
 
 LOGGING = {
     "version": 1,

@@ -10,3 +10,6 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("", include("frontend.urls")),
 ]
+
+# A database outage outside a view (sessions, authentication) answers 503 rather than 500.
+handler500 = "config.outage.server_error"

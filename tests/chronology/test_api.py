@@ -216,9 +216,9 @@ def test_openapi_schema_is_served_and_describes_the_event_list(api):
 
 
 def test_staff_see_the_same_public_list(api):
-    User.objects.create_superuser("curator", "c@example.org", "pw")
+    curator = User.objects.create_superuser("curator", "c@example.org", "pw")
     make_event(slug="draft", status=Status.DRAFT)
-    api.login(username="curator", password="pw")
+    api.force_login(curator)
     assert api.get(EVENTS).json() == []
 
 

@@ -1,0 +1,147 @@
+"""What the production configuration guards: headers, the API throttle, admin lock-out, database outages."""
+
+import pytest
+from django.test import Client
+from rest_framework.throttling import AnonRateThrottle
+
+from tests.factories import make_event
+
+EVENTS = "/api/v1/events/"
+LOGIN = "/admin/login/"
+
+
+def _policy(response) -> dict[str, list[str]]:
+    header = response["Content-Security-Policy"]
+    return {name: values for name, *values in (part.split() for part in header.split(";") if part.strip())}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/", EVENTS, LOGIN])
+def test_every_page_forbids_inline_scripts_other_hosts_and_framing(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    policy = _policy(response)
+    assert policy["script-src"] == ["'self'"]
+    assert "'unsafe-inline'" not in policy["style-src"]
+    assert policy["connect-src"] == ["'self'"]
+    assert policy["img-src"] == ["'self'", "data:"]
+    assert policy["object-src"] == ["'none'"]
+    assert policy["frame-ancestors"] == ["'none'"]
+    assert policy["base-uri"] == ["'self'"]
+    assert policy["form-action"] == ["'self'"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.django_db
+def test_anonymous_readers_are_throttled_per_address_and_told_when_to_return(monkeypatch):
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "3/minute"})
+    make_event()
+    reader = Client(REMOTE_ADDR="192.0.2.1", HTTP_ACCEPT_LANGUAGE="en")
+    assert [reader.get(EVENTS).status_code for _ in range(3)] == [200, 200, 200]
+    refused = reader.get(EVENTS)
+    assert refused.status_code == 429
+    assert "throttled" in refused.json()["detail"].lower()
+    assert 0 < int(refused["Retry-After"]) <= 60
+    assert Client(REMOTE_ADDR="192.0.2.2").get(EVENTS).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_forged_forwarded_for_header_does_not_reset_the_throttle(monkeypatch):
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "2/minute"})
+    reader = Client(REMOTE_ADDR="192.0.2.1")
+    codes = [reader.get(EVENTS, HTTP_X_FORWARDED_FOR=f"198.51.100.{n}").status_code for n in range(3)]
+    assert codes == [200, 200, 429]
+
+
+@pytest.mark.django_db
+def test_curators_are_not_throttled(monkeypatch, django_user_model):
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "1/minute"})
+    curator = Client(REMOTE_ADDR="192.0.2.1")
+    curator.force_login(django_user_model.objects.create_superuser("curator", "c@example.org", "pw"))
+    assert [curator.get(EVENTS).status_code for _ in range(3)] == [200, 200, 200]
+
+
+def _log_in(client, username, password):
+    return client.post(LOGIN, {"username": username, "password": password, "next": "/admin/"})
+
+
+@pytest.fixture
+def curators(django_user_model, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed, not security
+    for name in ("ayse", "boris"):
+        django_user_model.objects.create_superuser(name, f"{name}@example.org", f"{name}-right-password")
+
+
+@pytest.mark.django_db
+def test_repeated_wrong_passwords_lock_out_that_username_from_that_address(curators, settings):
+    guesser = Client(REMOTE_ADDR="203.0.113.9")
+    for attempt in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert _log_in(guesser, "ayse", f"guess-{attempt}").status_code == 200  # the form again, with its error
+    locked = _log_in(guesser, "ayse", "last-guess")
+    assert locked.status_code == 429
+    assert b"locked after" in locked.content and b"Try again in" in locked.content
+
+    refused = _log_in(guesser, "ayse", "ayse-right-password")
+    assert refused.status_code == 429 and b"even the right password is refused" in refused.content
+    assert "_auth_user_id" not in guesser.session
+
+    # The curator elsewhere, and a colleague at the same address, still log in.
+    assert _log_in(Client(REMOTE_ADDR="198.51.100.7"), "ayse", "ayse-right-password").status_code == 302
+    assert _log_in(guesser, "boris", "boris-right-password").status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_forged_forwarded_for_header_does_not_dodge_the_lock_out(curators, settings):
+    guesser = Client(REMOTE_ADDR="203.0.113.9")
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        guesser.post(
+            LOGIN,
+            {"username": "ayse", "password": f"guess-{attempt}"},
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{attempt}",
+        )
+    response = guesser.post(
+        LOGIN, {"username": "ayse", "password": "ayse-right-password"}, HTTP_X_FORWARDED_FOR="198.51.100.200"
+    )
+    assert response.status_code == 429
+
+
+@pytest.mark.django_db
+def test_a_successful_login_clears_earlier_failures(curators, settings):
+    curator = Client(REMOTE_ADDR="203.0.113.9")
+    for attempt in range(settings.AXES_FAILURE_LIMIT - 1):
+        _log_in(curator, "ayse", f"typo-{attempt}")
+    assert _log_in(curator, "ayse", "ayse-right-password").status_code == 302
+    curator.logout()
+    assert _log_in(curator, "ayse", "one-more-typo").status_code == 200  # not yet locked: the count restarted
+
+
+@pytest.fixture
+def outage_site(settings):
+    settings.ROOT_URLCONF = "tests.outage_urls"
+    return Client(raise_request_exception=False)
+
+
+@pytest.mark.parametrize(
+    ("url", "content_type"),
+    [("/outage/", "text/plain"), ("/closed/", "text/plain"), ("/api/v1/outage/", "application/json")],
+)
+def test_a_database_outage_answers_503_with_a_message_and_no_traceback(outage_site, url, content_type):
+    response = outage_site.get(url)
+    assert response.status_code == 503
+    assert response["Content-Type"].startswith(content_type)
+    assert response["Retry-After"].isdigit()
+    text = response.content.decode()
+    assert "try again" in text and "yeniden deneyin" in text
+    assert "Traceback" not in text and "5432" not in text and "Connection refused" not in text
+
+
+def test_a_database_outage_outside_the_view_answers_503_too(outage_site, settings):
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, "tests.outage_urls.database_down_middleware"]
+    response = outage_site.get("/")
+    assert response.status_code == 503
+    assert "try again" in response.content.decode() and "unexpectedly" not in response.content.decode()
+
+
+def test_an_ordinary_bug_is_still_a_500(outage_site):
+    assert outage_site.get("/bug/").status_code == 500
