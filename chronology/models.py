@@ -1,7 +1,8 @@
-"""When and who: events, the people in them, the sources that say so, and the aid that moved."""
+"""When and who: events, the people in them, their disputed datings and relative dates, and the aid that moved."""
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -11,7 +12,8 @@ from common.calendars import Calendar, CalendarError, parse_calendar_date, to_gr
 from common.dates import InvalidDate, parse_date
 from common.models import SLUG_HELP, Dated, DatedQuerySet
 from common.translation import TranslatedField
-from geography.models import Area, Place, Route
+from geography.models import Place, Route
+from sources.models import Source
 
 
 class Theme(models.Model):
@@ -51,41 +53,6 @@ class Person(models.Model):
                     errors[field] = str(error)
         if errors:
             raise ValidationError(errors)
-
-
-class SourceKind(models.TextChoices):
-    ARTICLE = "article", "article"
-    BOOK = "book", "book"
-    MEMOIR = "memoir", "memoir"
-    ARCHIVE = "archive", "archive document"
-    OTHER = "other", "other"
-
-
-class Source(Dated):
-    """A work (author–year) or an archive document (e.g. a Turkish Diplomatic Archive file)."""
-
-    date_required = False
-
-    slug = models.SlugField(max_length=80, unique=True, help_text=SLUG_HELP)
-    kind = models.CharField(max_length=10, choices=SourceKind.choices)
-    label = models.CharField(max_length=200, help_text="How the atlas cites it: 'Bayur, 1991' or 'TDA, 571/3424…'.")
-    author = models.CharField(max_length=200, blank=True)
-    year = models.PositiveSmallIntegerField(null=True, blank=True)
-    title = models.CharField(max_length=400, blank=True)
-    archive_ref = models.CharField("archive reference", max_length=120, blank=True)
-    note = TranslatedField(blank=True, multiline=True)
-
-    class Meta:
-        ordering = ["label"]
-        constraints = Dated.date_constraints("source")
-
-    def __str__(self) -> str:
-        return self.label
-
-    def clean(self):
-        super().clean()
-        if self.kind == SourceKind.ARCHIVE and not self.archive_ref:
-            raise ValidationError({"archive_ref": "An archive document needs its file number."})
 
 
 class Category(models.TextChoices):
@@ -152,6 +119,7 @@ class Event(Dated):
     people = models.ManyToManyField(Person, blank=True, related_name="events")
     routes = models.ManyToManyField(Route, blank=True, related_name="events")
     updated_at = models.DateTimeField(auto_now=True)
+    citations = GenericRelation("sources.Citation", related_query_name="event")
 
     objects = EventQuerySet.as_manager()
 
@@ -196,43 +164,6 @@ class Event(Dated):
                     f"date {self.date!r}. Correct one of them, or clear the date to have it converted."
                 }
             )
-
-
-def exactly_one_of(*fields: str) -> Q:
-    """A condition true when exactly one of the nullable foreign keys is set."""
-    condition = Q(pk__in=[])
-    for chosen in fields:
-        condition |= Q(**{f"{name}__isnull": name != chosen for name in fields})
-    return condition
-
-
-class Citation(models.Model):
-    """A claim's source: which work or document, and where in it (page, file number)."""
-
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
-    locator = models.CharField(max_length=120, blank=True, help_text="Page ('s. 193') or file number.")
-    note = TranslatedField(blank=True)
-    position = models.PositiveSmallIntegerField(default=0)
-    event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
-    route = models.ForeignKey(Route, null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
-    area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
-    alternative = models.ForeignKey(
-        "AlternativeDating", null=True, blank=True, on_delete=models.CASCADE, related_name="citations"
-    )
-
-    TARGETS = ("event", "route", "area", "alternative")
-
-    class Meta:
-        ordering = ["position", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=exactly_one_of("event", "route", "area", "alternative"),
-                name="citation_cites_for_exactly_one_record",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.source.label}, {self.locator}" if self.locator else self.source.label
 
 
 class AidKind(models.TextChoices):
@@ -288,6 +219,7 @@ class AlternativeDating(Dated):
     place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     note = TranslatedField(blank=True, multiline=True, help_text="Who says so, and what the evidence supports.")
     position = models.PositiveSmallIntegerField(default=0)
+    citations = GenericRelation("sources.Citation", related_query_name="alternative")
 
     class Meta:
         ordering = ["event", "position", "id"]

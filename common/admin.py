@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import get_language
 
-from common.translation import translate
+from common.translation import language_codes, translate
 
 
 class DatedAdminMixin:
@@ -15,7 +15,7 @@ class DatedAdminMixin:
         return (*super().get_readonly_fields(request, obj), *self.dated_readonly)
 
 
-def translated_column(field_name: str, description: str):
+def translated_column(field_name: str, description):
     """A changelist column showing a translated field in the admin's current language."""
 
     @admin.display(description=description, ordering=field_name)
@@ -23,3 +23,8 @@ def translated_column(field_name: str, description: str):
         return translate(getattr(obj, field_name), (get_language() or "tr")[:2])
 
     return column
+
+
+def translated_search_fields(*field_names: str) -> tuple[str, ...]:
+    """Search lookups for translated fields in every configured language (settings.LANGUAGES)."""
+    return tuple(f"{name}__{code}" for name in field_names for code in language_codes())

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "common",
+    "sources",
     "geography",
     "chronology",
     "frontend",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -92,6 +93,7 @@ class Route(Dated):
     mode = models.CharField(max_length=8, choices=RouteMode.choices)
     purpose = models.CharField(max_length=10, choices=RoutePurpose.choices)
     places = models.ManyToManyField(Place, through="RouteStop", related_name="routes")
+    citations = GenericRelation("sources.Citation", related_query_name="route")
 
     class Meta:
         ordering = ["slug"]
