@@ -82,5 +82,6 @@ def main() -> None:
                 f"{len(response.content) / 1024:6.0f} KiB"
             )
 
+
 if __name__ == "__main__":
     main()

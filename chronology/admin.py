@@ -45,9 +45,7 @@ class RelationFormSet(BaseInlineFormSet):
         ]
         event = self.instance
         if not (event.date or event.date_as_written or proposed):
-            raise ValidationError(
-                _("Give the event a date, a date as written, or place it after/before other events.")
-            )
+            raise ValidationError(_("Give the event a date, a date as written, or place it after/before other events."))
         try:
             relations_check(event=event, relations=proposed)
         except RelativeDateError as error:

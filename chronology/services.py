@@ -7,12 +7,15 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from chronology.generation import GeneratedCorpus, corpus_generate
 from chronology.models import Event, EventRelation, Status
 from chronology.relative import Relation, RelativeDateError, relative_windows
 from common.dates import InvalidDate, Precision, parse_date
 
 __all__ = [
+    "GeneratedCorpus",
     "RelativeDateError",
+    "corpus_generate",
     "event_publish",
     "event_relative_bounds_refresh",
     "event_unpublish",

@@ -165,6 +165,7 @@ class Area(Dated):
     approximate = models.BooleanField(
         default=True, help_text="A sketch of where it lay, not a surveyed line; the map says so."
     )
+    citations = GenericRelation("sources.Citation", related_query_name="area")
 
     class Meta:
         ordering = ["slug"]

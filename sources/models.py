@@ -32,9 +32,7 @@ class Source(Dated):
 
     slug = models.SlugField(max_length=80, unique=True, help_text=SLUG_HELP)
     kind = models.CharField(max_length=10, choices=SourceKind.choices)
-    label = models.CharField(
-        max_length=200, help_text=_("How the atlas cites it: 'Bayur, 1991' or 'TDA, 571/3424…'.")
-    )
+    label = models.CharField(max_length=200, help_text=_("How the atlas cites it: 'Bayur, 1991' or 'TDA, 571/3424…'."))
     author = models.CharField(max_length=200, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     title = models.CharField(max_length=400, blank=True)

@@ -23,7 +23,15 @@ def test_event_item_has_the_documented_shape(api):
         "day",
     )
     assert item["places"] == ["baku"] and item["people"] == ["stalin"]
-    assert item["citations"] == [{"source": "bayur-1991", "label": "Bayur, 1991", "locator": "s. 190"}]
+    assert item["citations"] == [
+        {
+            "source": "bayur-1991",
+            "label": "Bayur, 1991",
+            "locator": "s. 190",
+            "evidence": "The passage on interview.",
+            "locator_estimated": False,
+        }
+    ]
     assert {"title", "summary", "category", "significance", "approximate", "uncertain", "aid"} <= set(item)
 
 
@@ -223,14 +231,15 @@ def test_staff_see_the_same_public_list(api):
 
 
 def test_a_disputed_event_lists_each_reading_with_its_sources(api):
-    from chronology.models import AlternativeDating, Citation
+    from chronology.models import AlternativeDating
+    from sources.models import Citation
 
     event = make_event(slug="interview", date="1920-10-18/1920-11-05")
     alternative = AlternativeDating.objects.create(
         event=event, date="1920-08-12", note={"en": "The conclusion's date; impossible.", "tr": "Sonuç."}
     )
     Citation.objects.create(
-        alternative=alternative, source=make_source(slug="tekinsoy", label="Tekinsoy, 2025"), locator="s. 200"
+        owner=alternative, source=make_source(slug="tekinsoy", label="Tekinsoy, 2025"), locator="s. 200"
     )
     item = api.get(EVENTS + "interview/?lang=en").json()
     assert item["disputed"] is True
@@ -242,7 +251,15 @@ def test_a_disputed_event_lists_each_reading_with_its_sources(api):
             "precision": "day",
             "place": None,
             "note": "The conclusion's date; impossible.",
-            "citations": [{"source": "tekinsoy", "label": "Tekinsoy, 2025", "locator": "s. 200"}],
+            "citations": [
+                {
+                    "source": "tekinsoy",
+                    "label": "Tekinsoy, 2025",
+                    "locator": "s. 200",
+                    "evidence": "",
+                    "locator_estimated": False,
+                }
+            ],
         }
     ]
     assert api.get(EVENTS + "?fields=slug,disputed").json() == [{"slug": "interview", "disputed": True}]

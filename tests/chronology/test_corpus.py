@@ -8,8 +8,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from chronology.corpus import CorpusInvalid, corpus_load
-from chronology.models import AidItem, Citation, Event
+from chronology.models import AidItem, Event
 from geography.models import Place, PlaceName, Route
+from sources.models import Citation
 
 BASE = {
     "sources.yaml": """
@@ -187,7 +188,7 @@ def problems_of(path) -> list[str]:
             "which is neither in the corpus nor in the database",
         ),
         ("events", "people: [stalin]", "people: [lenin]", "field 'people': refers to people 'lenin'"),
-        ("events", "source: tda-571", "source: tda-999", "field 'citations[0]': refers to sources 'tda-999'"),
+        ("events", "source: tda-571", "source: tda-999", "field 'citations[0].source': refers to sources 'tda-999'"),
         ("events", "route: baku-gyumri", "route: nowhere", "field 'aid[0].route': refers to routes 'nowhere'"),
         (
             "places",
