@@ -75,6 +75,13 @@ def test_curator_adds_an_event_with_both_languages_and_a_citation(curator):
     assert event.citations.get().locator == "s. 196"
 
 
+def test_year_zero_in_admin_is_a_form_error_not_a_server_error(curator):
+    response = curator.post(reverse("admin:chronology_event_add"), _event_form(date="0000"))
+    assert response.status_code == 200
+    assert "write a year from 0001 to 9999" in response.content.decode()
+    assert not Event.objects.filter(slug="moscow-treaty").exists()
+
+
 def test_invalid_date_in_admin_says_what_to_write_and_saves_nothing(curator):
     response = curator.post(reverse("admin:chronology_event_add"), _event_form(date="16.03.1921"))
     assert response.status_code == 200

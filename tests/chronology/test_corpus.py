@@ -197,6 +197,7 @@ def problems_of(path) -> list[str]:
             "routes 'baku-gyumri', field 'stops': refers to places 'kars'",
         ),
         ("events", "category: treaty", "category: treety", "events 'gyumri-treaty', field 'category'"),
+        ("events", 'date: "1920-12"', 'date: "0000"', "events 'gyumri-treaty', field 'date': '0000' names no year"),
         ("events", "significance: 3", "significance: 5", "field 'significance'"),
         ("events", "significance: 3", "signifcance: 3", "field 'signifcance': unknown field"),
         ("events", "slug: gyumri-treaty", "slug: stalin-interview", "field 'slug': is used twice"),
