@@ -12,7 +12,7 @@ from chronology.services import (
     event_unpublish,
     relations_check,
 )
-from common.admin import DatedAdminMixin, translated_column, translated_search_fields
+from common.admin import DatedAdminMixin, TranslatedSearchMixin, translated_column
 from sources.admin import CitationInline
 
 
@@ -63,10 +63,11 @@ class EventRelationInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(DatedAdminMixin, admin.ModelAdmin):
+class EventAdmin(TranslatedSearchMixin, DatedAdminMixin, admin.ModelAdmin):
     list_display = ("slug", translated_column("title", _("title")), "date", "category", "significance", "status")
     list_filter = ("status", "category", "significance", "date_precision", "themes")
-    search_fields = ("slug", *translated_search_fields("title"), "date")
+    search_fields = ("slug", "date")
+    translated_search = ("title",)
     ordering = ("date_start", "slug")
     autocomplete_fields = ("places", "people", "themes", "routes")
     inlines = [CitationInline, AidItemInline, AlternativeDatingInline, EventRelationInline]
@@ -96,15 +97,17 @@ class EventAdmin(DatedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(TranslatedSearchMixin, admin.ModelAdmin):
     list_display = ("slug", translated_column("name", _("name")), "born", "died")
-    search_fields = ("slug", *translated_search_fields("name"))
+    search_fields = ("slug",)
+    translated_search = ("name",)
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(TranslatedSearchMixin, admin.ModelAdmin):
     list_display = ("slug", translated_column("name", _("name")))
-    search_fields = ("slug", *translated_search_fields("name"))
+    search_fields = ("slug",)
+    translated_search = ("name",)
 
 
 @admin.register(AidItem)

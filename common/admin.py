@@ -25,6 +25,12 @@ def translated_column(field_name: str, description):
     return column
 
 
-def translated_search_fields(*field_names: str) -> tuple[str, ...]:
-    """Search lookups for translated fields in every configured language (settings.LANGUAGES)."""
-    return tuple(f"{name}__{code}" for name in field_names for code in language_codes())
+class TranslatedSearchMixin:
+    """Searches `translated_search` fields in every configured language (settings.LANGUAGES), so a third
+    language is searchable the moment it is configured."""
+
+    translated_search: tuple[str, ...] = ()
+
+    def get_search_fields(self, request):
+        in_each_language = (f"{name}__{code}" for name in self.translated_search for code in language_codes())
+        return (*super().get_search_fields(request), *in_each_language)

@@ -153,3 +153,11 @@ def test_an_event_with_no_date_and_no_relations_is_refused(curator):
     response = curator.post(reverse("admin:chronology_event_add"), _event_form(date=""))
     assert response.status_code == 200
     assert "place it after/before other events" in response.content.decode()
+
+
+def test_a_configured_third_language_is_searched_in_the_admin(curator, settings):
+    settings.LANGUAGES = [*settings.LANGUAGES, ("de", "Deutsch")]
+    make_place(slug="gyumri", name={"tr": "Gümrü", "en": "Gyumri", "de": "Alexandropel"})
+    make_place(slug="kars")
+    response = curator.get(reverse("admin:geography_place_changelist"), {"q": "Alexandropel"})
+    assert [place.slug for place in response.context["cl"].result_list] == ["gyumri"]
