@@ -1,7 +1,7 @@
 """Dates as the sources wrote them: Julian (Old Style), Ottoman Rumi and Hijri, to and from Gregorian.
 
 `convertdate` does the Julian and Hijri arithmetic; this module adds what it does not know — the Rumi
-calendar and its 1917 reform — plus month names, formatting and parsing in Turkish and English, and
+calendar and its 1917 reform — plus month names (one table per language), formatting and parsing, and
 errors that say what to fix. Rumi months are numbered like Julian ones (1 = Kânunusani, 3 = Mart,
 12 = Kânunuevvel), as historians write them numerically (23.04.1336 = 23 Nisan 1336).
 """
