@@ -367,3 +367,32 @@ def test_if_empty_never_overwrites_what_curators_changed(db, corpus, capsys):
     call_command("load_corpus", str(corpus), if_empty=True)
     assert "not loaded" in capsys.readouterr().out
     assert Event.objects.get(slug="gyumri-treaty").summary == {"en": "A curator's correction."}
+
+
+QUOTED = (
+    "citations: [{source: tekinsoy-2025, locator: s. 194}]",
+    'citations: [{source: tekinsoy-2025, locator: s. 194, evidence: "Gümrü\'de imzalandı.", locator_estimated: true}]',
+)
+
+
+def test_a_citation_carries_its_passage_and_whether_its_page_was_estimated(db, tmp_path, api):
+    corpus_load(path=corpus_with(tmp_path, events=QUOTED))
+    [cited] = api.get("/api/v1/events/gyumri-treaty/?fields=citations").json()["citations"]
+    assert (cited["evidence"], cited["locator_estimated"]) == ("Gümrü'de imzalandı.", True)
+
+
+def test_adding_evidence_to_a_loaded_corpus_updates_that_event_only(db, tmp_path, corpus):
+    corpus_load(path=corpus)
+    report = corpus_load(path=corpus_with(tmp_path / "quoted", events=QUOTED))
+    assert (report.updated["events"], report.unchanged["events"]) == (1, 1)
+
+
+def test_a_locator_estimate_that_is_not_yes_or_no_is_named(db, tmp_path):
+    problems = problems_of(corpus_with(tmp_path, events=(QUOTED[0], QUOTED[1].replace("true", "perhaps"))))
+    assert any("'gyumri-treaty', field 'citations[0].locator_estimated'" in p for p in problems), problems
+
+
+def test_a_citation_with_an_unknown_key_names_the_keys_it_may_have(db, tmp_path):
+    problems = problems_of(corpus_with(tmp_path, events=(QUOTED[0], QUOTED[1].replace("evidence", "quote"))))
+    expected = "field 'citations[0]': a citation has only evidence, locator, locator_estimated, note, source"
+    assert any(expected in p for p in problems), problems
