@@ -24,7 +24,8 @@ from django.db.models import F
 
 _registered_apps: set[str] = set()
 _versioned_tables: set[str] | None = None
-_WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+[`"]?(\w+)', re.IGNORECASE)
+# SQLite adds to many-to-many tables with INSERT OR IGNORE; PostgreSQL with INSERT … ON CONFLICT.
+_WRITE = re.compile(r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+[`"]?(\w+)', re.IGNORECASE)
 
 
 def register(app_config: AppConfig) -> None:

@@ -30,6 +30,13 @@ def test_setting_a_many_to_many_bumps_once_not_once_per_statement(bumps):
     assert bumps() == counted + 1
 
 
+def test_adding_to_a_many_to_many_bumps(bumps):
+    event, kars = make_event(), make_place()
+    before = bumps()
+    event.places.add(kars)
+    assert bumps() == before + 1
+
+
 def test_bulk_writes_bump_without_being_told(bumps):
     event = make_event(status="draft")
     before = bumps()
