@@ -9,6 +9,7 @@ from django.core.management.base import CommandError
 
 from chronology.corpus import CorpusInvalid, corpus_load
 from chronology.models import AidItem, Event
+from common.versioning import data_version
 from geography.models import Place, PlaceName, Route
 from sources.models import Citation
 
@@ -134,8 +135,10 @@ def test_loading_twice_changes_nothing(db, corpus):
     corpus_load(path=corpus)
     stamps = dict(Event.objects.values_list("slug", "updated_at"))
     citation_ids = set(Citation.objects.values_list("id", flat=True))
+    version = data_version()
     report = corpus_load(path=corpus)
     assert not report.changed
+    assert data_version() == version  # cached lists stay valid
     assert sum(report.unchanged.values()) == 2 + 1 + 1 + 2 + 1 + 1 + 2
     assert dict(Event.objects.values_list("slug", "updated_at")) == stamps
     assert set(Citation.objects.values_list("id", flat=True)) == citation_ids

@@ -6,7 +6,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from chronology.models import Event
-from chronology.services import event_publish
+from chronology.services import corpus_generate, event_publish
 from common import versioning
 from common.versioning import data_version
 from geography.models import Place
@@ -101,3 +101,8 @@ def test_publishing_sets_updated_at_and_bumps_once(bumps):
     assert bumps() == before + 1
     for event in Event.objects.filter(pk__in=stamps):
         assert event.status == "published" and event.updated_at > stamps[event.pk]
+
+
+def test_generating_a_corpus_in_bulk_bumps_once(bumps):
+    corpus_generate(events=5, seed=1)
+    assert bumps() == 1
