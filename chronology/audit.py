@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 
 from chronology.models import AidItem, Event, Person, Theme
@@ -69,6 +70,26 @@ def _evidence_findings() -> list[Finding]:
     return findings
 
 
+def _orphan_findings() -> list[Finding]:
+    """Citations whose record is gone: a generic relation has no foreign key to stop a raw delete."""
+    findings = []
+    owner_types = ContentType.objects.filter(pk__in=Citation.objects.values("content_type")).order_by("model")
+    for content_type in owner_types:
+        model = content_type.model_class()
+        cited = Citation.objects.filter(content_type=content_type)
+        if model is not None:
+            cited = cited.exclude(object_id__in=model._base_manager.values("pk"))
+        for pk, owner_id, label in cited.values_list("pk", "object_id", "source__label"):
+            findings.append(
+                Finding(
+                    "dangling",
+                    f"citation {pk}",
+                    f"of {label} belongs to {content_type.model} {owner_id}, which is gone",
+                )
+            )
+    return findings
+
+
 def corpus_audit() -> list[Finding]:
     """Every finding, ordered by kind then record; an empty list means the data audits clean."""
     findings: list[Finding] = []
@@ -105,6 +126,7 @@ def corpus_audit() -> list[Finding]:
             findings.append(Finding("unused", f"{section} {record.slug}", "nothing refers to it"))
 
     findings += _evidence_findings()
+    findings += _orphan_findings()
     findings += _translation_findings(Event.objects.all(), "event", ["title", "summary"], ["note"])
     findings += _translation_findings(Place.objects.all(), "place", ["name"], ["description"])
     findings += _translation_findings(Person.objects.all(), "person", ["name"], ["description"])
