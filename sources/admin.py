@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db import models
+from django.forms import Textarea
 from django.utils.translation import gettext_lazy as _
 
 from common.admin import DatedAdminMixin
@@ -13,6 +15,8 @@ class CitationInline(GenericTabularInline):
     extra = 0
     fields = ("source", "locator", "locator_estimated", "evidence", "position")
     autocomplete_fields = ("source",)
+    # A passage is a sentence or two: a small box keeps the row readable.
+    formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 50})}}
     verbose_name = _("citation")
     verbose_name_plural = _("citations")
 
