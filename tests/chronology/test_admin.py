@@ -52,6 +52,8 @@ def _event_form(**overrides):
         "sources-citation-content_type-object_id-INITIAL_FORMS": "0",
         "sources-citation-content_type-object_id-0-source": str(source.pk),
         "sources-citation-content_type-object_id-0-locator": "s. 196",
+        "sources-citation-content_type-object_id-0-evidence": "Moskova'da imzalandı.",
+        "sources-citation-content_type-object_id-0-locator_estimated": "on",
         "sources-citation-content_type-object_id-0-position": "0",
         "aid-TOTAL_FORMS": "0",
         "aid-INITIAL_FORMS": "0",
@@ -72,7 +74,12 @@ def test_curator_adds_an_event_with_both_languages_and_a_citation(curator):
     event = Event.objects.get(slug="moscow-treaty")
     assert event.title == {"tr": "Moskova Antlaşması", "en": "Treaty of Moscow"}
     assert (str(event.date_start), event.date_precision, event.status) == ("1921-03-16", "day", "draft")
-    assert event.citations.get().locator == "s. 196"
+    citation = event.citations.get()
+    assert (citation.locator, citation.evidence, citation.locator_estimated) == (
+        "s. 196",
+        "Moskova'da imzalandı.",
+        True,
+    )
 
 
 def test_year_zero_in_admin_is_a_form_error_not_a_server_error(curator):
