@@ -1,24 +1,19 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from chronology.models import AidItem, AlternativeDating, Citation, Event, EventRelation, Person, Source, Status, Theme
-from chronology.services import RelativeDateError, event_relative_bounds_refresh, relations_check
-from common.admin import DatedAdminMixin, translated_column
-from common.versioning import data_version_bump
-from geography.admin import AreaAdmin, RouteAdmin
-from geography.models import Area, Route
-
-
-class CitationInline(admin.TabularInline):
-    model = Citation
-    extra = 0
-    fields = ("source", "locator", "position")
-    autocomplete_fields = ("source",)
-
-
-class EventCitationInline(CitationInline):
-    fk_name = "event"
+from chronology.models import AidItem, AlternativeDating, Event, EventRelation, Person, Theme
+from chronology.services import (
+    RelativeDateError,
+    event_publish,
+    event_relative_bounds_refresh,
+    event_unpublish,
+    relations_check,
+)
+from common.admin import DatedAdminMixin, TranslatedSearchMixin, translated_column
+from sources.admin import CitationInline
 
 
 class AidItemInline(admin.TabularInline):
@@ -34,7 +29,8 @@ class AlternativeDatingInline(admin.TabularInline):
     fields = ("date", "place", "note", "position")
     autocomplete_fields = ("place",)
     show_change_link = True  # its sources are edited on its own page
-    verbose_name = "alternative dating (disputed claim)"
+    verbose_name = _("alternative dating (disputed claim)")
+    verbose_name_plural = _("alternative datings (disputed claims)")
 
 
 class RelationFormSet(BaseInlineFormSet):
@@ -49,7 +45,7 @@ class RelationFormSet(BaseInlineFormSet):
         ]
         event = self.instance
         if not (event.date or event.date_as_written or proposed):
-            raise ValidationError("Give the event a date, a date as written, or place it after/before other events.")
+            raise ValidationError(_("Give the event a date, a date as written, or place it after/before other events."))
         try:
             relations_check(event=event, relations=proposed)
         except RelativeDateError as error:
@@ -62,22 +58,24 @@ class EventRelationInline(admin.TabularInline):
     formset = RelationFormSet
     extra = 0
     autocomplete_fields = ("other",)
-    verbose_name = "relative date (after/before another event)"
+    verbose_name = _("relative date (after/before another event)")
+    verbose_name_plural = _("relative dates (after/before other events)")
 
 
 @admin.register(Event)
-class EventAdmin(DatedAdminMixin, admin.ModelAdmin):
-    list_display = ("slug", translated_column("title", "title"), "date", "category", "significance", "status")
+class EventAdmin(TranslatedSearchMixin, DatedAdminMixin, admin.ModelAdmin):
+    list_display = ("slug", translated_column("title", _("title")), "date", "category", "significance", "status")
     list_filter = ("status", "category", "significance", "date_precision", "themes")
-    search_fields = ("slug", "title__tr", "title__en", "date")
+    search_fields = ("slug", "date")
+    translated_search = ("title",)
     ordering = ("date_start", "slug")
     autocomplete_fields = ("places", "people", "themes", "routes")
-    inlines = [EventCitationInline, AidItemInline, AlternativeDatingInline, EventRelationInline]
+    inlines = [CitationInline, AidItemInline, AlternativeDatingInline, EventRelationInline]
     actions = ["publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ("slug", "status", "title", "summary", "note")}),
-        ("When", {"fields": ("date", "date_as_written", "date_calendar", *DatedAdminMixin.dated_readonly)}),
-        ("What and where", {"fields": ("category", "significance", "themes", "places", "people", "routes")}),
+        (_("When"), {"fields": ("date", "date_as_written", "date_calendar", *DatedAdminMixin.dated_readonly)}),
+        (_("What and where"), {"fields": ("category", "significance", "themes", "places", "people", "routes")}),
     ]
 
     def save_related(self, request, form, formsets, change):
@@ -85,36 +83,31 @@ class EventAdmin(DatedAdminMixin, admin.ModelAdmin):
         # Relations (this event's or others' pointing at it) narrow bounds; keep them true after every edit.
         event_relative_bounds_refresh()
 
-    @admin.action(description="Publish the selected events")
+    @admin.action(description=_("Publish the selected events"))
     def publish(self, request, queryset):
-        count = queryset.update(status=Status.PUBLISHED)
-        data_version_bump()  # QuerySet.update sends no signals
-        self.message_user(request, f"{count} event(s) published.", messages.SUCCESS)
+        count = event_publish(events=queryset)
+        message = ngettext("%(count)d event published.", "%(count)d events published.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
-    @admin.action(description="Return the selected events to draft")
+    @admin.action(description=_("Return the selected events to draft"))
     def unpublish(self, request, queryset):
-        count = queryset.update(status=Status.DRAFT)
-        data_version_bump()
-        self.message_user(request, f"{count} event(s) returned to draft.", messages.SUCCESS)
+        count = event_unpublish(events=queryset)
+        message = ngettext("%(count)d event returned to draft.", "%(count)d events returned to draft.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
-    list_display = ("slug", translated_column("name", "name"), "born", "died")
-    search_fields = ("slug", "name__tr", "name__en")
+class PersonAdmin(TranslatedSearchMixin, admin.ModelAdmin):
+    list_display = ("slug", translated_column("name", _("name")), "born", "died")
+    search_fields = ("slug",)
+    translated_search = ("name",)
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
-    list_display = ("slug", translated_column("name", "name"))
-    search_fields = ("slug", "name__tr", "name__en")
-
-
-@admin.register(Source)
-class SourceAdmin(DatedAdminMixin, admin.ModelAdmin):
-    list_display = ("label", "kind", "author", "year", "archive_ref", "date")
-    list_filter = ("kind",)
-    search_fields = ("slug", "label", "author", "title", "archive_ref")
+class ThemeAdmin(TranslatedSearchMixin, admin.ModelAdmin):
+    list_display = ("slug", translated_column("name", _("name")))
+    search_fields = ("slug",)
+    translated_search = ("name",)
 
 
 @admin.register(AidItem)
@@ -124,36 +117,9 @@ class AidItemAdmin(admin.ModelAdmin):
     autocomplete_fields = ("event", "route", "source")
 
 
-# Routes and areas cite sources too; their admins gain the citation inline here, where citations live.
-class RouteCitationInline(CitationInline):
-    fk_name = "route"
-
-
-class AreaCitationInline(CitationInline):
-    fk_name = "area"
-
-
-admin.site.unregister(Route)
-admin.site.unregister(Area)
-
-
-@admin.register(Route)
-class CitedRouteAdmin(RouteAdmin):
-    inlines = [*RouteAdmin.inlines, RouteCitationInline]
-
-
-@admin.register(Area)
-class CitedAreaAdmin(AreaAdmin):
-    inlines = [*AreaAdmin.inlines, AreaCitationInline]
-
-
-class AlternativeCitationInline(CitationInline):
-    fk_name = "alternative"
-
-
 @admin.register(AlternativeDating)
 class AlternativeDatingAdmin(DatedAdminMixin, admin.ModelAdmin):
     list_display = ("event", "date", "place")
     search_fields = ("event__slug", "date")
     autocomplete_fields = ("event", "place")
-    inlines = [AlternativeCitationInline]
+    inlines = [CitationInline]

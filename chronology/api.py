@@ -1,4 +1,4 @@
-"""Read API for events, people, sources and themes; routes and areas with the sources that cite them."""
+"""Read API for events, people and themes."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
-from chronology.models import AidKind, Category, Event, Person, Source, Theme
+from chronology.models import AidKind, Category, Event, Person, Theme
 from chronology.rows import EVENT_FIELDS
 from common.api import LANG_PARAMETER, LanguageMixin, TranslatedReadOnlyViewSet, TranslatedTextField
 from common.calendars import Calendar
@@ -20,16 +20,7 @@ from common.dates import Precision
 from common.versioning import data_version
 from geography import api as geography_api
 from geography.models import Place
-
-
-def citation_items(citations) -> list[dict]:
-    return [{"source": item.source.slug, "label": item.source.label, "locator": item.locator} for item in citations]
-
-
-class CitationSerializer(serializers.Serializer):
-    source = serializers.SlugField(help_text="Source slug")
-    label = serializers.CharField(help_text="How the source is cited, e.g. 'Bayur, 1991'")
-    locator = serializers.CharField(help_text="Page or file number")
+from sources.api import CitationSerializer
 
 
 class AidItemSerializer(serializers.Serializer):
@@ -225,19 +216,6 @@ class PersonViewSet(TranslatedReadOnlyViewSet):
     queryset = Person.objects.order_by("slug")
 
 
-class SourceSerializer(serializers.ModelSerializer):
-    note = TranslatedTextField()
-
-    class Meta:
-        model = Source
-        fields = ["slug", "kind", "label", "author", "year", "title", "archive_ref", "date", "note"]
-
-
-class SourceViewSet(TranslatedReadOnlyViewSet):
-    serializer_class = SourceSerializer
-    queryset = Source.objects.order_by("label")
-
-
 class ThemeSerializer(serializers.ModelSerializer):
     name = TranslatedTextField()
 
@@ -249,30 +227,3 @@ class ThemeSerializer(serializers.ModelSerializer):
 class ThemeViewSet(TranslatedReadOnlyViewSet):
     serializer_class = ThemeSerializer
     queryset = Theme.objects.order_by("slug")
-
-
-# Routes and areas carry their citations, which live here: geography does not know about sources.
-
-
-class CitedRouteFeatureSerializer(geography_api.RouteFeatureSerializer):
-    def to_representation(self, route):
-        data = super().to_representation(route)
-        data["properties"]["citations"] = citation_items(route.citations.all())
-        return data
-
-
-class CitedAreaFeatureSerializer(geography_api.AreaFeatureSerializer):
-    def to_representation(self, area):
-        data = super().to_representation(area)
-        data["properties"]["citations"] = citation_items(area.citations.all())
-        return data
-
-
-class RouteViewSet(geography_api.RouteViewSet):
-    serializer_class = CitedRouteFeatureSerializer
-    queryset = geography_api.RouteViewSet.queryset.prefetch_related("citations__source")
-
-
-class AreaViewSet(geography_api.AreaViewSet):
-    serializer_class = CitedAreaFeatureSerializer
-    queryset = geography_api.AreaViewSet.queryset.prefetch_related("citations__source")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 
-from chronology.models import AidItem, Event, Person, Source, Theme
+from chronology.models import AidItem, Event, Person, Theme
 from common.translation import missing_languages
 from geography.models import Area, Place, Route
+from sources.models import Citation, Source
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,48 @@ def _translation_findings(queryset, section: str, required: list[str], optional:
                         f"{name} has no {', '.join(missing)}",
                     )
                 )
+    return findings
+
+
+def _evidence_findings() -> list[Finding]:
+    """Citations that name a page but quote nothing: a reader cannot check the claim without the book."""
+    findings = []
+    for owner, path in (("event", "event__slug"), ("route", "route__slug"), ("area", "area__slug")):
+        for slug, label, locator in Citation.objects.filter(evidence="", **{f"{path}__isnull": False}).values_list(
+            path, "source__label", "locator"
+        ):
+            cited = f"{label}, {locator}" if locator else label
+            findings.append(Finding("no evidence", f"{owner} {slug}", f"its citation of {cited} quotes no passage"))
+    alternatives = Citation.objects.filter(evidence="", alternative__isnull=False)
+    for slug, date, label, locator in alternatives.values_list(
+        "alternative__event__slug", "alternative__date", "source__label", "locator"
+    ):
+        cited = f"{label}, {locator}" if locator else label
+        findings.append(
+            Finding(
+                "no evidence", f"event {slug}", f"its alternative {date or 'reading'} cites {cited}, quoting no passage"
+            )
+        )
+    return findings
+
+
+def _orphan_findings() -> list[Finding]:
+    """Citations whose record is gone: a generic relation has no foreign key to stop a raw delete."""
+    findings = []
+    owner_types = ContentType.objects.filter(pk__in=Citation.objects.values("content_type")).order_by("model")
+    for content_type in owner_types:
+        model = content_type.model_class()
+        cited = Citation.objects.filter(content_type=content_type)
+        if model is not None:
+            cited = cited.exclude(object_id__in=model._base_manager.values("pk"))
+        for pk, owner_id, label in cited.values_list("pk", "object_id", "source__label"):
+            findings.append(
+                Finding(
+                    "dangling",
+                    f"citation {pk}",
+                    f"of {label} belongs to {content_type.model} {owner_id}, which is gone",
+                )
+            )
     return findings
 
 
@@ -81,6 +125,8 @@ def corpus_audit() -> list[Finding]:
         for record in model.objects.filter(related).distinct().only("slug"):
             findings.append(Finding("unused", f"{section} {record.slug}", "nothing refers to it"))
 
+    findings += _evidence_findings()
+    findings += _orphan_findings()
     findings += _translation_findings(Event.objects.all(), "event", ["title", "summary"], ["note"])
     findings += _translation_findings(Place.objects.all(), "place", ["name"], ["description"])
     findings += _translation_findings(Person.objects.all(), "person", ["name"], ["description"])

@@ -1,17 +1,20 @@
-"""When and who: events, the people in them, the sources that say so, and the aid that moved."""
+"""When and who: events, the people in them, their disputed datings and relative dates, and the aid that moved."""
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from common.calendars import Calendar, CalendarError, parse_calendar_date, to_gregorian_alternatives
 from common.dates import InvalidDate, parse_date
 from common.models import SLUG_HELP, Dated, DatedQuerySet
 from common.translation import TranslatedField
-from geography.models import Area, Place, Route
+from geography.models import Place, Route
+from sources.models import Source
 
 
 class Theme(models.Model):
@@ -28,13 +31,13 @@ class Theme(models.Model):
 class Person(models.Model):
     slug = models.SlugField(max_length=80, unique=True, help_text=SLUG_HELP)
     name = TranslatedField()
-    born = models.CharField("born (EDTF)", max_length=32, blank=True)
-    died = models.CharField("died (EDTF)", max_length=32, blank=True)
+    born = models.CharField(_("born (EDTF)"), max_length=32, blank=True)
+    died = models.CharField(_("died (EDTF)"), max_length=32, blank=True)
     description = TranslatedField(blank=True, multiline=True)
 
     class Meta:
         ordering = ["slug"]
-        verbose_name_plural = "people"
+        verbose_name_plural = _("people")
 
     def __str__(self) -> str:
         return self.slug
@@ -53,54 +56,19 @@ class Person(models.Model):
             raise ValidationError(errors)
 
 
-class SourceKind(models.TextChoices):
-    ARTICLE = "article", "article"
-    BOOK = "book", "book"
-    MEMOIR = "memoir", "memoir"
-    ARCHIVE = "archive", "archive document"
-    OTHER = "other", "other"
-
-
-class Source(Dated):
-    """A work (author–year) or an archive document (e.g. a Turkish Diplomatic Archive file)."""
-
-    date_required = False
-
-    slug = models.SlugField(max_length=80, unique=True, help_text=SLUG_HELP)
-    kind = models.CharField(max_length=10, choices=SourceKind.choices)
-    label = models.CharField(max_length=200, help_text="How the atlas cites it: 'Bayur, 1991' or 'TDA, 571/3424…'.")
-    author = models.CharField(max_length=200, blank=True)
-    year = models.PositiveSmallIntegerField(null=True, blank=True)
-    title = models.CharField(max_length=400, blank=True)
-    archive_ref = models.CharField("archive reference", max_length=120, blank=True)
-    note = TranslatedField(blank=True, multiline=True)
-
-    class Meta:
-        ordering = ["label"]
-        constraints = Dated.date_constraints("source")
-
-    def __str__(self) -> str:
-        return self.label
-
-    def clean(self):
-        super().clean()
-        if self.kind == SourceKind.ARCHIVE and not self.archive_ref:
-            raise ValidationError({"archive_ref": "An archive document needs its file number."})
-
-
 class Category(models.TextChoices):
-    TREATY = "treaty", "treaty"
-    DIPLOMACY = "diplomacy", "diplomacy"
-    MISSION = "mission", "mission"
-    MILITARY = "military", "military"
-    AID = "aid", "aid"
-    POLITICS = "politics", "politics"
-    REPORT = "report", "report"
+    TREATY = "treaty", _("treaty")
+    DIPLOMACY = "diplomacy", _("diplomacy")
+    MISSION = "mission", _("mission")
+    MILITARY = "military", _("military")
+    AID = "aid", _("aid")
+    POLITICS = "politics", _("politics")
+    REPORT = "report", _("report")
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", "draft"
-    PUBLISHED = "published", "published"
+    DRAFT = "draft", _("draft")
+    PUBLISHED = "published", _("published")
 
 
 class EventQuerySet(DatedQuerySet):
@@ -120,29 +88,31 @@ class Event(Dated):
 
     slug = models.SlugField(max_length=120, unique=True, help_text=SLUG_HELP)
     title = TranslatedField()
-    summary = TranslatedField(multiline=True, help_text="In your own words, from the sources' facts.")
+    summary = TranslatedField(multiline=True, help_text=_("In your own words, from the sources' facts."))
     category = models.CharField(max_length=10, choices=Category.choices)
     significance = models.PositiveSmallIntegerField(
         default=2,
         validators=[MinValueValidator(1), MaxValueValidator(3)],
-        help_text="1 detail, 2 normal, 3 key event: dense views show the higher ones first.",
+        help_text=_("1 detail, 2 normal, 3 key event: dense views show the higher ones first."),
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
     note = TranslatedField(
-        "curator's note",
+        _("curator's note"),
         blank=True,
         multiline=True,
-        help_text="E.g. where sources disagree and why this date.",
+        help_text=_("E.g. where sources disagree and why this date."),
     )
     date_as_written = models.CharField(
-        "date as the source wrote it",
+        _("date as the source wrote it"),
         max_length=80,
         blank=True,
-        help_text="E.g. '5 Teşrinisani 1336' or '23.04.1336' (Rumi), '20 October 1914' (Julian). "
-        "Leave the EDTF date empty and the atlas converts this one; the text is kept as written.",
+        help_text=_(
+            "E.g. '5 Teşrinisani 1336' or '23.04.1336' (Rumi), '20 October 1914' (Julian). "
+            "Leave the EDTF date empty and the atlas converts this one; the text is kept as written."
+        ),
     )
     date_calendar = models.CharField(
-        "calendar of the date as written",
+        _("calendar of the date as written"),
         max_length=10,
         choices=[(c.value, c.value) for c in Calendar],
         default=Calendar.GREGORIAN,
@@ -152,6 +122,7 @@ class Event(Dated):
     people = models.ManyToManyField(Person, blank=True, related_name="events")
     routes = models.ManyToManyField(Route, blank=True, related_name="events")
     updated_at = models.DateTimeField(auto_now=True)
+    citations = GenericRelation("sources.Citation", related_query_name="event")
 
     objects = EventQuerySet.as_manager()
 
@@ -192,57 +163,23 @@ class Event(Dated):
             said = " or ".join(day.isoformat() for day in readings)
             raise ValidationError(
                 {
-                    "date_as_written": f"{self.date_as_written!r} ({self.date_calendar}) is {said}, outside the "
-                    f"date {self.date!r}. Correct one of them, or clear the date to have it converted."
+                    "date_as_written": _(
+                        "%(written)r (%(calendar)s) is %(said)s, outside the date %(date)r. Correct one of them, "
+                        "or clear the date to have it converted."
+                    )
+                    % {"written": self.date_as_written, "calendar": self.date_calendar, "said": said, "date": self.date}
                 }
             )
 
 
-def exactly_one_of(*fields: str) -> Q:
-    """A condition true when exactly one of the nullable foreign keys is set."""
-    condition = Q(pk__in=[])
-    for chosen in fields:
-        condition |= Q(**{f"{name}__isnull": name != chosen for name in fields})
-    return condition
-
-
-class Citation(models.Model):
-    """A claim's source: which work or document, and where in it (page, file number)."""
-
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
-    locator = models.CharField(max_length=120, blank=True, help_text="Page ('s. 193') or file number.")
-    note = TranslatedField(blank=True)
-    position = models.PositiveSmallIntegerField(default=0)
-    event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
-    route = models.ForeignKey(Route, null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
-    area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
-    alternative = models.ForeignKey(
-        "AlternativeDating", null=True, blank=True, on_delete=models.CASCADE, related_name="citations"
-    )
-
-    TARGETS = ("event", "route", "area", "alternative")
-
-    class Meta:
-        ordering = ["position", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=exactly_one_of("event", "route", "area", "alternative"),
-                name="citation_cites_for_exactly_one_record",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.source.label}, {self.locator}" if self.locator else self.source.label
-
-
 class AidKind(models.TextChoices):
-    GOLD_RUBLES = "gold_rubles", "gold rubles"
-    GOLD_BULLION = "gold_bullion", "gold bullion"
-    RIFLES = "rifles", "rifles"
-    MACHINE_GUNS = "machine_guns", "machine guns"
-    GUNS = "guns", "guns (artillery)"
-    AMMUNITION = "ammunition", "ammunition"
-    OTHER = "other", "other"
+    GOLD_RUBLES = "gold_rubles", _("gold rubles")
+    GOLD_BULLION = "gold_bullion", _("gold bullion")
+    RIFLES = "rifles", _("rifles")
+    MACHINE_GUNS = "machine_guns", _("machine guns")
+    GUNS = "guns", _("guns (artillery)")
+    AMMUNITION = "ammunition", _("ammunition")
+    OTHER = "other", _("other")
 
 
 class AidQuerySet(models.QuerySet):
@@ -257,7 +194,7 @@ class AidItem(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="aid")
     kind = models.CharField(max_length=14, choices=AidKind.choices)
     quantity = models.DecimalField(max_digits=16, decimal_places=2, validators=[MinValueValidator(0)])
-    unit = models.CharField(max_length=32, help_text="rubles, kg, pieces, rounds, boxes…")
+    unit = models.CharField(max_length=32, help_text=_("rubles, kg, pieces, rounds, boxes…"))
     approximate = models.BooleanField(default=False)
     route = models.ForeignKey(Route, null=True, blank=True, on_delete=models.SET_NULL, related_name="aid")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="aid")
@@ -268,7 +205,7 @@ class AidItem(models.Model):
 
     class Meta:
         ordering = ["event", "kind", "id"]
-        verbose_name = "aid line"
+        verbose_name = _("aid line")
         constraints = [models.CheckConstraint(condition=Q(quantity__gte=0), name="aiditem_quantity_not_negative")]
 
     def __str__(self) -> str:
@@ -286,8 +223,9 @@ class AlternativeDating(Dated):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="alternatives")
     place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    note = TranslatedField(blank=True, multiline=True, help_text="Who says so, and what the evidence supports.")
+    note = TranslatedField(blank=True, multiline=True, help_text=_("Who says so, and what the evidence supports."))
     position = models.PositiveSmallIntegerField(default=0)
+    citations = GenericRelation("sources.Citation", related_query_name="alternative")
 
     class Meta:
         ordering = ["event", "position", "id"]
@@ -305,12 +243,12 @@ class AlternativeDating(Dated):
     def clean(self):
         super().clean()
         if not self.date and not self.place_id:
-            raise ValidationError("An alternative gives another date, another place, or both.")
+            raise ValidationError(_("An alternative gives another date, another place, or both."))
 
 
 class RelationKind(models.TextChoices):
-    AFTER = "after", "after"
-    BEFORE = "before", "before"
+    AFTER = "after", _("after")
+    BEFORE = "before", _("before")
 
 
 class EventRelation(models.Model):

@@ -13,7 +13,7 @@ from django.db.models import Exists, OuterRef, QuerySet, TextField, Value
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, NullIf
 
-from chronology.models import AidItem, AlternativeDating, Citation, Event, EventRelation
+from chronology.models import AidItem, AlternativeDating, Event, EventRelation
 from common.calendars import (
     Calendar,
     CalendarError,
@@ -23,6 +23,7 @@ from common.calendars import (
     to_gregorian_alternatives,
 )
 from common.translation import language_codes, translate
+from sources.selectors import citations_by_owner
 
 EVENT_FIELDS = (
     "slug", "title", "summary", "note", "date", "start", "end", "precision", "approximate", "uncertain",
@@ -60,14 +61,6 @@ def _iso(day):
     return day.isoformat() if day else None
 
 
-def _citations(queryset, owner: str) -> dict[int, list]:
-    rows = queryset.order_by("position", "id").values_list(owner, "source__slug", "source__label", "locator")
-    return {
-        key: [{"source": s, "label": label, "locator": loc} for s, label, loc in items]
-        for key, items in _grouped(rows).items()
-    }
-
-
 def _slugs(name: str) -> Callable[[QuerySet, str], dict[int, list]]:
     def fetch(ids, lang):
         field = Event._meta.get_field(name)
@@ -79,7 +72,7 @@ def _slugs(name: str) -> Callable[[QuerySet, str], dict[int, list]]:
 
 
 def _fetch_citations(ids, lang):
-    return _citations(Citation.objects.filter(event__in=ids), "event_id")
+    return citations_by_owner(Event, ids)
 
 
 def _fetch_aid(ids, lang):
@@ -94,7 +87,7 @@ def _fetch_aid(ids, lang):
 
 def _fetch_alternatives(ids, lang):
     alternatives = AlternativeDating.objects.filter(event__in=ids).order_by("position", "id")
-    citations = _citations(Citation.objects.filter(alternative__event__in=ids), "alternative_id")
+    citations = citations_by_owner(AlternativeDating, alternatives.values("pk"))
     grouped: dict[int, list] = {}
     for alt in alternatives.values(
         "id", "event_id", "date", "date_start", "date_end", "date_precision", "place__slug", "note"

@@ -1,13 +1,41 @@
-"""Writes that span records: keeping relative dates' bounds true."""
+"""Writes to events: publishing, and keeping relative dates' bounds true.
+
+Every write is seen by common.versioning, so none of these bumps the data version itself."""
 
 from __future__ import annotations
 
-from chronology.models import Event, EventRelation
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from chronology.generation import GeneratedCorpus, corpus_generate
+from chronology.models import Event, EventRelation, Status
 from chronology.relative import Relation, RelativeDateError, relative_windows
 from common.dates import InvalidDate, Precision, parse_date
-from common.versioning import data_version_bump
 
-__all__ = ["RelativeDateError", "event_relative_bounds_refresh", "relations_check"]
+__all__ = [
+    "GeneratedCorpus",
+    "RelativeDateError",
+    "corpus_generate",
+    "event_publish",
+    "event_relative_bounds_refresh",
+    "event_unpublish",
+    "relations_check",
+]
+
+
+def _set_status(events: QuerySet[Event], status: str) -> int:
+    # One UPDATE whatever the count; auto_now does not reach QuerySet.update, so updated_at is set here.
+    return events.exclude(status=status).update(status=status, updated_at=timezone.now())
+
+
+def event_publish(*, events: QuerySet[Event]) -> int:
+    """Publish `events`; return how many were drafts and are now published."""
+    return _set_status(events, Status.PUBLISHED)
+
+
+def event_unpublish(*, events: QuerySet[Event]) -> int:
+    """Return `events` to draft; return how many were published and are now drafts."""
+    return _set_status(events, Status.DRAFT)
 
 
 def _own_bounds(events) -> dict:
@@ -57,6 +85,7 @@ def event_relative_bounds_refresh() -> int:
             event.date_start, event.date_end, event.date_precision = start, end, precision
             changed.append(event)
     if changed:
-        Event.objects.bulk_update(changed, ["date_start", "date_end", "date_precision"])
-        data_version_bump()  # bulk_update sends no signals
+        for event in changed:
+            event.updated_at = timezone.now()
+        Event.objects.bulk_update(changed, ["date_start", "date_end", "date_precision", "updated_at"])
     return len(changed)

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import get_language
 
-from common.translation import translate
+from common.translation import language_codes, translate
 
 
 class DatedAdminMixin:
@@ -15,7 +15,7 @@ class DatedAdminMixin:
         return (*super().get_readonly_fields(request, obj), *self.dated_readonly)
 
 
-def translated_column(field_name: str, description: str):
+def translated_column(field_name: str, description):
     """A changelist column showing a translated field in the admin's current language."""
 
     @admin.display(description=description, ordering=field_name)
@@ -23,3 +23,14 @@ def translated_column(field_name: str, description: str):
         return translate(getattr(obj, field_name), (get_language() or "tr")[:2])
 
     return column
+
+
+class TranslatedSearchMixin:
+    """Searches `translated_search` fields in every configured language (settings.LANGUAGES), so a third
+    language is searchable the moment it is configured."""
+
+    translated_search: tuple[str, ...] = ()
+
+    def get_search_fields(self, request):
+        in_each_language = (f"{name}__{code}" for name in self.translated_search for code in language_codes())
+        return (*super().get_search_fields(request), *in_each_language)

@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CommonConfig(AppConfig):
     name = "common"
-    verbose_name = "Common"
+    verbose_name = _("Common")
 
     def ready(self):
-        from common.versioning import connect_signals
+        from common.versioning import watch_connections
 
-        connect_signals()
+        watch_connections()

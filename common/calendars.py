@@ -1,7 +1,7 @@
 """Dates as the sources wrote them: Julian (Old Style), Ottoman Rumi and Hijri, to and from Gregorian.
 
 `convertdate` does the Julian and Hijri arithmetic; this module adds what it does not know — the Rumi
-calendar and its 1917 reform — plus month names, formatting and parsing in Turkish and English, and
+calendar and its 1917 reform — plus month names (one table per language), formatting and parsing, and
 errors that say what to fix. Rumi months are numbered like Julian ones (1 = Kânunusani, 3 = Mart,
 12 = Kânunuevvel), as historians write them numerically (23.04.1336 = 23 Nisan 1336).
 """
@@ -63,19 +63,50 @@ _HIJRI_TR = ("Muharrem", "Safer", "Rebiülevvel", "Rebiülahir", "Cemaziyelevvel
 _HIJRI_EN = ("Muharram", "Safar", "Rabi' al-awwal", "Rabi' al-thani", "Jumada al-awwal", "Jumada al-thani",
              "Rajab", "Sha'ban", "Ramadan", "Shawwal", "Dhu al-Qi'dah", "Dhu al-Hijjah")  # fmt: skip
 
-_MONTH_NAMES: dict[Calendar, dict[str, tuple[str, ...]]] = {
-    Calendar.GREGORIAN: {"tr": _GREGORIAN_TR, "en": _GREGORIAN_EN},
-    Calendar.JULIAN: {"tr": _GREGORIAN_TR, "en": _GREGORIAN_EN},
-    Calendar.RUMI: {"tr": _RUMI, "en": _RUMI},  # English texts keep the Ottoman names, transliterated
-    Calendar.HIJRI: {"tr": _HIJRI_TR, "en": _HIJRI_EN},
+
+@dataclass(frozen=True)
+class CalendarWords:
+    """How one language writes a date in each calendar: the month names, and the label after the date."""
+
+    months: dict[Calendar, tuple[str, ...]]
+    labels: dict[Calendar, str]  # Gregorian has none: it is the atlas's own calendar
+
+
+# One table per language: adding a language is adding its table here. A language without one reads the
+# FALLBACK_LANGUAGE's words (dates stay legible, in English, rather than failing).
+CALENDAR_WORDS: dict[str, CalendarWords] = {
+    "tr": CalendarWords(
+        months={
+            Calendar.GREGORIAN: _GREGORIAN_TR,
+            Calendar.JULIAN: _GREGORIAN_TR,
+            Calendar.RUMI: _RUMI,
+            Calendar.HIJRI: _HIJRI_TR,
+        },
+        labels={
+            Calendar.GREGORIAN: "",
+            Calendar.JULIAN: " (Jülyen)",
+            Calendar.RUMI: " (Rumî)",
+            Calendar.HIJRI: " (Hicrî)",
+        },
+    ),
+    "en": CalendarWords(
+        months={
+            Calendar.GREGORIAN: _GREGORIAN_EN,
+            Calendar.JULIAN: _GREGORIAN_EN,
+            Calendar.RUMI: _RUMI,  # English texts keep the Ottoman names, transliterated
+            Calendar.HIJRI: _HIJRI_EN,
+        },
+        labels={
+            Calendar.GREGORIAN: "",
+            Calendar.JULIAN: " (Old Style)",
+            Calendar.RUMI: " (Rumi)",
+            Calendar.HIJRI: " AH",
+        },
+    ),
 }
-# Gregorian has no label: it is the atlas's own calendar.
-_LABELS: dict[Calendar, dict[str, str]] = {
-    Calendar.GREGORIAN: {"tr": "", "en": ""},
-    Calendar.JULIAN: {"tr": " (Jülyen)", "en": " (Old Style)"},
-    Calendar.RUMI: {"tr": " (Rumî)", "en": " (Rumi)"},
-    Calendar.HIJRI: {"tr": " (Hicrî)", "en": " AH"},
-}
+FALLBACK_LANGUAGE = "en"
+# Errors name months as the sources do: Rumi ones in Ottoman Turkish, the others in English.
+_ERROR_WORDS = {calendar: "tr" if calendar == Calendar.RUMI else "en" for calendar in Calendar}
 _NAMES_IN_ERRORS = {Calendar.GREGORIAN: "Gregorian", Calendar.JULIAN: "Julian",
                     Calendar.RUMI: "Rumi", Calendar.HIJRI: "Hijri (tabular)"}  # fmt: skip
 
@@ -111,19 +142,19 @@ def _calendar(value: Calendar | str) -> Calendar:
 
 def _lang(lang: str | None) -> str:
     code = (lang or translation.get_language() or "tr").replace("_", "-").split("-")[0].lower()
-    return code if code in ("tr", "en") else "en"  # a language without names here reads English ones
+    return code if code in CALENDAR_WORDS else FALLBACK_LANGUAGE
 
 
 def month_name(calendar: Calendar | str, month: int, lang: str | None = None) -> str:
-    """The month's name in `lang` ('tr' or 'en'; default: the active language)."""
+    """The month's name in `lang` (default: the active language; see CALENDAR_WORDS for the fallback)."""
     calendar = _calendar(calendar)
     _check_month(calendar, month)
-    return _MONTH_NAMES[calendar][_lang(lang)][month - 1]
+    return CALENDAR_WORDS[_lang(lang)].months[calendar][month - 1]
 
 
 def _check_month(calendar: Calendar, month: int) -> None:
     if not 1 <= month <= 12:
-        names = _MONTH_NAMES[calendar]["tr" if calendar == Calendar.RUMI else "en"]
+        names = CALENDAR_WORDS[_ERROR_WORDS[calendar]].months[calendar]
         raise CalendarError(
             f"{_NAMES_IN_ERRORS[calendar]} months are numbered 1–12 (1 = {names[0]}, 3 = {names[2]}, "
             f"12 = {names[11]}); got {month}."
@@ -132,7 +163,7 @@ def _check_month(calendar: Calendar, month: int) -> None:
 
 def _check_day(calendar: Calendar, year: int, month: int, day: int, length: int, hint: str = "") -> None:
     if not 1 <= day <= length:
-        name = _MONTH_NAMES[calendar]["en"][month - 1]
+        name = CALENDAR_WORDS[_ERROR_WORDS[calendar]].months[calendar][month - 1]
         raise CalendarError(
             f"{name} {year} has {length} days in the {_NAMES_IN_ERRORS[calendar]} calendar, so day {day} "
             f"does not exist; use a day from 1 to {length}.{hint}"
@@ -239,7 +270,7 @@ def format_calendar_date(
     """The date as a historian writes it, e.g. '5 Teşrinisani 1336 (Rumî)' or '22 Safar 1339 AH'."""
     lang = _lang(lang)
     name = month_name(calendar_date.calendar, calendar_date.month, lang)
-    label = _LABELS[calendar_date.calendar][lang] if with_calendar_name else ""
+    label = CALENDAR_WORDS[lang].labels[calendar_date.calendar] if with_calendar_name else ""
     return f"{calendar_date.day} {name} {calendar_date.year}{label}"
 
 
@@ -275,7 +306,7 @@ _EXTRA_MONTH_NAMES: dict[Calendar, dict[str, int]] = {
 }  # fmt: skip
 _MONTH_LOOKUP: dict[Calendar, dict[str, int]] = {
     calendar: {
-        **{_fold(name): i for names in _MONTH_NAMES[calendar].values() for i, name in enumerate(names, 1)},
+        **{_fold(name): i for words in CALENDAR_WORDS.values() for i, name in enumerate(words.months[calendar], 1)},
         **_EXTRA_MONTH_NAMES[calendar],
     }
     for calendar in Calendar
@@ -310,7 +341,9 @@ def parse_calendar_date(text: str, calendar: Calendar | str) -> CalendarDate:
         day, year = int(match[1]), int(match[3])
         month = _MONTH_LOOKUP[calendar].get(_fold(match[2]))
         if month is None:
-            names = ", ".join(dict.fromkeys(name for names in _MONTH_NAMES[calendar].values() for name in names))
+            names = ", ".join(
+                dict.fromkeys(name for words in CALENDAR_WORDS.values() for name in words.months[calendar])
+            )
             raise CalendarError(f"{match[2]!r} is not a {_NAMES_IN_ERRORS[calendar]} month; use one of {names}.")
         if match[4] and _fold(match[4]) not in _SUFFIXES[calendar]:
             raise CalendarError(

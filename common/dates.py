@@ -40,6 +40,13 @@ class InvalidDate(ValueError):
     """A date string the atlas cannot use; the message says what to write instead."""
 
 
+def _no_year(text: str) -> InvalidDate:
+    return InvalidDate(
+        f"{text!r} names no year the timeline can place (year 0, years before the common era and wholly "
+        "unknown years are not supported); write a year from 0001 to 9999, e.g. 1920 or 192X."
+    )
+
+
 @dataclass(frozen=True)
 class DateBounds:
     """What the database keeps of an EDTF string: bounds for sorting and filtering, and how sure it is.
@@ -94,6 +101,8 @@ _SIMPLE_INTERVAL = re.compile(rf"{_SIMPLE}/{_SIMPLE}")
 
 def _simple_bounds(year: str, month: str | None, day: str | None) -> tuple[dt.date, dt.date, Precision] | None:
     y = int(year)
+    if y < dt.MINYEAR:
+        raise _no_year(year)
     if month is None:
         return dt.date(y, 1, 1), dt.date(y, 12, 31), Precision.YEAR
     m = int(month)
@@ -127,7 +136,11 @@ def parse_date(value: str) -> DateBounds:
     text = (value or "").strip()
     if not text:
         raise InvalidDate(f"A date is required. Write it in EDTF, e.g. {EXAMPLES}.")
-    if simple := _parse_simple(text):
+    try:
+        simple = _parse_simple(text)
+    except InvalidDate as error:
+        raise _no_year(text) from error
+    if simple:
         return simple
     return _parse_with_edtf(text)
 
@@ -137,7 +150,11 @@ def _parse_with_edtf(text: str) -> DateBounds:
         return _bounds_from_edtf(text)
     except InvalidDate:
         raise
-    except ValueError:  # the parser accepts some impossible days (29 February 1900) that `date` rejects
+    except (ValueError, OverflowError) as error:
+        # The parser accepts years `date` cannot hold (0000, -0001, XXXX) and some impossible days
+        # (29 February 1900).
+        if "year" in str(error):
+            raise _no_year(text) from None
         raise InvalidDate(f"{text!r} names a day that does not exist in the Gregorian calendar.") from None
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from common.dates import InvalidDate, Precision, parse_date
 
-SLUG_HELP = "Lowercase letters, digits and hyphens; used in URLs and corpus files, so change it with care."
+SLUG_HELP = _("Lowercase letters, digits and hyphens; used in URLs and corpus files, so change it with care.")
 
 
 class DatedQuerySet(models.QuerySet):
@@ -35,11 +36,13 @@ class Dated(models.Model):
     date_required = True
 
     date = models.CharField(
-        "date (EDTF)",
+        _("date (EDTF)"),
         max_length=64,
         blank=True,
-        help_text="Library of Congress EDTF: 1920-11-05, 1921-10 (month), 1920-09~ (around), 1919? "
-        "(uncertain), 1920-05-11/1920-07-19 (span), 1920-11/.. (open end).",
+        help_text=_(
+            "Library of Congress EDTF: 1920-11-05, 1921-10 (month), 1920-09~ (around), 1919? "
+            "(uncertain), 1920-05-11/1920-07-19 (span), 1920-11/.. (open end)."
+        ),
     )
     date_start = models.DateField(null=True, blank=True, editable=False, db_index=True)
     date_end = models.DateField(null=True, blank=True, editable=False, db_index=True)
@@ -89,7 +92,7 @@ class Dated(models.Model):
             errors = error.update_error_dict(errors)
         if "date" not in (exclude or []) and "date" not in errors:
             if not self.date and self.date_required:
-                errors["date"] = ["A date is required."]
+                errors["date"] = [_("A date is required.")]
             elif self.date:
                 try:
                     parse_date(self.date)
@@ -109,7 +112,7 @@ class DataVersion(models.Model):
     number = models.PositiveBigIntegerField(default=0)
 
     class Meta:
-        verbose_name = "data version"
+        verbose_name = _("data version")
 
     def __str__(self) -> str:
         return str(self.number)

@@ -2,8 +2,9 @@
 
 from rest_framework.routers import DefaultRouter
 
-from chronology.api import AreaViewSet, EventViewSet, PersonViewSet, RouteViewSet, SourceViewSet, ThemeViewSet
-from geography.api import PlaceViewSet
+from chronology.api import EventViewSet, PersonViewSet, ThemeViewSet
+from geography.api import AreaViewSet, PlaceViewSet, RouteViewSet
+from sources.api import SourceViewSet
 
 router = DefaultRouter()
 router.register("events", EventViewSet, basename="event")

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "common",
+    "sources",
     "geography",
     "chronology",
     "frontend",

@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from common.admin import DatedAdminMixin, translated_column
+from common.admin import DatedAdminMixin, TranslatedSearchMixin, translated_column
 from geography.models import Area, Place, PlaceName, Route, RouteStatus, RouteStop
+from sources.admin import CitationInline
 
 
 class PlaceNameInline(admin.TabularInline):
@@ -11,10 +13,11 @@ class PlaceNameInline(admin.TabularInline):
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
-    list_display = ("slug", translated_column("name", "name"), "kind", "latitude", "longitude")
+class PlaceAdmin(TranslatedSearchMixin, admin.ModelAdmin):
+    list_display = ("slug", translated_column("name", _("name")), "kind", "latitude", "longitude")
     list_filter = ("kind",)
-    search_fields = ("slug", "name__tr", "name__en", "names__name")
+    search_fields = ("slug", "names__name")
+    translated_search = ("name",)
     inlines = [PlaceNameInline]
 
 
@@ -33,15 +36,18 @@ class RouteStatusInline(DatedAdminMixin, admin.TabularInline):
 
 
 @admin.register(Route)
-class RouteAdmin(DatedAdminMixin, admin.ModelAdmin):
-    list_display = ("slug", translated_column("name", "name"), "mode", "purpose", "date")
+class RouteAdmin(TranslatedSearchMixin, DatedAdminMixin, admin.ModelAdmin):
+    list_display = ("slug", translated_column("name", _("name")), "mode", "purpose", "date")
     list_filter = ("mode", "purpose")
-    search_fields = ("slug", "name__tr", "name__en")
-    inlines = [RouteStopInline, RouteStatusInline]
+    search_fields = ("slug",)
+    translated_search = ("name",)
+    inlines = [RouteStopInline, RouteStatusInline, CitationInline]
 
 
 @admin.register(Area)
-class AreaAdmin(DatedAdminMixin, admin.ModelAdmin):
-    list_display = ("slug", translated_column("name", "name"), "kind", "date", "approximate")
+class AreaAdmin(TranslatedSearchMixin, DatedAdminMixin, admin.ModelAdmin):
+    list_display = ("slug", translated_column("name", _("name")), "kind", "date", "approximate")
     list_filter = ("kind", "approximate")
-    search_fields = ("slug", "name__tr", "name__en")
+    search_fields = ("slug",)
+    translated_search = ("name",)
+    inlines = [CitationInline]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view, inline_serializer
@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from common.api import LANG_PARAMETER, LanguageMixin, TranslatedText
 from geography.models import Area, AreaKind, Place, Route, RouteMode, RoutePurpose, RouteStop, route_length_km
 from geography.names import as_names, name_on, name_periods
+from sources.selectors import citations_by_owner
 
 
 def feature(geometry: dict, properties: dict) -> dict:
@@ -68,6 +69,7 @@ class RouteFeatureSerializer(TranslatedText, serializers.BaseSerializer):
                 "statuses": [
                     {"status": s.status, "note": self.text(s.note), **dated_properties(s)} for s in route.statuses.all()
                 ],
+                "citations": self.context["citations"].get(route.pk, []),
             },
         )
 
@@ -83,6 +85,7 @@ class AreaFeatureSerializer(TranslatedText, serializers.BaseSerializer):
                 "kind": area.kind,
                 "approximate": area.approximate,
                 **dated_properties(area),
+                "citations": self.context["citations"].get(area.pk, []),
             },
         )
 
@@ -186,6 +189,20 @@ class PlaceViewSet(GeoJSONViewSet):
         return queryset
 
 
+class CitedGeoJSONViewSet(GeoJSONViewSet):
+    """Its features carry their citations, fetched in one query for the whole list."""
+
+    def get_serializer(self, *args, **kwargs):
+        records = args[0] if args else kwargs.get("instance")
+        if isinstance(records, QuerySet):
+            ids = records.values("pk")
+        else:
+            ids = [records.pk] if hasattr(records, "pk") else [record.pk for record in records or []]
+        context = kwargs.setdefault("context", self.get_serializer_context())
+        context["citations"] = citations_by_owner(self.get_queryset().model, ids)
+        return super().get_serializer(*args, **kwargs)
+
+
 class RouteFilter(DatedFilter):
     mode = filters.ChoiceFilter(choices=RouteMode.choices)
     purpose = filters.ChoiceFilter(choices=RoutePurpose.choices)
@@ -195,7 +212,7 @@ class RouteFilter(DatedFilter):
         fields = ["mode", "purpose"]
 
 
-class RouteViewSet(GeoJSONViewSet):
+class RouteViewSet(CitedGeoJSONViewSet):
     serializer_class = RouteFeatureSerializer
     filterset_class = RouteFilter
     queryset = Route.objects.prefetch_related(
@@ -212,7 +229,7 @@ class AreaFilter(DatedFilter):
         fields = ["kind"]
 
 
-class AreaViewSet(GeoJSONViewSet):
+class AreaViewSet(CitedGeoJSONViewSet):
     serializer_class = AreaFeatureSerializer
     filterset_class = AreaFilter
     queryset = Area.objects.order_by("slug")

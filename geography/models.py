@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import itertools
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from common.models import SLUG_HELP, Dated
 from common.translation import TranslatedField
@@ -15,25 +17,25 @@ from geography.geojson import validate_geometry
 
 
 class PlaceKind(models.TextChoices):
-    CITY = "city", "city"
-    TOWN = "town", "town"
-    PORT = "port", "port"
-    REGION = "region", "region"
-    COUNTRY = "country", "country"
-    FORTRESS = "fortress", "fortress"
-    STATION = "station", "station"
-    OTHER = "other", "other"
+    CITY = "city", _("city")
+    TOWN = "town", _("town")
+    PORT = "port", _("port")
+    REGION = "region", _("region")
+    COUNTRY = "country", _("country")
+    FORTRESS = "fortress", _("fortress")
+    STATION = "station", _("station")
+    OTHER = "other", _("other")
 
 
 class Place(models.Model):
     slug = models.SlugField(max_length=80, unique=True, help_text=SLUG_HELP)
-    name = TranslatedField(help_text="The name used today or in the literature, per language.")
+    name = TranslatedField(help_text=_("The name used today or in the literature, per language."))
     kind = models.CharField(max_length=12, choices=PlaceKind.choices, default=PlaceKind.CITY)
     latitude = models.FloatField(
-        validators=[MinValueValidator(-90), MaxValueValidator(90)], help_text="WGS84 degrees, −90 to 90."
+        validators=[MinValueValidator(-90), MaxValueValidator(90)], help_text=_("WGS84 degrees, −90 to 90.")
     )
     longitude = models.FloatField(
-        validators=[MinValueValidator(-180), MaxValueValidator(180)], help_text="WGS84 degrees, −180 to 180."
+        validators=[MinValueValidator(-180), MaxValueValidator(180)], help_text=_("WGS84 degrees, −180 to 180.")
     )
     description = TranslatedField(blank=True, multiline=True)
 
@@ -57,7 +59,7 @@ class PlaceName(Dated):
 
     place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="names")
     name = models.CharField(max_length=120)
-    language = models.CharField(max_length=8, blank=True, help_text="Language code, or blank for any.")
+    language = models.CharField(max_length=8, blank=True, help_text=_("Language code, or blank for any."))
     note = TranslatedField(blank=True)
 
     class Meta:
@@ -70,17 +72,17 @@ class PlaceName(Dated):
 
 
 class RouteMode(models.TextChoices):
-    RAIL = "rail", "rail"
-    ROAD = "road", "road"
-    SEA = "sea", "sea"
-    MIXED = "mixed", "mixed"
+    RAIL = "rail", _("rail")
+    ROAD = "road", _("road")
+    SEA = "sea", _("sea")
+    MIXED = "mixed", _("mixed")
 
 
 class RoutePurpose(models.TextChoices):
-    AID = "aid", "aid"
-    MISSION = "mission", "mission"
-    MILITARY = "military", "military"
-    TRAVEL = "travel", "travel"
+    AID = "aid", _("aid")
+    MISSION = "mission", _("mission")
+    MILITARY = "military", _("military")
+    TRAVEL = "travel", _("travel")
 
 
 class Route(Dated):
@@ -92,6 +94,7 @@ class Route(Dated):
     mode = models.CharField(max_length=8, choices=RouteMode.choices)
     purpose = models.CharField(max_length=10, choices=RoutePurpose.choices)
     places = models.ManyToManyField(Place, through="RouteStop", related_name="routes")
+    citations = GenericRelation("sources.Citation", related_query_name="route")
 
     class Meta:
         ordering = ["slug"]
@@ -104,7 +107,7 @@ class Route(Dated):
 class RouteStop(models.Model):
     route = models.ForeignKey(Route, on_delete=models.CASCADE, related_name="stops")
     place = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="route_stops")
-    position = models.PositiveSmallIntegerField(help_text="Order along the route, from 1.")
+    position = models.PositiveSmallIntegerField(help_text=_("Order along the route, from 1."))
 
     class Meta:
         ordering = ["route", "position"]
@@ -117,10 +120,10 @@ class RouteStop(models.Model):
 
 
 class RouteStatusKind(models.TextChoices):
-    OPEN = "open", "open"
-    CLOSED = "closed", "closed"
-    DANGEROUS = "dangerous", "dangerous"
-    PLANNED = "planned", "planned"
+    OPEN = "open", _("open")
+    CLOSED = "closed", _("closed")
+    DANGEROUS = "dangerous", _("dangerous")
+    PLANNED = "planned", _("planned")
 
 
 class RouteStatus(Dated):
@@ -132,7 +135,7 @@ class RouteStatus(Dated):
 
     class Meta:
         ordering = ["route", "date_start"]
-        verbose_name_plural = "route statuses"
+        verbose_name_plural = _("route statuses")
         constraints = Dated.date_constraints("routestatus")
 
     def __str__(self) -> str:
@@ -140,11 +143,11 @@ class RouteStatus(Dated):
 
 
 class AreaKind(models.TextChoices):
-    FRONT = "front", "front"
-    OCCUPATION = "occupation", "occupation zone"
-    BORDER = "border", "border"
-    TREATY = "treaty", "treaty territory"
-    TERRITORY = "territory", "territory"
+    FRONT = "front", _("front")
+    OCCUPATION = "occupation", _("occupation zone")
+    BORDER = "border", _("border")
+    TREATY = "treaty", _("treaty territory")
+    TERRITORY = "territory", _("territory")
 
 
 class Area(Dated):
@@ -158,11 +161,12 @@ class Area(Dated):
     kind = models.CharField(max_length=12, choices=AreaKind.choices)
     geometry = models.JSONField(
         validators=[validate_geometry],
-        help_text='A GeoJSON geometry in [longitude, latitude] order, e.g. {"type": "Polygon", "coordinates": …}.',
+        help_text=_('A GeoJSON geometry in [longitude, latitude] order, e.g. {"type": "Polygon", "coordinates": …}.'),
     )
     approximate = models.BooleanField(
-        default=True, help_text="A sketch of where it lay, not a surveyed line; the map says so."
+        default=True, help_text=_("A sketch of where it lay, not a surveyed line; the map says so.")
     )
+    citations = GenericRelation("sources.Citation", related_query_name="area")
 
     class Meta:
         ordering = ["slug"]
@@ -174,7 +178,7 @@ class Area(Dated):
     def clean(self):
         super().clean()
         if self.geometry is None:
-            raise ValidationError({"geometry": "A geometry is required."})
+            raise ValidationError({"geometry": _("A geometry is required.")})
 
 
 def route_length_km(stops: list[RouteStop]) -> float:

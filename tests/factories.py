@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import itertools
 
-from chronology.models import Citation, Event, Person, Source, SourceKind, Status, Theme
+from chronology.models import Event, Person, Status, Theme
 from geography.models import Area, Place, Route, RouteStop
+from sources.models import Citation, Source, SourceKind
 
 _counter = itertools.count(1)
 
@@ -55,7 +56,13 @@ def make_event(*, places=(), people=(), themes=(), routes=(), sources=None, **ov
     event.themes.set(themes)
     event.routes.set(routes)
     for position, source in enumerate(sources if sources is not None else [make_source()]):
-        Citation.objects.create(event=event, source=source, locator=f"s. {190 + position}", position=position)
+        Citation.objects.create(
+            owner=event,
+            source=source,
+            locator=f"s. {190 + position}",
+            evidence=f"The passage on {slug}.",
+            position=position,
+        )
     return event
 
 

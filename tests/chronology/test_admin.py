@@ -48,11 +48,13 @@ def _event_form(**overrides):
         "date": "1921-03-16",
         "category": "treaty",
         "significance": "3",
-        "citations-TOTAL_FORMS": "1",
-        "citations-INITIAL_FORMS": "0",
-        "citations-0-source": str(source.pk),
-        "citations-0-locator": "s. 196",
-        "citations-0-position": "0",
+        "sources-citation-content_type-object_id-TOTAL_FORMS": "1",
+        "sources-citation-content_type-object_id-INITIAL_FORMS": "0",
+        "sources-citation-content_type-object_id-0-source": str(source.pk),
+        "sources-citation-content_type-object_id-0-locator": "s. 196",
+        "sources-citation-content_type-object_id-0-evidence": "Moskova'da imzalandı.",
+        "sources-citation-content_type-object_id-0-locator_estimated": "on",
+        "sources-citation-content_type-object_id-0-position": "0",
         "aid-TOTAL_FORMS": "0",
         "aid-INITIAL_FORMS": "0",
         "alternatives-TOTAL_FORMS": "0",
@@ -72,7 +74,19 @@ def test_curator_adds_an_event_with_both_languages_and_a_citation(curator):
     event = Event.objects.get(slug="moscow-treaty")
     assert event.title == {"tr": "Moskova Antlaşması", "en": "Treaty of Moscow"}
     assert (str(event.date_start), event.date_precision, event.status) == ("1921-03-16", "day", "draft")
-    assert event.citations.get().locator == "s. 196"
+    citation = event.citations.get()
+    assert (citation.locator, citation.evidence, citation.locator_estimated) == (
+        "s. 196",
+        "Moskova'da imzalandı.",
+        True,
+    )
+
+
+def test_year_zero_in_admin_is_a_form_error_not_a_server_error(curator):
+    response = curator.post(reverse("admin:chronology_event_add"), _event_form(date="0000"))
+    assert response.status_code == 200
+    assert "write a year from 0001 to 9999" in response.content.decode()
+    assert not Event.objects.filter(slug="moscow-treaty").exists()
 
 
 def test_invalid_date_in_admin_says_what_to_write_and_saves_nothing(curator):
@@ -146,3 +160,11 @@ def test_an_event_with_no_date_and_no_relations_is_refused(curator):
     response = curator.post(reverse("admin:chronology_event_add"), _event_form(date=""))
     assert response.status_code == 200
     assert "place it after/before other events" in response.content.decode()
+
+
+def test_a_configured_third_language_is_searched_in_the_admin(curator, settings):
+    settings.LANGUAGES = [*settings.LANGUAGES, ("de", "Deutsch")]
+    make_place(slug="gyumri", name={"tr": "Gümrü", "en": "Gyumri", "de": "Alexandropel"})
+    make_place(slug="kars")
+    response = curator.get(reverse("admin:geography_place_changelist"), {"q": "Alexandropel"})
+    assert [place.slug for place in response.context["cl"].result_list] == ["gyumri"]

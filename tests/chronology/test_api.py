@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import User
 
-from chronology.models import Status
+from chronology.models import Event, Status
 from tests.factories import make_event, make_person, make_place, make_route, make_source, make_theme
 
 EVENTS = "/api/v1/events/"
@@ -23,7 +23,15 @@ def test_event_item_has_the_documented_shape(api):
         "day",
     )
     assert item["places"] == ["baku"] and item["people"] == ["stalin"]
-    assert item["citations"] == [{"source": "bayur-1991", "label": "Bayur, 1991", "locator": "s. 190"}]
+    assert item["citations"] == [
+        {
+            "source": "bayur-1991",
+            "label": "Bayur, 1991",
+            "locator": "s. 190",
+            "evidence": "The passage on interview.",
+            "locator_estimated": False,
+        }
+    ]
     assert {"title", "summary", "category", "significance", "approximate", "uncertain", "aid"} <= set(item)
 
 
@@ -187,10 +195,20 @@ def test_query_count_does_not_grow_with_rows(api, url, django_assert_max_num_que
         assert api.get(url).status_code == 200
 
 
-def test_api_is_read_only_for_anonymous_users(api):
+def test_writes_are_refused_to_anonymous_users_and_readers_and_unrouted_for_curators(api, django_user_model):
     make_event(slug="x")
-    assert api.post(EVENTS, {"slug": "y"}, format="json").status_code in (401, 403, 405)
-    assert api.delete(EVENTS + "x/").status_code in (401, 403, 405)
+
+    def write_statuses():
+        return api.post(EVENTS, {"slug": "y"}, format="json").status_code, api.delete(EVENTS + "x/").status_code
+
+    # Permission is checked before the method: a refusal is 403, whatever the viewset offers.
+    assert write_statuses() == (403, 403)
+    api.force_authenticate(django_user_model.objects.create_user("reader"))
+    assert write_statuses() == (403, 403)
+    # A curator passes the permission check and meets the read-only API: curators write in the admin.
+    api.force_authenticate(django_user_model.objects.create_superuser("curator"))
+    assert write_statuses() == (405, 405)
+    assert Event.objects.filter(slug="x").exists()
 
 
 def test_people_and_sources_lists(api):
@@ -223,14 +241,15 @@ def test_staff_see_the_same_public_list(api):
 
 
 def test_a_disputed_event_lists_each_reading_with_its_sources(api):
-    from chronology.models import AlternativeDating, Citation
+    from chronology.models import AlternativeDating
+    from sources.models import Citation
 
     event = make_event(slug="interview", date="1920-10-18/1920-11-05")
     alternative = AlternativeDating.objects.create(
         event=event, date="1920-08-12", note={"en": "The conclusion's date; impossible.", "tr": "Sonuç."}
     )
     Citation.objects.create(
-        alternative=alternative, source=make_source(slug="tekinsoy", label="Tekinsoy, 2025"), locator="s. 200"
+        owner=alternative, source=make_source(slug="tekinsoy", label="Tekinsoy, 2025"), locator="s. 200"
     )
     item = api.get(EVENTS + "interview/?lang=en").json()
     assert item["disputed"] is True
@@ -242,7 +261,15 @@ def test_a_disputed_event_lists_each_reading_with_its_sources(api):
             "precision": "day",
             "place": None,
             "note": "The conclusion's date; impossible.",
-            "citations": [{"source": "tekinsoy", "label": "Tekinsoy, 2025", "locator": "s. 200"}],
+            "citations": [
+                {
+                    "source": "tekinsoy",
+                    "label": "Tekinsoy, 2025",
+                    "locator": "s. 200",
+                    "evidence": "",
+                    "locator_estimated": False,
+                }
+            ],
         }
     ]
     assert api.get(EVENTS + "?fields=slug,disputed").json() == [{"slug": "interview", "disputed": True}]

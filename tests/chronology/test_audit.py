@@ -1,7 +1,10 @@
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from chronology.audit import corpus_audit
+from chronology.models import AlternativeDating, Event
+from sources.models import Citation
 from tests.factories import make_event, make_person, make_place, make_route, make_source
 
 
@@ -30,6 +33,31 @@ def test_audit_names_each_problem_by_slug(db):
     assert "unused: source never-cited: nothing refers to it" in result
     assert "dangling: route one-stop: has fewer than two stops" in result
     assert any(f.startswith("no coordinates: place null-island") for f in result)
+
+
+def test_audit_names_citations_that_quote_no_passage(db):
+    place = make_place()
+    quoted = make_event(slug="quoted", places=[place])
+    bare = make_event(slug="bare", places=[place], sources=[])
+    Citation.objects.create(owner=bare, source=make_source(label="Bayur, 1991"), locator="s. 12")
+    alternative = AlternativeDating.objects.create(event=quoted, date="1920-08-12")
+    Citation.objects.create(owner=alternative, source=quoted.citations.get().source, locator="s. 200")
+    assert [f for f in findings() if f.startswith("no evidence")] == [
+        "no evidence: event bare: its citation of Bayur, 1991, s. 12 quotes no passage",
+        f"no evidence: event quoted: its alternative 1920-08-12 cites {quoted.citations.get().source.label}, "
+        "s. 200, quoting no passage",
+    ]
+
+
+def test_audit_names_citations_whose_record_is_gone(db):
+    event = make_event(slug="kept", places=[make_place()])
+    gone = event.pk + 1000  # as a raw SQL delete of its event would leave it
+    orphan = Citation.objects.create(
+        content_type=ContentType.objects.get_for_model(Event), object_id=gone, source=make_source(label="Bayur, 1991")
+    )
+    assert [f for f in findings() if f.startswith("dangling")] == [
+        f"dangling: citation {orphan.pk}: of Bayur, 1991 belongs to event {gone}, which is gone"
+    ]
 
 
 def test_audit_command_fails_when_there_are_findings(db, capsys):

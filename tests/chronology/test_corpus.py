@@ -8,8 +8,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from chronology.corpus import CorpusInvalid, corpus_load
-from chronology.models import AidItem, Citation, Event
+from chronology.models import AidItem, Event
+from common.versioning import data_version
 from geography.models import Place, PlaceName, Route
+from sources.models import Citation
 
 BASE = {
     "sources.yaml": """
@@ -133,8 +135,10 @@ def test_loading_twice_changes_nothing(db, corpus):
     corpus_load(path=corpus)
     stamps = dict(Event.objects.values_list("slug", "updated_at"))
     citation_ids = set(Citation.objects.values_list("id", flat=True))
+    version = data_version()
     report = corpus_load(path=corpus)
     assert not report.changed
+    assert data_version() == version  # cached lists stay valid
     assert sum(report.unchanged.values()) == 2 + 1 + 1 + 2 + 1 + 1 + 2
     assert dict(Event.objects.values_list("slug", "updated_at")) == stamps
     assert set(Citation.objects.values_list("id", flat=True)) == citation_ids
@@ -187,7 +191,7 @@ def problems_of(path) -> list[str]:
             "which is neither in the corpus nor in the database",
         ),
         ("events", "people: [stalin]", "people: [lenin]", "field 'people': refers to people 'lenin'"),
-        ("events", "source: tda-571", "source: tda-999", "field 'citations[0]': refers to sources 'tda-999'"),
+        ("events", "source: tda-571", "source: tda-999", "field 'citations[0].source': refers to sources 'tda-999'"),
         ("events", "route: baku-gyumri", "route: nowhere", "field 'aid[0].route': refers to routes 'nowhere'"),
         (
             "places",
@@ -196,6 +200,7 @@ def problems_of(path) -> list[str]:
             "routes 'baku-gyumri', field 'stops': refers to places 'kars'",
         ),
         ("events", "category: treaty", "category: treety", "events 'gyumri-treaty', field 'category'"),
+        ("events", 'date: "1920-12"', 'date: "0000"', "events 'gyumri-treaty', field 'date': '0000' names no year"),
         ("events", "significance: 3", "significance: 5", "field 'significance'"),
         ("events", "significance: 3", "signifcance: 3", "field 'signifcance': unknown field"),
         ("events", "slug: gyumri-treaty", "slug: stalin-interview", "field 'slug': is used twice"),
@@ -205,13 +210,11 @@ def problems_of(path) -> list[str]:
             "citations: []",
             "events 'gyumri-treaty', field 'citations': is required",
         ),
-        ("places", "quantity: 6000", "quantity: -6", "field 'aid[0].quantity'"),
+        ("events", "quantity: 6000", "quantity: -6", "field 'aid[0].quantity'"),
         ("sources", "archive_ref: 571/3424-136608-31", "archive_ref: ''", "sources 'tda-571', field 'archive_ref'"),
     ],
 )
 def test_a_bad_record_is_named_by_file_slug_and_field_and_nothing_is_loaded(db, tmp_path, stem, old, new, expected):
-    if stem == "places" and old == "quantity: 6000":
-        stem = "events"
     problems = problems_of(corpus_with(tmp_path, **{stem: (old, new)}))
     assert any(expected in problem for problem in problems), problems
     assert not Event.objects.exists() and not Place.objects.exists() and not Route.objects.exists()
@@ -367,3 +370,32 @@ def test_if_empty_never_overwrites_what_curators_changed(db, corpus, capsys):
     call_command("load_corpus", str(corpus), if_empty=True)
     assert "not loaded" in capsys.readouterr().out
     assert Event.objects.get(slug="gyumri-treaty").summary == {"en": "A curator's correction."}
+
+
+QUOTED = (
+    "citations: [{source: tekinsoy-2025, locator: s. 194}]",
+    'citations: [{source: tekinsoy-2025, locator: s. 194, evidence: "Gümrü\'de imzalandı.", locator_estimated: true}]',
+)
+
+
+def test_a_citation_carries_its_passage_and_whether_its_page_was_estimated(db, tmp_path, api):
+    corpus_load(path=corpus_with(tmp_path, events=QUOTED))
+    [cited] = api.get("/api/v1/events/gyumri-treaty/?fields=citations").json()["citations"]
+    assert (cited["evidence"], cited["locator_estimated"]) == ("Gümrü'de imzalandı.", True)
+
+
+def test_adding_evidence_to_a_loaded_corpus_updates_that_event_only(db, tmp_path, corpus):
+    corpus_load(path=corpus)
+    report = corpus_load(path=corpus_with(tmp_path / "quoted", events=QUOTED))
+    assert (report.updated["events"], report.unchanged["events"]) == (1, 1)
+
+
+def test_a_locator_estimate_that_is_not_yes_or_no_is_named(db, tmp_path):
+    problems = problems_of(corpus_with(tmp_path, events=(QUOTED[0], QUOTED[1].replace("true", "perhaps"))))
+    assert any("'gyumri-treaty', field 'citations[0].locator_estimated'" in p for p in problems), problems
+
+
+def test_a_citation_with_an_unknown_key_names_the_keys_it_may_have(db, tmp_path):
+    problems = problems_of(corpus_with(tmp_path, events=(QUOTED[0], QUOTED[1].replace("evidence", "quote"))))
+    expected = "field 'citations[0]': a citation has only evidence, locator, locator_estimated, note, source"
+    assert any(expected in p for p in problems), problems

@@ -3,9 +3,11 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+from django.db.models import ProtectedError
 
-from chronology.models import Citation, Event
-from tests.factories import make_area, make_event, make_source
+from chronology.models import Event
+from sources.models import Citation
+from tests.factories import make_event, make_source
 
 
 def test_saving_derives_bounds_precision_and_qualifiers_from_the_edtf_string(db):
@@ -41,12 +43,17 @@ def test_significance_outside_one_to_three_is_refused_by_the_database(db):
 
 def test_a_citation_cites_for_no_record_is_refused(db):
     with pytest.raises(IntegrityError):
-        Citation.objects.create(source=make_source(), event=None)
+        Citation.objects.create(source=make_source())
 
 
-def test_a_citation_cites_for_two_records_is_refused(db):
-    with pytest.raises(IntegrityError):
-        Citation.objects.create(source=make_source(), event=make_event(), area=make_area())
+def test_deleting_an_event_deletes_its_citations_but_a_cited_source_cannot_be_deleted(db):
+    source = make_source()
+    event = make_event(sources=[source])
+    other = make_event(sources=[source])
+    with pytest.raises(ProtectedError):
+        source.delete()
+    event.delete()
+    assert list(Citation.objects.values_list("object_id", flat=True)) == [other.pk]
 
 
 def test_title_needs_at_least_one_language_and_known_codes(db):

@@ -3,8 +3,8 @@ import datetime as dt
 import pytest
 from django.utils import translation
 
+from common import calendars
 from common.calendars import (
-    HIJRI_TOLERANCE_DAYS,
     RUSSIAN_SWITCH,
     Calendar,
     CalendarDate,
@@ -147,7 +147,6 @@ def test_gregorian_and_julian_calendars_have_no_alternatives():
 def test_5_november_1920_is_22_safer_1339_in_the_tabular_hijri_calendar():
     assert from_gregorian(H, dt.date(1920, 11, 5)) == CalendarDate(H, 1339, 2, 22)
     assert to_gregorian(H, 1339, 2, 22) == dt.date(1920, 11, 5)
-    assert HIJRI_TOLERANCE_DAYS == 2
 
 
 def test_a_hijri_30th_in_a_29_day_month_explains_moon_sighting():
@@ -228,6 +227,21 @@ def test_the_calendar_name_can_be_left_off_and_the_language_follows_the_active_o
     with translation.override("en"):
         assert format_calendar_date(CalendarDate(J, 1914, 10, 20)) == "20 October 1914 (Old Style)"
     assert format_calendar_date(CalendarDate(J, 1914, 10, 20), "en-gb") == "20 October 1914 (Old Style)"
+
+
+def test_a_language_without_calendar_words_reads_the_fallback_ones():
+    assert format_calendar_date(CalendarDate(H, 1339, 2, 22), "de") == "22 Safar 1339 AH"
+
+
+def test_a_third_language_is_one_table_of_words(monkeypatch):
+    english = calendars.CALENDAR_WORDS["en"]
+    german = calendars.CalendarWords(
+        months={**english.months, G: ("Januar", *english.months[G][1:])},
+        labels={**english.labels, J: " (alter Stil)"},
+    )
+    monkeypatch.setitem(calendars.CALENDAR_WORDS, "de", german)
+    assert format_calendar_date(CalendarDate(G, 1921, 1, 20), "de") == "20 Januar 1921"
+    assert equivalents(dt.date(1920, 11, 5), "de")[J] == "23 October 1920 (alter Stil)"
 
 
 def test_equivalents_give_the_julian_rumi_and_hijri_forms_of_a_gregorian_day():

@@ -72,6 +72,16 @@ def test_open_or_unknown_end_has_no_bound_on_that_side(text, start, end):
         ("1921/1920", "ends before it starts"),
         ("../..", "neither a start nor an end"),
         ("[1920,1921]", "interval instead"),
+        # Years `datetime.date` cannot hold escaped as a bare ValueError (a 500 in the admin).
+        ("0000", "write a year from 0001 to 9999"),
+        ("0000-01-01", "write a year from 0001 to 9999"),
+        ("0000~", "write a year from 0001 to 9999"),
+        ("0000/1920", "write a year from 0001 to 9999"),
+        ("1920/0000", "write a year from 0001 to 9999"),
+        ("../0000", "write a year from 0001 to 9999"),
+        ("0000-02-29", "write a year from 0001 to 9999"),
+        ("-0001", "write a year from 0001 to 9999"),
+        ("XXXX", "write a year from 0001 to 9999"),
     ],
 )
 def test_bad_date_strings_are_rejected_with_what_to_fix(text, says):
@@ -79,10 +89,12 @@ def test_bad_date_strings_are_rejected_with_what_to_fix(text, says):
         parse_date(text)
 
 
-def test_leap_day_exists_in_1920_but_not_in_1900():
+def test_the_first_and_last_years_the_timeline_holds_are_placed():
+    assert (parse_date("0001").start, parse_date("9999-12/..").start) == (dt.date(1, 1, 1), dt.date(9999, 12, 1))
+
+
+def test_leap_day_exists_in_1920():  # and not in 1900: see the bad date strings above
     assert parse_date("1920-02-29").start == dt.date(1920, 2, 29)
-    with pytest.raises(InvalidDate):
-        parse_date("1900-02-29")
 
 
 def _random_simple_date(rng: random.Random) -> str:

@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from chronology.models import Citation, Event, EventRelation, Source, Status
+from chronology.models import Event, EventRelation, Status
 from chronology.rows import EVENT_FIELDS
 from chronology.services import event_relative_bounds_refresh
 from frontend.views import INDEX_FIELDS, MODULES, page_strings
 from geography.models import Place
+from sources.models import Citation, Source
 
 I18N_JS = Path(__file__).resolve().parents[2] / "frontend" / "static" / "frontend" / "i18n.js"
 
@@ -33,7 +34,7 @@ def make_event(**overrides) -> Event:
         "status": Status.PUBLISHED,
     }
     event = Event.objects.create(**{**fields, **overrides})
-    Citation.objects.create(event=event, source=source, locator="s. 201")
+    Citation.objects.create(owner=event, source=source, locator="s. 201")
     return event
 
 

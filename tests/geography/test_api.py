@@ -3,7 +3,7 @@
 import pytest
 from geopy.distance import geodesic
 
-from chronology.models import Citation
+from sources.models import Citation
 from tests.factories import make_area, make_place, make_route, make_source
 
 
@@ -34,7 +34,13 @@ def test_route_is_a_line_through_its_stops_with_its_geodesic_length(api):
     baku = make_place(slug="baku", latitude=40.4093, longitude=49.8671)
     kars = make_place(slug="kars", latitude=40.6013, longitude=43.0975)
     route = make_route(slug="aid-road", stops=[moscow, baku, kars], date="1920-11/1921-03")
-    Citation.objects.create(route=route, source=make_source(slug="bayur", label="Bayur, 1991"), locator="s. 12")
+    Citation.objects.create(
+        owner=route,
+        source=make_source(slug="bayur", label="Bayur, 1991"),
+        locator="s. 12",
+        evidence="Erzurum–Kars yolu ile gönderildi.",
+        locator_estimated=True,
+    )
     [feature] = api.get("/api/v1/routes/").json()["features"]
     assert feature["geometry"]["coordinates"] == [[37.6173, 55.7558], [49.8671, 40.4093], [43.0975, 40.6013]]
     props = feature["properties"]
@@ -42,7 +48,15 @@ def test_route_is_a_line_through_its_stops_with_its_geodesic_length(api):
     expected = geodesic((55.7558, 37.6173), (40.4093, 49.8671)).km + geodesic((40.4093, 49.8671), (40.6013, 43.0975)).km
     assert props["length_km"] == pytest.approx(expected, abs=0.1)
     assert 2400 < props["length_km"] < 2600  # Moscow–Baku is about 1,900 km, Baku–Kars about 570
-    assert props["citations"] == [{"source": "bayur", "label": "Bayur, 1991", "locator": "s. 12"}]
+    assert props["citations"] == [
+        {
+            "source": "bayur",
+            "label": "Bayur, 1991",
+            "locator": "s. 12",
+            "evidence": "Erzurum–Kars yolu ile gönderildi.",
+            "locator_estimated": True,
+        }
+    ]
     assert (props["start"], props["end"]) == ("1920-11-01", "1921-03-31")
 
 

@@ -1,43 +1,8 @@
 """Deterministic synthetic corpora for measuring the atlas at scale (not for classrooms)."""
 
-import datetime as dt
-import random
-
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
-from chronology.models import (
-    AidItem,
-    AidKind,
-    Category,
-    Citation,
-    Event,
-    Person,
-    Source,
-    SourceKind,
-    Status,
-    Theme,
-)
-from common.versioning import data_version_bump
-from geography.models import Place, Route, RouteMode, RoutePurpose, RouteStop
-
-PREFIX = "gen-"
-
-
-def _edtf(rng: random.Random, day: dt.date) -> str:
-    """A date string of the kind a corpus really has: mostly days, some months, years, spans, qualifiers."""
-    roll = rng.random()
-    if roll < 0.6:
-        text = day.isoformat()
-    elif roll < 0.8:
-        text = day.strftime("%Y-%m")
-    elif roll < 0.88:
-        text = str(day.year)
-    else:
-        end = day + dt.timedelta(days=rng.randint(2, 120))
-        return f"{day.isoformat()}/{end.isoformat()}"
-    qualifier = rng.random()
-    return text + ("~" if qualifier < 0.08 else "?" if qualifier < 0.12 else "")
+from chronology.services import corpus_generate
 
 
 class Command(BaseCommand):
@@ -47,109 +12,13 @@ class Command(BaseCommand):
         parser.add_argument("--events", type=int, required=True, help="how many events")
         parser.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same corpus")
 
-    @transaction.atomic
     def handle(self, *args, events: int, seed: int, **options):
         if events < 1:
             raise CommandError("--events must be at least 1.")
-        rng = random.Random(seed)
-        for model in (Event, Route, Source, Person, Theme):
-            model.objects.filter(slug__startswith=PREFIX).delete()
-        Place.objects.filter(slug__startswith=PREFIX).delete()
-
-        n_places = min(2000, max(50, events // 20))
-        places = Place.objects.bulk_create(
-            Place(
-                slug=f"{PREFIX}place-{i}",
-                name={"tr": f"Yer {i}", "en": f"Place {i}"},
-                kind="city",
-                latitude=round(rng.uniform(36.0, 56.0), 4),
-                longitude=round(rng.uniform(23.0, 50.0), 4),
-            )
-            for i in range(n_places)
-        )
-        themes = Theme.objects.bulk_create(
-            Theme(slug=f"{PREFIX}theme-{i}", name={"tr": f"Tema {i}", "en": f"Theme {i}"}) for i in range(6)
-        )
-        people = Person.objects.bulk_create(
-            Person(slug=f"{PREFIX}person-{i}", name={"tr": f"Kişi {i}", "en": f"Person {i}"})
-            for i in range(max(10, events // 50))
-        )
-        sources = Source.objects.bulk_create(
-            Source(slug=f"{PREFIX}source-{i}", kind=SourceKind.BOOK, label=f"Author {i}, {1950 + i % 70}")
-            for i in range(max(10, events // 50))
-        )
-        routes = []
-        for i in range(max(5, events // 100)):
-            route = Route(
-                slug=f"{PREFIX}route-{i}",
-                name={"tr": f"Yol {i}", "en": f"Route {i}"},
-                mode=rng.choice(RouteMode.values),
-                purpose=rng.choice(RoutePurpose.values),
-                date=_edtf(rng, dt.date(1917, 1, 1) + dt.timedelta(days=rng.randint(0, 2900))),
-            )
-            route.refresh_date_bounds()
-            routes.append(route)
-        Route.objects.bulk_create(routes)
-        RouteStop.objects.bulk_create(
-            RouteStop(route=route, place=place, position=position)
-            for route in routes
-            for position, place in enumerate(rng.sample(places, rng.randint(2, 6)), start=1)
-        )
-
-        first_day = dt.date(1900, 1, 1)
-        span = (dt.date(1950, 12, 31) - first_day).days
-        new_events = []
-        for i in range(events):
-            event = Event(
-                slug=f"{PREFIX}event-{i}",
-                title={"tr": f"Olay {i}", "en": f"Event {i}"},
-                summary={"tr": f"Üretilmiş olay {i}.", "en": f"Generated event {i}."},
-                category=rng.choice(Category.values),
-                significance=rng.choice([1, 1, 2, 2, 2, 3]),
-                status=Status.PUBLISHED,
-                date=_edtf(rng, first_day + dt.timedelta(days=rng.randint(0, span))),
-            )
-            event.refresh_date_bounds()
-            new_events.append(event)
-        Event.objects.bulk_create(new_events, batch_size=2000)
-
-        through = Event.places.through
-        through.objects.bulk_create(
-            (through(event=e, place=p) for e in new_events for p in rng.sample(places, rng.randint(1, 3))),
-            batch_size=5000,
-        )
-        Event.people.through.objects.bulk_create(
-            (Event.people.through(event=e, person=rng.choice(people)) for e in new_events), batch_size=5000
-        )
-        Event.themes.through.objects.bulk_create(
-            (Event.themes.through(event=e, theme=rng.choice(themes)) for e in new_events), batch_size=5000
-        )
-        Event.routes.through.objects.bulk_create(
-            (Event.routes.through(event=e, route=rng.choice(routes)) for e in new_events if rng.random() < 0.1),
-            batch_size=5000,
-        )
-        Citation.objects.bulk_create(
-            (Citation(event=e, source=rng.choice(sources), locator=f"p. {rng.randint(1, 400)}") for e in new_events),
-            batch_size=5000,
-        )
-        AidItem.objects.bulk_create(
-            (
-                AidItem(
-                    event=e,
-                    kind=rng.choice(AidKind.values),
-                    quantity=rng.randint(1, 10000),
-                    unit="pieces",
-                    source=rng.choice(sources),
-                )
-                for e in new_events
-                if rng.random() < 0.05
-            ),
-            batch_size=5000,
-        )
-        data_version_bump()  # bulk_create sends no signals
+        made = corpus_generate(events=events, seed=seed)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Generated {events} events, {len(places)} places, {len(routes)} routes, {len(sources)} sources "
-                f"(seed {seed})."
+                f"Generated {made.events} events, {made.places} places, {made.routes} routes, "
+                f"{made.sources} sources (seed {seed})."
             )
         )

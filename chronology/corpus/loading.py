@@ -1,0 +1,330 @@
+"""Loading records into the database: validated by the models, slugs resolved, written in one transaction.
+
+Every write here is seen by common.versioning, which bumps the data version once for the whole load.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+
+from chronology.corpus.reading import CorpusInvalid, Problem, Record, clean_scalar, read_corpus
+from chronology.corpus.spec import SECTION_ORDER, SECTIONS, Child
+from chronology.models import EventRelation
+from chronology.relative import RelativeDateError
+from chronology.services import event_relative_bounds_refresh
+from geography.models import RouteStop
+
+
+@dataclass
+class LoadReport:
+    dry_run: bool
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    unchanged: Counter = field(default_factory=Counter)
+
+    @property
+    def changed(self) -> bool:
+        return bool(sum(self.created.values()) or sum(self.updated.values()))
+
+    def lines(self) -> list[str]:
+        return [
+            f"{section}: {self.created[section]} created, {self.updated[section]} updated, "
+            f"{self.unchanged[section]} unchanged"
+            for section in SECTION_ORDER
+            if self.created[section] or self.updated[section] or self.unchanged[section]
+        ]
+
+
+@dataclass
+class Prepared:
+    """An unsaved child record with its own unsaved children (an alternative's citations)."""
+
+    instance: models.Model
+    children: dict[str, list[Prepared]]
+
+
+def _comparable(value):
+    if isinstance(value, Decimal | float | int) and not isinstance(value, bool):
+        return Decimal(str(value)).normalize()
+    return value.pk if isinstance(value, models.Model) else value
+
+
+def _shape_prepared(spec: Child, item: Prepared) -> tuple:
+    own = tuple(_comparable(getattr(item.instance, name)) for name in spec.compared)
+    nested = tuple(
+        tuple(_shape_prepared(child, sub) for sub in item.children[name]) for name, child in spec.children.items()
+    )
+    return own, nested
+
+
+def _shape_saved(spec: Child, row: models.Model) -> tuple:
+    own = tuple(_comparable(getattr(row, name)) for name in spec.compared)
+    nested = tuple(
+        tuple(_shape_saved(child, sub) for sub in getattr(row, name).order_by("pk"))
+        for name, child in spec.children.items()
+    )
+    return own, nested
+
+
+def _add(owner: models.Model, name: str, items: list[Prepared]) -> None:
+    """Save `items` as `owner`'s `name` (through its related manager, which sets the owner)."""
+    for item in items:
+        getattr(owner, name).add(item.instance, bulk=False)
+        for child_name, children in item.children.items():
+            _add(item.instance, child_name, children)
+
+
+def _full_clean(instance: models.Model, *, exclude: list[str]) -> None:
+    if hasattr(instance, "refresh_date_bounds"):
+        with contextlib.suppress(ValueError):  # full_clean reports the date with its message
+            instance.refresh_date_bounds()
+    instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+
+
+class _Loader:
+    def __init__(self, sections: dict[str, list[Record]], report: LoadReport):
+        self.sections = sections
+        self.report = report
+        self.problems: list[Problem] = []
+        self.declared = {name: {r.slug for r in sections.get(name, [])} for name in SECTION_ORDER}
+        self.saved: dict[str, dict[str, models.Model]] = defaultdict(dict)
+        self.outcomes: dict[tuple[str, str], str] = {}
+
+    def problem(self, record: Record, field_name: str, message: str) -> None:
+        self.problems.append(Problem(record.file, record.section, record.slug, field_name, message))
+
+    def report_errors(self, record: Record, where: str, error: ValidationError) -> None:
+        for field_name, messages in error.message_dict.items():
+            at = where if field_name == "__all__" else f"{where}.{field_name}" if where else field_name
+            for message in messages:
+                self.problem(record, at, message)
+
+    # -- references -------------------------------------------------------------------------------------
+    def resolve(self, record: Record, field_name: str, section: str, slug) -> models.Model | None:
+        if not isinstance(slug, str) or not slug:
+            what = "person" if section == "people" else section[:-1]
+            self.problem(record, field_name, f"expected a {what} slug, got {slug!r}")
+            return None
+        if slug in self.saved[section]:
+            return self.saved[section][slug]
+        if slug in self.declared[section]:
+            self.problem(
+                record, field_name, f"refers to {section} '{slug}', which has problems of its own (see its lines)"
+            )
+            return None
+        instance = SECTIONS[section].model.objects.filter(slug=slug).first()
+        if instance is None:
+            self.problem(
+                record, field_name, f"refers to {section} '{slug}', which is neither in the corpus nor in the database"
+            )
+            return None
+        self.saved[section][slug] = instance
+        return instance
+
+    def resolve_list(self, record: Record, field_name: str, section: str) -> list[models.Model] | None:
+        slugs = record.data.get(field_name) or []
+        if not isinstance(slugs, list):
+            self.problem(record, field_name, f"must be a list of {section} slugs")
+            return None
+        resolved = [self.resolve(record, field_name, section, slug) for slug in slugs]
+        return None if any(item is None for item in resolved) else resolved
+
+    # -- records --------------------------------------------------------------------------------------
+    def load(self) -> None:
+        for section in SECTION_ORDER:
+            for record in self.sections.get(section, []):
+                self.load_record(record)
+        # Relations point at events anywhere in the corpus, so they are written once every event is.
+        for record in self.sections.get("events", []):
+            if record.slug in self.saved["events"]:
+                self.load_relations(record)
+        if not self.problems:
+            try:
+                event_relative_bounds_refresh()
+            except RelativeDateError as error:
+                self.problems.append(Problem("(corpus)", "events", "", "after/before", str(error)))
+
+    def load_relations(self, record: Record) -> None:
+        event = self.saved["events"][record.slug]
+        wanted = []
+        for kind in ("after", "before"):
+            others = self.resolve_list(record, kind, "events")
+            if others is None:
+                return
+            wanted += [(kind, other.pk) for other in others]
+        have = sorted(event.relations.values_list("kind", "other_id"))
+        if have != sorted(wanted):
+            event.relations.all().delete()
+            EventRelation.objects.bulk_create(EventRelation(event=event, kind=k, other_id=o) for k, o in wanted)
+            if self.outcomes[("events", record.slug)] == "unchanged":
+                self.outcomes[("events", record.slug)] = "updated"
+
+    def count_outcomes(self) -> None:
+        for (section, _slug), outcome in self.outcomes.items():
+            getattr(self.report, outcome)[section] += 1
+
+    def load_record(self, record: Record) -> None:
+        spec = SECTIONS[record.section]
+        model = spec.model
+        unknown = set(record.data) - spec.keys
+        for name in sorted(unknown):
+            self.problem(record, name, f"unknown field; a {record.section} record has {', '.join(sorted(spec.keys))}")
+        missing = [name for name in sorted(spec.required) if record.data.get(name) in (None, "", [], {})]
+        for name in missing:
+            self.problem(record, name, "is required")
+        placed = any(record.data.get(name) for name in ("date", "date_as_written", "after", "before"))
+        if spec.relations and not placed:
+            self.problem(record, "date", "is required, unless date_as_written gives it or after/before place it")
+            return
+        if unknown or missing:
+            return
+
+        instance = model.objects.filter(slug=record.slug).first()
+        created = instance is None
+        if created:
+            instance = model()
+        before = {name: _comparable(getattr(instance, name, None)) for name in spec.scalars}
+        for name in spec.scalars:
+            if name in record.data:
+                setattr(instance, name, clean_scalar(record.data[name], name))
+            elif name in spec.defaults:
+                setattr(instance, name, spec.defaults[name])
+            else:  # a field the file leaves out goes back to its default, so the file is the whole truth
+                setattr(instance, name, model._meta.get_field(name).get_default())
+        try:
+            _full_clean(instance, exclude=[])
+        except ValidationError as error:
+            self.report_errors(record, "", error)
+            return
+
+        related = self.prepare_related(record)
+        if related is None:
+            return
+        changed = created or before != {name: _comparable(getattr(instance, name, None)) for name in spec.scalars}
+        if changed:
+            instance.save()
+        self.saved[record.section][record.slug] = instance
+        related_changed = self.write_related(instance, related)
+        outcome = "created" if created else "updated" if changed or related_changed else "unchanged"
+        self.outcomes[(record.section, record.slug)] = outcome
+
+    # -- what hangs off a record: slug lists, stops and children ----------------------------------------
+    def prepare_related(self, record: Record) -> dict | None:
+        spec = SECTIONS[record.section]
+        related: dict = {}
+        ok = True
+        for name, section in spec.slug_lists.items():
+            related[name] = self.resolve_list(record, name, section)
+            ok &= related[name] is not None
+        if spec.stops:
+            stops = self.resolve_list(record, "stops", "places")
+            if stops is not None and len(stops) < 2:
+                self.problem(record, "stops", "a route needs at least two stops")
+                stops = None
+            related["stops"] = stops
+            ok &= stops is not None
+        for name, child in spec.children.items():
+            related[name] = self.prepare_children(record, name, child, record.data.get(name))
+            ok &= related[name] is not None
+        return related if ok else None
+
+    def prepare_children(self, record: Record, where: str, spec: Child, items) -> list[Prepared] | None:
+        if items is None:
+            return []
+        if not isinstance(items, list):
+            self.problem(record, where, f"must be a list; each item is {spec.what}")
+            return None
+        prepared = [
+            self.prepare_child(record, f"{where}[{index}]", spec, item, index) for index, item in enumerate(items)
+        ]
+        return None if None in prepared else prepared
+
+    def prepare_child(self, record: Record, where: str, spec: Child, item, position: int) -> Prepared | None:
+        if not isinstance(item, dict) or set(item) - spec.keys:
+            self.problem(record, where, f"{spec.what} has only {', '.join(sorted(spec.keys))}")
+            return None
+        ok = True
+        values = {name: clean_scalar(value, name) for name, value in item.items() if name in spec.fields}
+        for name, section in spec.references.items():
+            if name in spec.required or item.get(name) is not None:
+                values[name] = self.resolve(record, f"{where}.{name}", section, item.get(name))
+                ok &= values[name] is not None
+        children = {}
+        for name, child in spec.children.items():
+            if name in spec.required and not item.get(name):
+                self.problem(record, f"{where}.{name}", f"is required: {spec.what} needs its {name}")
+                ok = False
+                continue
+            children[name] = self.prepare_children(record, f"{where}.{name}", child, item.get(name))
+            ok &= children[name] is not None
+        if not ok:
+            return None
+        if spec.positioned:
+            values["position"] = position
+        instance = spec.model(**values)
+        # Owners and references are set by the loader, not typed in; the rest is the model's own validation.
+        exclude = [f.name for f in spec.model._meta.concrete_fields if f.is_relation] + ["object_id"]
+        try:
+            _full_clean(instance, exclude=exclude)
+        except ValidationError as error:
+            self.report_errors(record, where, error)
+            return None
+        return Prepared(instance, children)
+
+    def write_related(self, instance: models.Model, related: dict) -> bool:
+        spec = SECTIONS[_section_of(instance)]
+        changed = False
+        for name in spec.slug_lists:
+            manager = getattr(instance, name)
+            desired = {item.pk for item in related[name]}
+            if set(manager.values_list("pk", flat=True)) != desired:
+                manager.set(desired)
+                changed = True
+        if spec.stops:
+            have = list(instance.stops.order_by("position").values_list("place_id", flat=True))
+            if have != [place.pk for place in related["stops"]]:
+                instance.stops.all().delete()
+                RouteStop.objects.bulk_create(
+                    RouteStop(route=instance, place=place, position=index)
+                    for index, place in enumerate(related["stops"], start=1)
+                )
+                changed = True
+        for name, child in spec.children.items():
+            manager = getattr(instance, name)
+            have = [_shape_saved(child, row) for row in manager.order_by("pk")]
+            if have != [_shape_prepared(child, item) for item in related[name]]:
+                manager.all().delete()
+                _add(instance, name, related[name])
+                changed = True
+        return changed
+
+
+def _section_of(instance: models.Model) -> str:
+    return next(name for name, spec in SECTIONS.items() if isinstance(instance, spec.model))
+
+
+def corpus_load(*, path: Path, dry_run: bool = False) -> LoadReport:
+    """Validate and load the corpus at `path` in one transaction.
+
+    Raises CorpusInvalid, having written nothing, on any problem.
+    """
+    sections, problems = read_corpus(path)
+    if problems:
+        raise CorpusInvalid(problems)
+    report = LoadReport(dry_run=dry_run)
+    with transaction.atomic():
+        loader = _Loader(sections, report)
+        loader.load()
+        loader.count_outcomes()
+        if loader.problems:
+            raise CorpusInvalid(loader.problems)  # leaving the atomic block by an exception rolls back
+        if dry_run:
+            transaction.set_rollback(True)
+    return report

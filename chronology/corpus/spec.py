@@ -1,0 +1,145 @@
+"""What each corpus section may hold: its fields and its children, each declared once.
+
+The loader reads these declarations to check keys, resolve slugs, build records, compare them with the
+database and write them; docs/corpus-format.md describes the same fields for people.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models
+
+from chronology.models import AidItem, AlternativeDating, Event, Person, Status, Theme
+from geography.models import Area, Place, PlaceName, Route, RouteStatus
+from sources.models import Citation, Source
+
+
+@dataclass(frozen=True)
+class Child:
+    """Records that belong to their owner, listed inside it: a place's names, an event's citations.
+
+    The owner's related manager has the same name as the list (`place.names`, `event.citations`).
+    """
+
+    model: type[models.Model]
+    what: str  # how a problem names one item: "a citation"
+    fields: tuple[str, ...]  # plain values
+    references: dict[str, str] = field(default_factory=dict)  # key → section its slug points into
+    required: frozenset[str] = frozenset()  # references or children that must be given
+    children: dict[str, Child] = field(default_factory=dict)
+    positioned: bool = False  # the item's place in the list is stored (`position`)
+
+    @property
+    def keys(self) -> set[str]:
+        return {*self.fields, *self.references, *self.children}
+
+    @property
+    def compared(self) -> tuple[str, ...]:
+        """Attributes that decide whether a stored item still matches the file."""
+        return (*self.fields, *(f"{name}_id" for name in self.references), *(("position",) if self.positioned else ()))
+
+
+@dataclass(frozen=True)
+class Section:
+    model: type[models.Model]
+    scalars: tuple[str, ...]
+    required: frozenset[str]
+    slug_lists: dict[str, str] = field(default_factory=dict)  # many-to-many: key → section of its slugs
+    children: dict[str, Child] = field(default_factory=dict)
+    stops: bool = False  # an ordered list of place slugs (routes)
+    relations: bool = False  # after/before: event slugs, written once every event is
+    defaults: dict[str, Any] = field(default_factory=dict)  # where the corpus's default differs from the model's
+
+    @property
+    def keys(self) -> set[str]:
+        extra = {"stops"} if self.stops else set()
+        extra |= {"after", "before"} if self.relations else set()
+        return {*self.scalars, *self.slug_lists, *self.children, *extra}
+
+
+CITATIONS = Child(
+    Citation,
+    "a citation",
+    fields=("locator", "evidence", "locator_estimated", "note"),
+    references={"source": "sources"},
+    required=frozenset({"source"}),
+    positioned=True,
+)
+
+SECTIONS: dict[str, Section] = {
+    "sources": Section(
+        Source,
+        scalars=("slug", "kind", "label", "author", "year", "title", "archive_ref", "date", "note"),
+        required=frozenset({"slug", "kind", "label"}),
+    ),
+    "themes": Section(Theme, scalars=("slug", "name"), required=frozenset({"slug", "name"})),
+    "people": Section(
+        Person, scalars=("slug", "name", "born", "died", "description"), required=frozenset({"slug", "name"})
+    ),
+    "places": Section(
+        Place,
+        scalars=("slug", "name", "kind", "latitude", "longitude", "description"),
+        required=frozenset({"slug", "name", "kind", "latitude", "longitude"}),
+        children={"names": Child(PlaceName, "a name", fields=("name", "language", "date", "note"))},
+    ),
+    "routes": Section(
+        Route,
+        scalars=("slug", "name", "description", "mode", "purpose", "date"),
+        required=frozenset({"slug", "name", "mode", "purpose", "stops", "citations"}),
+        children={
+            "statuses": Child(RouteStatus, "a status", fields=("date", "status", "note")),
+            "citations": CITATIONS,
+        },
+        stops=True,
+    ),
+    "areas": Section(
+        Area,
+        scalars=("slug", "name", "description", "kind", "date", "approximate", "geometry"),
+        required=frozenset({"slug", "name", "kind", "geometry", "citations"}),
+        children={"citations": CITATIONS},
+    ),
+    "events": Section(
+        Event,
+        scalars=(
+            "slug",
+            "date",
+            "date_as_written",
+            "date_calendar",
+            "title",
+            "summary",
+            "category",
+            "significance",
+            "status",
+            "note",
+        ),
+        required=frozenset({"slug", "title", "summary", "category", "citations"}),
+        slug_lists={"themes": "themes", "places": "places", "people": "people", "routes": "routes"},
+        children={
+            "citations": CITATIONS,
+            "aid": Child(
+                AidItem,
+                "an aid line",
+                fields=("kind", "quantity", "unit", "approximate", "locator", "note"),
+                references={"route": "routes", "source": "sources"},
+                required=frozenset({"source"}),
+            ),
+            "alternatives": Child(
+                AlternativeDating,
+                "an alternative",
+                fields=("date", "note"),
+                references={"place": "places"},
+                # An alternative reading is only as good as who gives it.
+                required=frozenset({"citations"}),
+                children={"citations": CITATIONS},
+                positioned=True,
+            ),
+        },
+        relations=True,
+        # Corpus events are published unless they say otherwise (in the admin a new event starts as a draft).
+        defaults={"status": Status.PUBLISHED},
+    ),
+}
+
+SECTION_ORDER = list(SECTIONS)
