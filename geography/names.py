@@ -1,10 +1,13 @@
 """Which name a place bore on a given day, in a given language: Gümrü / Alexandropol in 1920, Leninakan
 from 1924, Gyumri today.
 
-The rule, applied to a day: a name in the reader's language that was in use that day; else a dated name
-in use that day (in whatever language the place then used); else the place's own name in the reader's
-language. `name_periods` applies the rule once per stretch of time between the names' dates, so the page
-only has to look a day up in the periods rather than know the rule.
+The rule, applied to a day, is what a reader of that language met then: the name in the reader's own
+language in use that day (Smyrna for an English reader of 1920, İzmir for a Turkish one); else a name
+given for any language (blank language: an official name every language used) in use that day; else the
+place's own name in the reader's language. Another language's name is never shown: a Russian or Armenian
+name is an exonym to the English or Turkish reader, however well dated. `name_periods` applies the rule
+once per stretch of time between the names' dates, so the page only has to look a day up in the periods
+rather than know the rule.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ def name_on(default: dict, names: Sequence[Name], day: dt.date, lang: str) -> st
     in_use = [n for n in names if n.in_use_on(day)]
     for candidates in (
         [n for n in in_use if n.language == lang],
-        [n for n in in_use if n.dated],
+        [n for n in in_use if not n.language],
     ):
         if candidates:
             # The most recently adopted name wins where periods touch (Leninakan from 1924, not Alexandropol).

@@ -80,8 +80,8 @@ def _gyumri():
 
     gyumri = make_place(slug="gyumri", name={"tr": "Gümrü", "en": "Gyumri"})
     PlaceName.objects.create(place=gyumri, name="Gümrü", language="tr")
-    PlaceName.objects.create(place=gyumri, name="Alexandropol", language="ru", date="1837/1924")
-    PlaceName.objects.create(place=gyumri, name="Leninakan", language="ru", date="1924/1990")
+    PlaceName.objects.create(place=gyumri, name="Alexandropol", date="1837/1924")
+    PlaceName.objects.create(place=gyumri, name="Leninakan", date="1924/1990")
     return gyumri
 
 
