@@ -18,7 +18,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 
-from chronology.models import Event
+from chronology.selectors import published_event_row
 from common.translation import language_codes
 from geography.models import Place, RouteStop
 
@@ -31,7 +31,7 @@ BASEMAP = "vendor/world-atlas/countries-50m.json"
 # fraction of it (docs/performance.md).
 INDEX_FIELDS = (
     "slug", "title", "date", "start", "end", "precision", "approximate", "uncertain",
-    "category", "significance", "places", "routes", "disputed",
+    "category", "significance", "places", "routes", "disputed", "window",
 )  # fmt: skip
 
 # Every ES module of the page, preloaded together rather than discovered import by import.
@@ -161,9 +161,8 @@ def atlas(request):
     lang = page_language(request)
     strings = SERVER_STRINGS[lang]
     slug = request.GET.get("event", "").strip()
-    # The same read as the API's (EventQuerySet.as_rows), so the first paint and the API agree.
-    rows = Event.objects.published().filter(slug=slug).as_rows(lang=lang) if slug else []
-    event = rows[0] if rows else None
+    # The same read as the API's (chronology.selectors), so the first paint and the API agree.
+    event = published_event_row(slug=slug, lang=lang) if slug else None
     api = _api_urls()
     view = initial_view(event_slug=slug if event else "", place_slug=request.GET.get("place", ""))
     context = {
