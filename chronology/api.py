@@ -69,7 +69,15 @@ class RelationSerializer(serializers.Serializer):
 
 
 class EventSerializer(serializers.Serializer):
-    """Documents the event shape; the rows come ready-made from chronology.selectors.event_rows()."""
+    """An event: every field below unless `fields=` asks for some of them (then only those)."""
+
+    # Documents the shape only: the rows come ready-made from chronology.selectors.event_rows().
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for field in fields.values():
+            field.required = False  # a sparse fieldset leaves any of them out
+        return fields
 
     slug = serializers.SlugField()
     title = serializers.CharField()
