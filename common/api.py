@@ -48,19 +48,20 @@ _ERROR_BODY = {
 BAD_REQUEST = OpenApiResponse(
     _ERROR_BODY, description="A parameter is wrong; the body names it and says what to write."
 )
-NOT_FOUND = OpenApiResponse(
-    {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]},
-    description="No such record.",
+DETAIL_BODY = {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}
+BAD_CREDENTIALS = OpenApiResponse(
+    DETAIL_BODY, description="Credentials were sent and are wrong; reading needs none, so send none."
 )
+NOT_FOUND = OpenApiResponse(DETAIL_BODY, description="No such record.")
 
 
 class AtlasAutoSchema(AutoSchema):
-    """Every operation also documents its errors: any query parameter can be wrong (400), and a record
-    looked up by slug can be missing (404)."""
+    """Every operation also documents its errors: any query parameter can be wrong (400), credentials
+    sent can be wrong (403), and a record looked up by slug can be missing (404)."""
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
-        errors = {"400": BAD_REQUEST}
+        errors = {"400": BAD_REQUEST, "403": BAD_CREDENTIALS}
         if not self._is_list_view():
             errors["404"] = NOT_FOUND
         for code, response in errors.items():

@@ -22,7 +22,7 @@ class WholeUnlessAskedPagination(LimitOffsetPagination):
         limit = _whole_number(request, self.limit_query_param, minimum=1)
         offset = _whole_number(request, self.offset_query_param, minimum=0)
         if offset is not None and limit is None:
-            raise ValidationError({"offset": "An offset pages only with a limit; add limit=N (N of at least 1)."})
+            raise ValidationError({"offset": "An offset pages only with a limit: write e.g. limit=10&offset=10."})
         return limit, offset or 0
 
     def get_limit(self, request):

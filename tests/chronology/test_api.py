@@ -127,6 +127,26 @@ def test_without_limit_the_list_is_whole_and_with_limit_it_is_a_page(api):
     assert "offset=5" in page["next"]
 
 
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ("?limit=-5", "limit"),
+        ("?limit=abc", "limit"),
+        ("?limit=0", "limit"),
+        ("?limit=2&offset=false", "offset"),
+        ("?limit=2&offset=-1", "offset"),
+        ("?offset=3", "offset"),
+    ],
+)
+@pytest.mark.parametrize("url", [EVENTS, "/api/v1/people/", "/api/v1/sources/", "/api/v1/themes/"])
+def test_paging_it_cannot_read_is_a_400_naming_the_parameter(api, url, query, parameter):
+    make_event()
+    response = api.get(url + query)
+    assert response.status_code == 400
+    assert list(response.json()) == [parameter]
+    assert f"{parameter}=10" in response.json()[parameter]
+
+
 def test_sparse_fieldset_returns_only_the_fields_asked_for(api):
     make_event(slug="x", places=[make_place(slug="kars")])
     assert api.get(EVENTS + "?fields=slug,start,places").json() == [
