@@ -84,11 +84,12 @@ def test_date_window_includes_events_that_could_fall_in_it(api):
     assert {item["slug"] for item in response.json()} == {"october", "kars-treaty", "open-ended"}
 
 
-@pytest.mark.parametrize("param", ["place", "person", "theme"])
-def test_filter_by_related_slug(api, param):
-    maker = {"place": make_place, "person": make_person, "theme": make_theme}[param]
+@pytest.mark.parametrize(
+    ("param", "maker", "relation"),
+    [("place", make_place, "places"), ("person", make_person, "people"), ("theme", make_theme, "themes")],
+)
+def test_filter_by_related_slug(api, param, maker, relation):
     wanted, other = maker(slug="wanted"), maker(slug="other")
-    relation = {"place": "places", "person": "people", "theme": "themes"}[param]
     make_event(slug="yes", **{relation: [wanted, other]})
     make_event(slug="no", **{relation: [other]})
     assert [item["slug"] for item in api.get(f"{EVENTS}?{param}=wanted").json()] == ["yes"]
@@ -207,10 +208,16 @@ def test_query_count_does_not_grow_with_rows(api, url, django_assert_max_num_que
         assert api.get(url).status_code == 200
 
 
-def test_api_is_read_only_for_anonymous_users(api):
+def test_anonymous_writes_are_refused_by_permission_and_curators_find_no_write_endpoint(api):
+    # The permission check runs before the method is looked up: an anonymous write is a 403 even where
+    # no write exists, so a permission left open would show here as a 405.
     make_event(slug="x")
-    assert api.post(EVENTS, {"slug": "y"}, format="json").status_code in (401, 403, 405)
-    assert api.delete(EVENTS + "x/").status_code in (401, 403, 405)
+    assert api.post(EVENTS, {"slug": "y"}, format="json").status_code == 403
+    assert api.delete(EVENTS + "x/").status_code == 403
+    User.objects.create_superuser("curator", "c@example.org", "pw")
+    api.login(username="curator", password="pw")
+    assert api.delete(EVENTS + "x/").status_code == 405  # curators write in the admin
+    assert api.get(EVENTS + "x/").status_code == 200
 
 
 def test_people_and_sources_lists(api):
