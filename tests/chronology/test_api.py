@@ -214,8 +214,7 @@ def test_anonymous_writes_are_refused_by_permission_and_curators_find_no_write_e
     make_event(slug="x")
     assert api.post(EVENTS, {"slug": "y"}, format="json").status_code == 403
     assert api.delete(EVENTS + "x/").status_code == 403
-    User.objects.create_superuser("curator", "c@example.org", "pw")
-    api.login(username="curator", password="pw")
+    api.force_login(User.objects.create_superuser("curator", "c@example.org", "pw"))
     assert api.delete(EVENTS + "x/").status_code == 405  # curators write in the admin
     assert api.get(EVENTS + "x/").status_code == 200
 
