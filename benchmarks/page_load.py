@@ -39,7 +39,19 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 MARKS = ["atlas:data-tr", "atlas:timeline-drawn", "atlas:map-drawn", "atlas:basemap-drawn", "atlas:interactive"]
-INDEX_FIELDS = "slug,title,date,start,end,precision,approximate,uncertain,category,significance,places,routes"
+
+
+def _index_fields() -> str:
+    """The fields the page asks for, from the page itself (frontend.views), so the two cannot drift."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from frontend.views import INDEX_FIELDS
+
+    return ",".join(INDEX_FIELDS)
+
 
 # Time from pressing End on the timeline until the panel shows the last event's full text.
 SELECT_JS = """() => new Promise((resolve) => {
@@ -208,7 +220,7 @@ def main() -> None:
     try:
         _wait_for(f"{base}/api/v1/themes/")
         # Server side, seen from a plain HTTP client: what the page asks for, and the full list for scale.
-        index_url = f"{base}/api/v1/events/?fields={INDEX_FIELDS}&lang=tr"
+        index_url = f"{base}/api/v1/events/?fields={_index_fields()}&lang=tr"
         print(f"\n{args.events} events; API from a plain HTTP client, median (best) ms, size:")
         for label, url in [
             ("events, page's index fields", index_url),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+import datetime as dt
+import hashlib
+import json
 
 from django.core.cache import cache
+from django.db.models import Model, Subquery
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -13,7 +16,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
 from chronology.models import AidKind, Category, Event, Person, Theme
-from chronology.rows import EVENT_FIELDS
+from chronology.selectors import EVENT_FIELDS, DateWindow, event_rows, published_event_row
 from common.api import LANG_PARAMETER, LanguageMixin, TranslatedReadOnlyViewSet, TranslatedTextField
 from common.calendars import Calendar
 from common.dates import Precision
@@ -57,7 +60,15 @@ class RelationSerializer(serializers.Serializer):
 
 
 class EventSerializer(serializers.Serializer):
-    """Documents the event shape; the rows come ready-made from EventQuerySet.as_rows()."""
+    """An event: every field below unless `fields=` asks for some of them (then only those)."""
+
+    # Documents the shape only: the rows come ready-made from chronology.selectors.event_rows().
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for field in fields.values():
+            field.required = False  # a sparse fieldset leaves any of them out
+        return fields
 
     slug = serializers.SlugField()
     title = serializers.CharField()
@@ -85,6 +96,12 @@ class EventSerializer(serializers.Serializer):
     disputed = serializers.BooleanField(help_text="Sources date or place it otherwise; see alternatives")
     alternatives = AlternativeSerializer(many=True)
     relations = RelationSerializer(many=True)
+    window = serializers.BooleanField(
+        help_text="True when the event is one happening and start–end is only the window in which it could "
+        "have been: an event placed after/before others (relations) whose bounds are not a single day, or an "
+        "undated event whose bounds its relations give. False for an event that lasted from start to end "
+        "(a conference, a negotiation) and for a single day. Draw a window as a point with a faint range."
+    )
     match = serializers.ChoiceField(
         choices=["certain", "possible"],
         required=False,
@@ -105,13 +122,6 @@ FIELDS_PARAMETER = OpenApiParameter(
 EVENT_LIST_CACHE_SECONDS = 24 * 3600
 
 
-def window_match(start, end, after, before) -> str:
-    """'certain' when an event's whole span lies in the window, else 'possible' (it may or may not)."""
-    inside = start is not None and end is not None
-    inside = inside and (after is None or start >= after) and (before is None or end <= before)
-    return "certain" if inside else "possible"
-
-
 def requested_fields(request) -> tuple[str, ...]:
     raw = request.query_params.get("fields")
     if raw is None:
@@ -126,6 +136,28 @@ def requested_fields(request) -> tuple[str, ...]:
             }
         )
     return names
+
+
+def _canonical(value):
+    """A filter's cleaned value as plain JSON, the same however the client spelled or ordered it."""
+    if isinstance(value, Model):
+        return value.pk
+    if isinstance(value, slice):
+        return [_canonical(value.start), _canonical(value.stop)]
+    if isinstance(value, list | tuple):
+        return sorted(_canonical(item) for item in value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def date_window(cleaned_filters: dict) -> DateWindow | None:
+    """The date_after/date_before window asked for, if any, as whole days."""
+    value = cleaned_filters.get("date")
+    if not value or (value.start is None and value.stop is None):
+        return None
+    # The range field gives the first and last moment of the days asked for; compare whole days.
+    return (value.start.date() if value.start else None, value.stop.date() if value.stop else None)
 
 
 class EventFilter(geography_api.DatedFilter):
@@ -160,46 +192,49 @@ class EventViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
         return Event.objects.published().chronological()
 
     def list(self, request, *args, **kwargs):
-        # The whole list is the page's heaviest request (0.5 s of server time at 10,000 events); it is
-        # cached per data version, language and query, so a change anywhere in the data retires it.
-        key = f"api:events:{data_version()}:{self.lang}:{urlencode(sorted(request.query_params.lists()), doseq=True)}"
-        if (data := cache.get(key)) is None:
-            data = self.list_data(request)
-            cache.set(key, data, timeout=EVENT_LIST_CACHE_SECONDS)
-        return Response(data)
-
-    def list_data(self, request):
         fields = requested_fields(request)
-        queryset = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(queryset)
-        if page is not None:
-            queryset = Event.objects.filter(pk__in=[event.pk for event in page]).chronological()
-        rows = queryset.as_rows(lang=self.lang, fields=fields)
-        if window := self.date_window():
-            for row, (start, end) in zip(rows, queryset.values_list("date_start", "date_end"), strict=True):
-                row["match"] = window_match(start, end, *window)
-        data = self.get_serializer(rows, many=True).data
-        return self.get_paginated_response(data).data if page is not None else data
+        filterset = self.filterset_class(request.query_params, queryset=self.get_queryset(), request=request)
+        if not filterset.is_valid():
+            raise ValidationError(filterset.errors)
+        limit, offset = self.paginator.paging(request)
+        window = date_window(filterset.form.cleaned_data)
+        # The whole list is the page's heaviest request (0.5 s of server time at 10,000 events); it is
+        # cached per data version and per what was validly asked, so a change anywhere in the data retires
+        # it and a parameter the API does not know cannot make it build and store another copy.
+        asked = {
+            "lang": self.lang,
+            "fields": fields,
+            "filters": {name: _canonical(value) for name, value in filterset.form.cleaned_data.items()},
+            "limit": limit,
+            "offset": offset,
+        }
+        digest = hashlib.sha256(json.dumps(asked, sort_keys=True, default=str).encode()).hexdigest()
+        key = f"api:events:{data_version()}:{digest}"
+        if (data := cache.get(key)) is None:
+            data = self.list_data(filterset.qs, fields=fields, window=window, limit=limit, offset=offset)
+            cache.set(key, data, timeout=EVENT_LIST_CACHE_SECONDS)
+        rows = data["rows"]  # already in EventSerializer's shape: passing 10,000 rows through it again costs time
+        if limit is None:
+            return Response(rows)
+        # The links are built for this request (its host and query), never taken from the cache.
+        paginator = self.paginator
+        paginator.request, paginator.limit, paginator.offset, paginator.count = request, limit, offset, data["count"]
+        return paginator.get_paginated_response(rows)
 
-    def date_window(self) -> tuple | None:
-        """The date_after/date_before window asked for, if any (already validated by the filter)."""
-        params = self.request.query_params
-        if not (params.get("date_after") or params.get("date_before")):
-            return None
-        parsed = self.filterset_class(params, queryset=Event.objects.none()).form
-        parsed.is_valid()
-        value = parsed.cleaned_data.get("date")
-        if not value:
-            return None
-        # The range field gives the first and last moment of the days asked for; compare whole days.
-        return tuple(moment.date() if moment else None for moment in (value.start, value.stop))
+    def list_data(self, queryset, *, fields, window, limit: int | None, offset: int) -> dict:
+        count = None
+        if limit is not None:
+            count = queryset.count()
+            page = Subquery(queryset.values("pk")[offset : offset + limit])
+            queryset = Event.objects.filter(pk__in=page).chronological()
+        return {"count": count, "rows": event_rows(queryset, lang=self.lang, fields=fields, date_window=window)}
 
     def retrieve(self, request, *args, **kwargs):
         fields = requested_fields(request)
-        rows = self.get_queryset().filter(slug=kwargs["slug"]).as_rows(lang=self.lang, fields=fields)
-        if not rows:
+        row = published_event_row(slug=kwargs["slug"], lang=self.lang, fields=fields)
+        if row is None:
             raise NotFound(f"No published event with slug {kwargs['slug']!r}.")
-        return Response(self.get_serializer(rows[0]).data)
+        return Response(self.get_serializer(row).data)
 
 
 class PersonSerializer(serializers.ModelSerializer):

@@ -75,12 +75,6 @@ class EventQuerySet(DatedQuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
 
-    def as_rows(self, *, lang: str, fields: tuple[str, ...] | None = None) -> list[dict]:
-        """Events as the API's plain dicts, in a fixed number of queries (see chronology.rows)."""
-        from chronology.rows import EVENT_FIELDS, event_rows
-
-        return event_rows(self, lang=lang, fields=fields or EVENT_FIELDS)
-
 
 class Event(Dated):
     # An event may be undated when relations place it ("after the fall of Kars, before Gümrü").

@@ -1,11 +1,19 @@
-"""What every API view shares: the language of the response, negotiated once per request."""
+"""What every API view shares: the language of the response, negotiated once per request, and the
+error responses every operation documents."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.utils.translation import get_language_from_request
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
@@ -30,6 +38,35 @@ def request_language(request) -> str:
         return requested
     negotiated = get_language_from_request(request._request, check_path=False)
     return negotiated if negotiated in language_codes() else settings.LANGUAGE_CODE
+
+
+_ERROR_BODY = {
+    "type": "object",
+    "description": "Each parameter that is wrong, with what to write instead.",
+    "additionalProperties": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
+}
+BAD_REQUEST = OpenApiResponse(
+    _ERROR_BODY, description="A parameter is wrong; the body names it and says what to write."
+)
+DETAIL_BODY = {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}
+BAD_CREDENTIALS = OpenApiResponse(
+    DETAIL_BODY, description="Credentials were sent and are wrong; reading needs none, so send none."
+)
+NOT_FOUND = OpenApiResponse(DETAIL_BODY, description="No such record.")
+
+
+class AtlasAutoSchema(AutoSchema):
+    """Every operation also documents its errors: any query parameter can be wrong (400), credentials
+    sent can be wrong (403), and a record looked up by slug can be missing (404)."""
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        errors = {"400": BAD_REQUEST, "403": BAD_CREDENTIALS}
+        if not self._is_list_view():
+            errors["404"] = NOT_FOUND
+        for code, response in errors.items():
+            responses.setdefault(code, self._get_response_for_code(response, code, direction=direction))
+        return responses
 
 
 class LanguageMixin:

@@ -282,6 +282,22 @@ def equivalents(date: dt.date, lang: str | None = None) -> dict[Calendar, str]:
     }
 
 
+# Law 698 replaced Rumi year numbers with Gregorian ones on 1 January 1926; the Tanzimat brought the
+# Rumi (financial) calendar into official use in 1840.
+RUMI_IN_USE = range(1840, 1926)
+
+
+def equivalents_in_use(date: dt.date, lang: str | None = None) -> dict[Calendar, str]:
+    """The day written in the calendars someone in the region dated by then: Julian in Russia before
+    14 February 1918, Rumi in the Ottoman state and Turkey until 1926, Hijri (±2 days) alongside."""
+    relevant = {Calendar.HIJRI}
+    if russian_old_style_applies(date):
+        relevant.add(Calendar.JULIAN)
+    if date.year in RUMI_IN_USE:
+        relevant.add(Calendar.RUMI)
+    return {calendar: text for calendar, text in equivalents(date, lang).items() if calendar in relevant}
+
+
 def _fold(text: str) -> str:
     """Lower case, no diacritics, letters and digits only: 'Teşrin-i Sâni' → 'tesrinisani'."""
     decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ı", "i"))

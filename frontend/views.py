@@ -19,7 +19,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 
-from chronology.models import Event
+from chronology.selectors import published_event_row
 from common.calendars import Calendar, month_name
 from common.translation import language_codes
 from frontend.dates import DateWords
@@ -34,7 +34,7 @@ BASEMAP = "vendor/world-atlas/countries-50m.json"
 # fraction of it (docs/performance.md).
 INDEX_FIELDS = (
     "slug", "title", "date", "start", "end", "precision", "approximate", "uncertain",
-    "category", "significance", "places", "routes", "disputed",
+    "category", "significance", "places", "routes", "disputed", "window",
 )  # fmt: skip
 
 # Every ES module of the page, preloaded together rather than discovered import by import.
@@ -67,19 +67,10 @@ def page_language(request) -> str:
     return negotiated if negotiated in codes else settings.LANGUAGE_CODE
 
 
-def _is_window(event: dict) -> bool:
-    if "window" in event:
-        return bool(event["window"])
-    # Until the rows carry `window` (issue 11, the API's part): the rule the rows will compute.
-    spread = event.get("start") and event.get("end") and event["start"] != event["end"]
-    undated_range = event.get("precision") == "range" and not event.get("date")
-    return bool(spread and (event.get("relations") or undated_range))
-
-
 def event_date_text(event: dict, lang: str) -> str:
     """An event's date in words, exactly as the page's dates.js writes it (one table of cases tests both)."""
     strings = page_strings().get(lang) or page_strings()[settings.LANGUAGE_CODE]
-    return DateWords(strings).record({**event, "window": _is_window(event)})
+    return DateWords(strings).record(event)  # the row's own `window` flag: the server decides it once
 
 
 def _api_urls() -> dict[str, str]:
@@ -130,9 +121,8 @@ def atlas(request):
     lang = page_language(request)
     strings = page_strings()[lang]
     slug = request.GET.get("event", "").strip()
-    # The same read as the API's (EventQuerySet.as_rows), so the first paint and the API agree.
-    rows = Event.objects.published().filter(slug=slug).as_rows(lang=lang) if slug else []
-    event = rows[0] if rows else None
+    # The same read as the API's (chronology.selectors), so the first paint and the API agree.
+    event = published_event_row(slug=slug, lang=lang) if slug else None
     api = _api_urls()
     view = initial_view(event_slug=slug if event else "", place_slug=request.GET.get("place", ""))
     context = {

@@ -8,12 +8,13 @@ import unicodedata
 from django.db.models import Prefetch, QuerySet
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from common.api import LANG_PARAMETER, LanguageMixin, TranslatedText
+from geography import schema
 from geography.models import Area, AreaKind, Place, Route, RouteMode, RoutePurpose, RouteStop, route_length_km
 from geography.names import as_names, name_on, name_periods
 from sources.selectors import citations_by_owner
@@ -90,26 +91,8 @@ class AreaFeatureSerializer(TranslatedText, serializers.BaseSerializer):
         )
 
 
-_FEATURE_COLLECTION = inline_serializer(
-    "FeatureCollection",
-    fields={
-        "type": serializers.CharField(default="FeatureCollection"),
-        "features": serializers.ListField(child=serializers.DictField()),
-    },
-)
-_FEATURE = inline_serializer(
-    "Feature",
-    fields={
-        "type": serializers.CharField(default="Feature"),
-        "geometry": serializers.DictField(),
-        "properties": serializers.DictField(),
-    },
-)
-
-
 @extend_schema_view(
-    list=extend_schema(parameters=[LANG_PARAMETER], responses=_FEATURE_COLLECTION),
-    retrieve=extend_schema(parameters=[LANG_PARAMETER], responses=_FEATURE),
+    list=extend_schema(parameters=[LANG_PARAMETER]), retrieve=extend_schema(parameters=[LANG_PARAMETER])
 )
 class GeoJSONViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
     """A read-only viewset whose list is one whole GeoJSON FeatureCollection."""
@@ -155,8 +138,8 @@ def folded(text: str) -> str:
 
 
 @extend_schema_view(
-    list=extend_schema(parameters=[LANG_PARAMETER, ON_PARAMETER, Q_PARAMETER], responses=_FEATURE_COLLECTION),
-    retrieve=extend_schema(parameters=[LANG_PARAMETER, ON_PARAMETER], responses=_FEATURE),
+    list=extend_schema(parameters=[LANG_PARAMETER, ON_PARAMETER, Q_PARAMETER], responses=schema.PlaceCollectionSchema),
+    retrieve=extend_schema(parameters=[LANG_PARAMETER, ON_PARAMETER], responses=schema.PlaceFeatureSchema),
 )
 class PlaceViewSet(GeoJSONViewSet):
     serializer_class = PlaceFeatureSerializer
@@ -212,6 +195,10 @@ class RouteFilter(DatedFilter):
         fields = ["mode", "purpose"]
 
 
+@extend_schema_view(
+    list=extend_schema(parameters=[LANG_PARAMETER], responses=schema.RouteCollectionSchema),
+    retrieve=extend_schema(parameters=[LANG_PARAMETER], responses=schema.RouteFeatureSchema),
+)
 class RouteViewSet(CitedGeoJSONViewSet):
     serializer_class = RouteFeatureSerializer
     filterset_class = RouteFilter
@@ -229,6 +216,10 @@ class AreaFilter(DatedFilter):
         fields = ["kind"]
 
 
+@extend_schema_view(
+    list=extend_schema(parameters=[LANG_PARAMETER], responses=schema.AreaCollectionSchema),
+    retrieve=extend_schema(parameters=[LANG_PARAMETER], responses=schema.AreaFeatureSchema),
+)
 class AreaViewSet(CitedGeoJSONViewSet):
     serializer_class = AreaFeatureSerializer
     filterset_class = AreaFilter

@@ -92,11 +92,12 @@ def test_date_window_includes_events_that_could_fall_in_it(api):
     assert {item["slug"] for item in response.json()} == {"october", "kars-treaty", "open-ended"}
 
 
-@pytest.mark.parametrize("param", ["place", "person", "theme"])
-def test_filter_by_related_slug(api, param):
-    maker = {"place": make_place, "person": make_person, "theme": make_theme}[param]
+@pytest.mark.parametrize(
+    ("param", "maker", "relation"),
+    [("place", make_place, "places"), ("person", make_person, "people"), ("theme", make_theme, "themes")],
+)
+def test_filter_by_related_slug(api, param, maker, relation):
     wanted, other = maker(slug="wanted"), maker(slug="other")
-    relation = {"place": "places", "person": "people", "theme": "themes"}[param]
     make_event(slug="yes", **{relation: [wanted, other]})
     make_event(slug="no", **{relation: [other]})
     assert [item["slug"] for item in api.get(f"{EVENTS}?{param}=wanted").json()] == ["yes"]
@@ -133,6 +134,26 @@ def test_without_limit_the_list_is_whole_and_with_limit_it_is_a_page(api):
     assert page["count"] == 7
     assert [item["slug"] for item in page["results"]] == ["e3", "e4", "e5"]
     assert "offset=5" in page["next"]
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ("?limit=-5", "limit"),
+        ("?limit=abc", "limit"),
+        ("?limit=0", "limit"),
+        ("?limit=2&offset=false", "offset"),
+        ("?limit=2&offset=-1", "offset"),
+        ("?offset=3", "offset"),
+    ],
+)
+@pytest.mark.parametrize("url", [EVENTS, "/api/v1/people/", "/api/v1/sources/", "/api/v1/themes/"])
+def test_paging_it_cannot_read_is_a_400_naming_the_parameter(api, url, query, parameter):
+    make_event()
+    response = api.get(url + query)
+    assert response.status_code == 400
+    assert list(response.json()) == [parameter]
+    assert f"{parameter}=10" in response.json()[parameter]
 
 
 def test_sparse_fieldset_returns_only_the_fields_asked_for(api):

@@ -48,9 +48,10 @@ def test_generated_events_show_in_the_next_list(api):
 
 
 def test_each_language_and_query_has_its_own_list(api):
-    make_event(title={"tr": "Türkçe", "en": "English"})
+    make_event(slug="x", title={"tr": "Türkçe", "en": "English"})
     assert titles(api) == ["English"]
     assert [item["title"] for item in api.get(EVENTS + "?lang=tr&fields=title").json()] == ["Türkçe"]
+    assert api.get(EVENTS + "?lang=en&fields=slug").json() == [{"slug": "x"}]
 
 
 def test_lists_are_gzipped_for_clients_that_accept_it(api):
@@ -66,3 +67,41 @@ def test_a_repeated_request_with_the_etag_gets_304(api):
     first = api.get(EVENTS)
     again = api.get(EVENTS, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304 and not again.content
+
+
+def test_a_parameter_the_api_does_not_know_does_not_build_another_list(api):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def event_queries(context) -> list[str]:
+        return [q["sql"] for q in context.captured_queries if "chronology_event" in q["sql"]]
+
+    make_event(title={"en": "Only"})
+    with CaptureQueriesContext(connection) as cold:
+        first = api.get(EVENTS + "?lang=en&x=1")
+    built = event_queries(cold)  # read now: the next request empties Django's query log
+    with CaptureQueriesContext(connection) as warm:
+        again = api.get(EVENTS + "?x=2&lang=en")
+    rebuilt = event_queries(warm)
+    assert built and not rebuilt
+    assert again.json() == first.json() == api.get(EVENTS + "?lang=en").json()
+
+
+def test_the_same_filters_written_differently_share_one_list(api):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_event(category="treaty")
+    make_event(category="military")
+    api.get(EVENTS + "?category=treaty&category=military&fields=slug,title")
+    with CaptureQueriesContext(connection) as warm:
+        api.get(EVENTS + "?fields=slug,title&category=military&category=treaty")
+    assert not [q for q in warm.captured_queries if "chronology_event" in q["sql"]]
+
+
+def test_page_links_follow_the_request_not_the_cached_copy(api):
+    for day in range(1, 5):
+        make_event(date=f"1920-01-0{day}")
+    api.get(EVENTS + "?limit=2&fields=slug", HTTP_HOST="localhost")
+    page = api.get(EVENTS + "?limit=2&fields=slug", HTTP_HOST="127.0.0.1").json()
+    assert page["next"].startswith("http://127.0.0.1/") and "offset=2" in page["next"]

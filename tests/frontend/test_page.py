@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 
 from chronology.models import Event, EventRelation, Status
-from chronology.rows import EVENT_FIELDS
+from chronology.selectors import EVENT_FIELDS
 from chronology.services import event_relative_bounds_refresh
 from frontend.views import INDEX_FIELDS, MODULES, page_strings
 from geography.models import Place

@@ -1,4 +1,5 @@
-"""Events as the API's plain dicts, built from value queries: one query per relation, whatever the count.
+"""Reads of events for the API and the page: rows as plain dicts, built from value queries, one query per
+relation whatever the count. Models never import this module; the API and the page view call it.
 
 Why not a prefetching ModelSerializer: measured on 10,000 events it took 8.6 s, nearly all of it in
 building related managers and querysets per row; value queries and dicts take a fraction of that
@@ -7,6 +8,7 @@ building related managers and querysets per row; value queries and dicts take a 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from django.db.models import Exists, OuterRef, QuerySet, TextField, Value
@@ -14,21 +16,15 @@ from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, NullIf
 
 from chronology.models import AidItem, AlternativeDating, Event, EventRelation
-from common.calendars import (
-    Calendar,
-    CalendarError,
-    equivalents,
-    parse_calendar_date,
-    russian_old_style_applies,
-    to_gregorian_alternatives,
-)
+from common.calendars import CalendarError, equivalents_in_use, parse_calendar_date, to_gregorian_alternatives
+from common.dates import Precision
 from common.translation import language_codes, translate
 from sources.selectors import citations_by_owner
 
 EVENT_FIELDS = (
     "slug", "title", "summary", "note", "date", "start", "end", "precision", "approximate", "uncertain",
     "category", "significance", "places", "people", "themes", "routes", "citations", "aid",
-    "written", "calendars", "disputed", "alternatives", "relations",
+    "written", "calendars", "disputed", "alternatives", "relations", "window",
 )  # fmt: skip
 _COLUMNS = {
     "slug": "slug", "date": "date", "start": "date_start", "end": "date_end", "precision": "date_precision",
@@ -36,7 +32,10 @@ _COLUMNS = {
     "significance": "significance",
 }  # fmt: skip
 _TRANSLATED = ("title", "summary", "note")
-_RUMI_ABOLISHED = 1926  # Law 698 replaced Rumi years with Gregorian ones on 1 January 1926
+# What `window` and `match` are computed from: read in the rows' own query, so they describe the same row.
+_BOUNDS = ("date", "date_start", "date_end", "date_precision")
+
+DateWindow = tuple[dt.date | None, dt.date | None]
 
 
 def translated_text(field_name: str, lang: str):
@@ -139,28 +138,48 @@ def _written(text: str, calendar: str) -> dict | None:
 
 
 def _calendars(start, end, lang: str) -> dict[str, str]:
-    """How the day was written in the calendars in use then: Julian in Russia before 14 February 1918,
-    Rumi in the Ottoman state and Turkey until 1926, Hijri (±2 days) alongside."""
     if not start or start != end:
         return {}
-    written = equivalents(start, lang)
-    relevant = {Calendar.HIJRI}
-    if russian_old_style_applies(start):
-        relevant.add(Calendar.JULIAN)
-    if 1840 <= start.year < _RUMI_ABOLISHED:
-        relevant.add(Calendar.RUMI)
-    return {calendar.value: text for calendar, text in written.items() if calendar in relevant}
+    return {calendar.value: text for calendar, text in equivalents_in_use(start, lang).items()}
 
 
-def event_rows(queryset: QuerySet, *, lang: str, fields: tuple[str, ...]) -> list[dict]:
+def is_window(*, date: str, start, end, precision: str, has_relations: bool) -> bool:
+    """Whether an event is one happening whose bounds only say when it could have been.
+
+    Relations ("after the fall of Kars, before Gümrü") are how a curator places a single happening
+    between others, so an event with relations whose bounds are not one day is a window; so is an
+    undated event whose bounds the relations produced (precision "range"). An event with its own span
+    and no relations (a conference, a negotiation) lasted that long: not a window.
+    """
+    if start is not None and start == end:
+        return False
+    narrowed_without_date = not date and precision == Precision.RANGE
+    return has_relations or narrowed_without_date
+
+
+def window_match(start, end, window: DateWindow) -> str:
+    """'certain' when an event's whole span lies in the window, else 'possible' (it may or may not)."""
+    after, before = window
+    inside = start is not None and end is not None
+    inside = inside and (after is None or start >= after) and (before is None or end <= before)
+    return "certain" if inside else "possible"
+
+
+def event_rows(
+    queryset: QuerySet, *, lang: str, fields: tuple[str, ...] = EVENT_FIELDS, date_window: DateWindow | None = None
+) -> list[dict]:
+    """The events of `queryset` as rows with `fields`, in its order; with `date_window`, each row also says
+    whether it falls in the window for certain or only possibly (`match`)."""
     columns = [name for name in fields if name in _COLUMNS]
-    needs_bounds = "calendars" in fields
+    needs_bounds = "calendars" in fields or "window" in fields or date_window is not None
     needs_written = "written" in fields
     annotations = {f"_text_{name}": translated_text(name, lang) for name in _TRANSLATED if name in fields}
+    if "window" in fields:
+        annotations["_has_relations"] = Exists(EventRelation.objects.filter(event=OuterRef("pk")))
     selected = [
         *(_COLUMNS[name] for name in columns),
         *annotations,
-        *(["date_start", "date_end"] if needs_bounds else []),
+        *(_BOUNDS if needs_bounds else []),
         *(["date_as_written", "date_calendar"] if needs_written else []),
     ]
     ids = queryset.values("pk")  # a subquery: no parameter limit however many events there are
@@ -171,7 +190,7 @@ def event_rows(queryset: QuerySet, *, lang: str, fields: tuple[str, ...]) -> lis
         selected.append("_disputed")
 
     rows = []
-    for values in queryset.annotate(**annotations).values("id", *selected):
+    for values in queryset.annotate(**annotations).values("id", *dict.fromkeys(selected)):
         event_id = values["id"]
         row = {name: values[_COLUMNS[name]] for name in columns}
         for name in ("start", "end"):
@@ -188,7 +207,24 @@ def event_rows(queryset: QuerySet, *, lang: str, fields: tuple[str, ...]) -> lis
             )
         if needs_written:
             row["written"] = _written(values["date_as_written"], values["date_calendar"])
-        if needs_bounds:
+        if "calendars" in fields:
             row["calendars"] = _calendars(values["date_start"], values["date_end"], lang)
-        rows.append({name: row[name] for name in fields})
+        if "window" in fields:
+            row["window"] = is_window(
+                date=values["date"],
+                start=values["date_start"],
+                end=values["date_end"],
+                precision=values["date_precision"],
+                has_relations=values["_has_relations"],
+            )
+        result = {name: row[name] for name in fields}
+        if date_window is not None:
+            result["match"] = window_match(values["date_start"], values["date_end"], date_window)
+        rows.append(result)
     return rows
+
+
+def published_event_row(*, slug: str, lang: str, fields: tuple[str, ...] = EVENT_FIELDS) -> dict | None:
+    """One published event as the list gives it, or None when there is no such published event."""
+    rows = event_rows(Event.objects.published().filter(slug=slug), lang=lang, fields=fields)
+    return rows[0] if rows else None
