@@ -1,8 +1,7 @@
 """What the GeoJSON endpoints send, for the OpenAPI schema: the serializers in geography.api build
 features by hand (GeoJSON's nesting is not a model's shape), so their shape is declared here.
 
-Objects allow more properties than listed: an app that cites places (routes' and areas' `citations`)
-adds its own.
+Routes and areas carry their `citations` in the one shape every endpoint uses (sources.api).
 """
 
 from __future__ import annotations
@@ -11,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from geography.models import AreaKind, PlaceKind, RouteMode, RoutePurpose, RouteStatusKind
+from sources.api import CitationSerializer
 
 
 def _constant(value: str) -> serializers.Field:
@@ -73,6 +73,7 @@ RoutePropertiesSerializer = _dated(
         "stops": serializers.ListField(child=serializers.SlugField(), help_text="Place slugs in order"),
         "length_km": serializers.FloatField(help_text="Geodesic length along the stops"),
         "statuses": RouteStatusSerializer(many=True),
+        "citations": CitationSerializer(many=True),
     },
 )
 AreaPropertiesSerializer = _dated(
@@ -83,6 +84,7 @@ AreaPropertiesSerializer = _dated(
         "description": serializers.CharField(),
         "kind": serializers.ChoiceField(choices=AreaKind.choices),
         "approximate": serializers.BooleanField(),
+        "citations": CitationSerializer(many=True),
     },
 )
 

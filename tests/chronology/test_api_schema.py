@@ -49,10 +49,8 @@ def _small_corpus() -> dict[str, str]:
     AlternativeDating.objects.create(event=interview, date="1920-08-12", note={"en": "Impossible."})
     AidItem.objects.create(event=fall, kind="rifles", quantity=6000, unit="pieces", route=route, source=source)
     make_event(slug="open-ended", date="1921-01/..")
-    from chronology.models import Citation
-
-    Citation.objects.create(route=route, source=source, locator="s. 1")
-    Citation.objects.create(area=area, source=source)
+    route.citations.create(source=source, locator="s. 1", evidence="Kars'a kadar demiryolu.")
+    area.citations.create(source=source)
     return {
         "events": "interview",
         "people": "stalin",
