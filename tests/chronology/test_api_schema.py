@@ -3,7 +3,9 @@ schema for each of them and checks each response (status, content type, body) ag
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from schemathesis.checks import not_a_server_error
@@ -63,7 +65,18 @@ def _small_corpus() -> dict[str, str]:
 
 
 @pytest.fixture
-def corpus(db, settings):
+def _connections_kept_open():
+    # A raw WSGI call sends request_started/finished, whose handler closes the database connection; inside a
+    # test's transaction that loses the test data (PostgreSQL). Django's test client turns it off the same way.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def corpus(db, settings, _connections_kept_open):
     # Generated requests carry made-up Basic credentials; checking each with the real hasher costs ~0.3 s.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     return _small_corpus()
