@@ -100,7 +100,7 @@ def test_a_window_between_events_reads_between_and_links_to_them(open_atlas):
     expect(page.locator(".panel-title")).to_have_text("Armenia asks for an armistice")
 
     page.get_by_role("button", name="Türkçe").click()
-    expect(page.locator(".panel-date")).to_have_text("7 Kasım – 3 Aralık 1920 arasında")
+    expect(page.locator(".panel-date")).to_have_text("7 Kasım – 3 Aralık 1920 arasında bir tarihte")
     expect(relations).to_have_text("Gümrü'nün alınması sonrasında, Gümrü Antlaşması öncesinde")
 
 
