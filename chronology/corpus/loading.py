@@ -252,6 +252,10 @@ class _Loader:
             return None
         ok = True
         values = {name: clean_scalar(value, name) for name, value in item.items() if name in spec.fields}
+        for name in sorted(spec.required & set(spec.fields)):
+            if item.get(name) in (None, ""):
+                self.problem(record, f"{where}.{name}", f"is required: {spec.what} says its {name}")
+                ok = False
         for name, section in spec.references.items():
             if name in spec.required or item.get(name) is not None:
                 values[name] = self.resolve(record, f"{where}.{name}", section, item.get(name))
