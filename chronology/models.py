@@ -200,16 +200,16 @@ class AidStatus(models.TextChoices):
 
 class AidQuerySet(models.QuerySet):
     def totals(self):
-        """Sums per donor, recipient, kind, status and unit, computed from the lines, never typed in.
+        """Sums per donor, kind, status and unit, computed from the lines, never typed in.
 
         Requested, promised and delivered never add up together, nor do different units. A derived line
         holds only what its source's total leaves once the other lines are taken out (the total minus the
         first million), so adding it to them counts every ruble once.
         """
         return (
-            self.values("donor__slug", "recipient__slug", "kind", "status", "unit")
+            self.values("donor__slug", "kind", "status", "unit")
             .annotate(total=models.Sum("quantity"), lines=models.Count("id"))
-            .order_by("donor__slug", "recipient__slug", "kind", "status", "unit")
+            .order_by("donor__slug", "kind", "status", "unit")
         )
 
 

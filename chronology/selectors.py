@@ -74,14 +74,39 @@ def _fetch_citations(ids, lang):
     return citations_by_owner(Event, ids)
 
 
+# The shape of an aid line wherever it is read: in an event's `aid` and in /api/v1/aid/ (which adds the event).
+AID_COLUMNS = {
+    "donor": "donor__slug", "recipient": "recipient__slug", "status": "status", "kind": "kind",
+    "quantity": "quantity", "unit": "unit", "approximate": "approximate", "derived": "derived",
+    "route": "route__slug", "source": "source__slug", "locator": "locator", "evidence": "evidence",
+    "locator_estimated": "locator_estimated", "note": "note",
+}  # fmt: skip
+
+
+def aid_rows(lines: QuerySet[AidItem], *, lang: str, with_event: bool = False) -> list[dict]:
+    """Aid lines as plain dicts, their notes in `lang`; with `with_event`, each names its event and dates."""
+    columns = dict(AID_COLUMNS)
+    if with_event:
+        columns = {"event": "event__slug", "date": "event__date", "start": "event__date_start",
+                   "end": "event__date_end", **columns}  # fmt: skip
+    rows = []
+    for values in lines.values(*columns.values()):
+        row = {name: values[column] for name, column in columns.items()}
+        row["quantity"] = float(row["quantity"])
+        row["note"] = translate(row["note"], lang)
+        if with_event:
+            row["start"], row["end"] = _iso(row["start"]), _iso(row["end"])
+        rows.append(row)
+    return rows
+
+
 def _fetch_aid(ids, lang):
-    rows = AidItem.objects.filter(event__in=ids).order_by("kind", "id")
-    fields = ("kind", "quantity", "unit", "approximate", "route", "source", "locator")
-    values = rows.values_list("event_id", *fields[:-3], "route__slug", "source__slug", "locator")
-    return {
-        key: [dict(zip(fields, (*item[:1], float(item[1]), *item[2:]), strict=True)) for item in items]
-        for key, items in _grouped(values).items()
-    }
+    lines = AidItem.objects.filter(event__in=ids).order_by("kind", "id")
+    grouped: dict[int, list] = {}
+    event_ids = lines.values_list("event_id", flat=True)
+    for event_id, row in zip(event_ids, aid_rows(lines, lang=lang), strict=True):
+        grouped.setdefault(event_id, []).append(row)
+    return grouped
 
 
 def _fetch_alternatives(ids, lang):

@@ -78,9 +78,7 @@ SECTIONS: dict[str, Section] = {
     "people": Section(
         Person, scalars=("slug", "name", "born", "died", "description"), required=frozenset({"slug", "name"})
     ),
-    "actors": Section(
-        Actor, scalars=("slug", "name", "description"), required=frozenset({"slug", "name"})
-    ),
+    "actors": Section(Actor, scalars=("slug", "name", "description"), required=frozenset({"slug", "name"})),
     "places": Section(
         Place,
         scalars=("slug", "name", "kind", "latitude", "longitude", "description"),
