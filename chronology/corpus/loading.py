@@ -110,7 +110,8 @@ class _Loader:
     def resolve(self, record: Record, field_name: str, section: str, slug) -> models.Model | None:
         if not isinstance(slug, str) or not slug:
             what = "person" if section == "people" else section[:-1]
-            self.problem(record, field_name, f"expected a {what} slug, got {slug!r}")
+            article = "an" if what[0] in "aeiou" else "a"
+            self.problem(record, field_name, f"expected {article} {what} slug, got {slug!r}")
             return None
         if slug in self.saved[section]:
             return self.saved[section][slug]
