@@ -81,7 +81,7 @@ class AidViewSet(LanguageMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
 
     def list(self, request, *args, **kwargs):
         lines = self.filter_queryset(self.get_queryset())
-        return Response(aid_rows(lines, lang=self.lang, with_event=True))
+        return Response(aid_rows(lines, lang=self.lang))
 
     @action(detail=False)
     def totals(self, request, *args, **kwargs):

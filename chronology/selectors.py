@@ -83,29 +83,33 @@ AID_COLUMNS = {
 }  # fmt: skip
 
 
-def aid_rows(lines: QuerySet[AidItem], *, lang: str, with_event: bool = False) -> list[dict]:
-    """Aid lines as plain dicts, their notes in `lang`; with `with_event`, each names its event and dates."""
-    columns = dict(AID_COLUMNS)
-    if with_event:
-        columns = {"event": "event__slug", "date": "event__date", "start": "event__date_start",
-                   "end": "event__date_end", **columns}  # fmt: skip
+_AID_EVENT_COLUMNS = {"event": "event__slug", "date": "event__date", "start": "event__date_start",
+                      "end": "event__date_end"}  # fmt: skip
+
+
+def _aid_values(lines: QuerySet[AidItem], columns: dict[str, str], lang: str) -> list[dict]:
     rows = []
     for values in lines.values(*columns.values()):
         row = {name: values[column] for name, column in columns.items()}
         row["quantity"] = float(row["quantity"])
         row["note"] = translate(row["note"], lang)
-        if with_event:
-            row["start"], row["end"] = _iso(row["start"]), _iso(row["end"])
+        for bound in ("start", "end"):
+            if bound in row:
+                row[bound] = _iso(row[bound])
         rows.append(row)
     return rows
+
+
+def aid_rows(lines: QuerySet[AidItem], *, lang: str) -> list[dict]:
+    """Aid lines as plain dicts for /api/v1/aid/: each names its event and its dates, its note in `lang`."""
+    return _aid_values(lines, {**_AID_EVENT_COLUMNS, **AID_COLUMNS}, lang)
 
 
 def _fetch_aid(ids, lang):
     lines = AidItem.objects.filter(event__in=ids).order_by("kind", "id")
     grouped: dict[int, list] = {}
-    event_ids = lines.values_list("event_id", flat=True)
-    for event_id, row in zip(event_ids, aid_rows(lines, lang=lang), strict=True):
-        grouped.setdefault(event_id, []).append(row)
+    for row in _aid_values(lines, {"event_id": "event_id", **AID_COLUMNS}, lang):
+        grouped.setdefault(row.pop("event_id"), []).append(row)
     return grouped
 
 
