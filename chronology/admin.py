@@ -4,7 +4,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from chronology.models import AidItem, AlternativeDating, Event, EventRelation, Person, Theme
+from chronology.models import Actor, AidItem, AlternativeDating, Event, EventRelation, Person, Theme
 from chronology.services import (
     RelativeDateError,
     event_publish,
@@ -19,8 +19,23 @@ from sources.admin import CitationInline
 class AidItemInline(admin.TabularInline):
     model = AidItem
     extra = 0
-    fields = ("kind", "quantity", "unit", "approximate", "route", "source", "locator")
-    autocomplete_fields = ("route", "source")
+    fields = (
+        "donor",
+        "recipient",
+        "status",
+        "kind",
+        "quantity",
+        "unit",
+        "approximate",
+        "derived",
+        "route",
+        "source",
+        "locator",
+        "locator_estimated",
+        "evidence",
+        "note",
+    )
+    autocomplete_fields = ("donor", "recipient", "route", "source")
 
 
 class AlternativeDatingInline(admin.TabularInline):
@@ -110,11 +125,18 @@ class ThemeAdmin(TranslatedSearchMixin, admin.ModelAdmin):
     translated_search = ("name",)
 
 
+@admin.register(Actor)
+class ActorAdmin(TranslatedSearchMixin, admin.ModelAdmin):
+    list_display = ("slug", translated_column("name", _("name")))
+    search_fields = ("slug",)
+    translated_search = ("name",)
+
+
 @admin.register(AidItem)
 class AidItemAdmin(admin.ModelAdmin):
-    list_display = ("event", "kind", "quantity", "unit", "approximate", "route", "source")
-    list_filter = ("kind", "approximate")
-    autocomplete_fields = ("event", "route", "source")
+    list_display = ("event", "donor", "recipient", "status", "kind", "quantity", "unit", "derived", "source")
+    list_filter = ("status", "kind", "donor", "derived", "approximate")
+    autocomplete_fields = ("event", "donor", "recipient", "route", "source")
 
 
 @admin.register(AlternativeDating)

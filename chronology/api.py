@@ -15,7 +15,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
-from chronology.models import AidKind, Category, Event, Person, Theme
+from chronology.models import AidKind, AidStatus, Category, Event, Person, Theme
 from chronology.selectors import EVENT_FIELDS, DateWindow, event_rows, published_event_row
 from common.api import LANG_PARAMETER, LanguageMixin, TranslatedReadOnlyViewSet, TranslatedTextField
 from common.calendars import Calendar
@@ -27,13 +27,22 @@ from sources.api import CitationSerializer
 
 
 class AidItemSerializer(serializers.Serializer):
+    donor = serializers.SlugField(allow_null=True, help_text="Actor slug: who gave, promised or was asked")
+    recipient = serializers.SlugField(allow_null=True, help_text="Actor slug: who received or asked")
+    status = serializers.ChoiceField(choices=AidStatus.choices)
     kind = serializers.ChoiceField(choices=AidKind.choices)
     quantity = serializers.FloatField()
     unit = serializers.CharField()
-    approximate = serializers.BooleanField()
+    approximate = serializers.BooleanField(help_text="The source gives the figure as a round guess")
+    derived = serializers.BooleanField(help_text="Worked out from the source's figures; the note says how")
     route = serializers.SlugField(allow_null=True)
     source = serializers.SlugField()
     locator = serializers.CharField()
+    evidence = serializers.CharField(help_text="The passage of the source that gives the figure; may be empty")
+    locator_estimated = serializers.BooleanField(
+        help_text="The page was estimated from the passage's position in the text"
+    )
+    note = serializers.CharField()
 
 
 class WrittenDateSerializer(serializers.Serializer):

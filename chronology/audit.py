@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 
-from chronology.models import AidItem, Event, Person, Theme
+from chronology.models import Actor, AidItem, Event, Person, Theme
 from common.translation import missing_languages
 from geography.models import Area, Place, Route
 from sources.models import Citation, Source
@@ -70,6 +70,23 @@ def _evidence_findings() -> list[Finding]:
     return findings
 
 
+def _aid_findings() -> list[Finding]:
+    """Aid lines a reader cannot add up or check: no donor or recipient (lines recorded before they were
+    asked for), or no passage quoted for the figure."""
+    findings = []
+    lines = AidItem.objects.values_list("event__slug", "kind", "quantity", "donor_id", "recipient_id", "evidence")
+    for slug, kind, quantity, donor, recipient, evidence in lines:
+        line = f"its aid line of {quantity.normalize():f} {kind}"
+        if donor is None or recipient is None:
+            missing = " and ".join(
+                name for name, value in (("donor", donor), ("recipient", recipient)) if value is None
+            )
+            findings.append(Finding("unattributed aid", f"event {slug}", f"{line} names no {missing}"))
+        if not evidence:
+            findings.append(Finding("no evidence", f"event {slug}", f"{line} quotes no passage for its figure"))
+    return findings
+
+
 def _orphan_findings() -> list[Finding]:
     """Citations whose record is gone: a generic relation has no foreign key to stop a raw delete."""
     findings = []
@@ -120,17 +137,20 @@ def corpus_audit() -> list[Finding]:
         ("source", Source, Q(citations__isnull=True, aid__isnull=True)),
         ("person", Person, Q(events__isnull=True)),
         ("theme", Theme, Q(events__isnull=True)),
+        ("actor", Actor, Q(aid_given__isnull=True, aid_received__isnull=True)),
         ("place", Place, Q(events__isnull=True, route_stops__isnull=True)),
     ):
         for record in model.objects.filter(related).distinct().only("slug"):
             findings.append(Finding("unused", f"{section} {record.slug}", "nothing refers to it"))
 
     findings += _evidence_findings()
+    findings += _aid_findings()
     findings += _orphan_findings()
     findings += _translation_findings(Event.objects.all(), "event", ["title", "summary"], ["note"])
     findings += _translation_findings(Place.objects.all(), "place", ["name"], ["description"])
     findings += _translation_findings(Person.objects.all(), "person", ["name"], ["description"])
     findings += _translation_findings(Theme.objects.all(), "theme", ["name"], [])
+    findings += _translation_findings(Actor.objects.all(), "actor", ["name"], ["description"])
     findings += _translation_findings(Route.objects.all(), "route", ["name"], ["description"])
     findings += _translation_findings(Area.objects.all(), "area", ["name"], ["description"])
     return sorted(findings, key=lambda f: (f.kind, f.record, f.message))

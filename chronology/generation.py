@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from chronology.models import AidItem, AidKind, Category, Event, Person, Status, Theme
+from chronology.models import Actor, AidItem, AidKind, AidStatus, Category, Event, Person, Status, Theme
 from geography.models import Place, Route, RouteMode, RoutePurpose, RouteStop
 from sources.models import Citation, Source, SourceKind
 
@@ -51,7 +51,8 @@ def corpus_generate(*, events: int, seed: int) -> GeneratedCorpus:
     if events < 1:
         raise ValueError("events must be at least 1.")
     rng = random.Random(seed)
-    for model in (Event, Route, Source, Person, Theme):
+    # Events first: their aid lines protect the actors and sources they name.
+    for model in (Event, Route, Source, Person, Theme, Actor):
         model.objects.filter(slug__startswith=PREFIX).delete()
     Place.objects.filter(slug__startswith=PREFIX).delete()
 
@@ -76,6 +77,9 @@ def corpus_generate(*, events: int, seed: int) -> GeneratedCorpus:
     sources = Source.objects.bulk_create(
         Source(slug=f"{PREFIX}source-{i}", kind=SourceKind.BOOK, label=f"Author {i}, {1950 + i % 70}")
         for i in range(max(10, events // 50))
+    )
+    actors = Actor.objects.bulk_create(
+        Actor(slug=f"{PREFIX}actor-{i}", name={"tr": f"Taraf {i}", "en": f"Party {i}"}) for i in range(4)
     )
     routes = []
     for i in range(max(5, events // 100)):
@@ -135,6 +139,9 @@ def corpus_generate(*, events: int, seed: int) -> GeneratedCorpus:
         (
             AidItem(
                 event=e,
+                donor=donor,
+                recipient=rng.choice([actor for actor in actors if actor is not donor]),
+                status=rng.choice(AidStatus.values),
                 kind=rng.choice(AidKind.values),
                 quantity=rng.randint(1, 10000),
                 unit="pieces",
@@ -142,6 +149,7 @@ def corpus_generate(*, events: int, seed: int) -> GeneratedCorpus:
             )
             for e in new_events
             if rng.random() < 0.05
+            for donor in [rng.choice(actors)]
         ),
         batch_size=5000,
     )

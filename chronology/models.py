@@ -166,8 +166,24 @@ class Event(Dated):
             )
 
 
+class Actor(models.Model):
+    """A party that gives, promises or asks for aid: a state or government (Soviet Russia, the Ankara
+    government). Kept apart from places: a government is not where it sits, and its name changes with it."""
+
+    slug = models.SlugField(max_length=80, unique=True, help_text=SLUG_HELP)
+    name = TranslatedField()
+    description = TranslatedField(blank=True, multiline=True)
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return self.slug
+
+
 class AidKind(models.TextChoices):
     GOLD_RUBLES = "gold_rubles", _("gold rubles")
+    GOLD = "gold", _("gold (coin not named)")
     GOLD_BULLION = "gold_bullion", _("gold bullion")
     RIFLES = "rifles", _("rifles")
     MACHINE_GUNS = "machine_guns", _("machine guns")
@@ -176,23 +192,51 @@ class AidKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
+class AidStatus(models.TextChoices):
+    REQUESTED = "requested", _("requested")
+    PROMISED = "promised", _("promised")
+    DELIVERED = "delivered", _("delivered")
+
+
 class AidQuerySet(models.QuerySet):
     def totals(self):
-        """Sum of quantities per kind and unit, computed from the lines, never typed in."""
-        return self.values("kind", "unit").annotate(total=models.Sum("quantity")).order_by("kind", "unit")
+        """Sums per donor, kind, status and unit, computed from the lines, never typed in.
+
+        Requested, promised and delivered never add up together, nor do different units. A derived line
+        holds only what its source's total leaves once the other lines are taken out (the total minus the
+        first million), so adding it to them counts every ruble once.
+        """
+        return (
+            self.values("donor__slug", "kind", "status", "unit")
+            .annotate(total=models.Sum("quantity"), lines=models.Count("id"))
+            .order_by("donor__slug", "kind", "status", "unit")
+        )
 
 
 class AidItem(models.Model):
-    """One line of aid: so much of a kind, on an event, along a route, said by a source."""
+    """One line of aid: so much of a kind, from a donor to a recipient, requested, promised or delivered,
+    on an event, along a route, said by a source."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="aid")
+    # Null only in lines recorded before donors were (the migration cannot know them); forms require both.
+    donor = models.ForeignKey(Actor, null=True, on_delete=models.PROTECT, related_name="aid_given")
+    recipient = models.ForeignKey(Actor, null=True, on_delete=models.PROTECT, related_name="aid_received")
+    status = models.CharField(max_length=10, choices=AidStatus.choices, default=AidStatus.DELIVERED)
     kind = models.CharField(max_length=14, choices=AidKind.choices)
     quantity = models.DecimalField(max_digits=16, decimal_places=2, validators=[MinValueValidator(0)])
     unit = models.CharField(max_length=32, help_text=_("rubles, kg, pieces, rounds, boxes…"))
-    approximate = models.BooleanField(default=False)
+    approximate = models.BooleanField(default=False, help_text=_("The source gives the figure as a round guess"))
+    derived = models.BooleanField(
+        default=False,
+        help_text=_("Worked out from the source's figures rather than stated by it; the note says how"),
+    )
     route = models.ForeignKey(Route, null=True, blank=True, on_delete=models.SET_NULL, related_name="aid")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="aid")
     locator = models.CharField(max_length=120, blank=True)
+    evidence = models.TextField(blank=True, help_text=_("The passage of the source that gives the figure"))
+    locator_estimated = models.BooleanField(
+        default=False, help_text=_("The page was estimated from the passage's position in the text")
+    )
     note = TranslatedField(blank=True)
 
     objects = AidQuerySet.as_manager()
@@ -203,7 +247,17 @@ class AidItem(models.Model):
         constraints = [models.CheckConstraint(condition=Q(quantity__gte=0), name="aiditem_quantity_not_negative")]
 
     def __str__(self) -> str:
-        return f"{self.quantity} {self.unit} {self.get_kind_display()}"
+        return f"{self.quantity} {self.unit} {self.get_kind_display()} ({self.get_status_display()})"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.donor_id is not None and self.donor_id == self.recipient_id:
+            errors["recipient"] = _("The recipient is the donor; give the party the aid went to.")
+        if self.derived and not any((self.note or {}).values()):
+            errors["note"] = _("A derived line says in its note how it was worked out from the source's figures.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class AlternativeDating(Dated):

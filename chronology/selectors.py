@@ -74,14 +74,43 @@ def _fetch_citations(ids, lang):
     return citations_by_owner(Event, ids)
 
 
+# The shape of an aid line wherever it is read: in an event's `aid` and in /api/v1/aid/ (which adds the event).
+AID_COLUMNS = {
+    "donor": "donor__slug", "recipient": "recipient__slug", "status": "status", "kind": "kind",
+    "quantity": "quantity", "unit": "unit", "approximate": "approximate", "derived": "derived",
+    "route": "route__slug", "source": "source__slug", "locator": "locator", "evidence": "evidence",
+    "locator_estimated": "locator_estimated", "note": "note",
+}  # fmt: skip
+
+
+_AID_EVENT_COLUMNS = {"event": "event__slug", "date": "event__date", "start": "event__date_start",
+                      "end": "event__date_end"}  # fmt: skip
+
+
+def _aid_values(lines: QuerySet[AidItem], columns: dict[str, str], lang: str) -> list[dict]:
+    rows = []
+    for values in lines.values(*columns.values()):
+        row = {name: values[column] for name, column in columns.items()}
+        row["quantity"] = float(row["quantity"])
+        row["note"] = translate(row["note"], lang)
+        for bound in ("start", "end"):
+            if bound in row:
+                row[bound] = _iso(row[bound])
+        rows.append(row)
+    return rows
+
+
+def aid_rows(lines: QuerySet[AidItem], *, lang: str) -> list[dict]:
+    """Aid lines as plain dicts for /api/v1/aid/: each names its event and its dates, its note in `lang`."""
+    return _aid_values(lines, {**_AID_EVENT_COLUMNS, **AID_COLUMNS}, lang)
+
+
 def _fetch_aid(ids, lang):
-    rows = AidItem.objects.filter(event__in=ids).order_by("kind", "id")
-    fields = ("kind", "quantity", "unit", "approximate", "route", "source", "locator")
-    values = rows.values_list("event_id", *fields[:-3], "route__slug", "source__slug", "locator")
-    return {
-        key: [dict(zip(fields, (*item[:1], float(item[1]), *item[2:]), strict=True)) for item in items]
-        for key, items in _grouped(values).items()
-    }
+    lines = AidItem.objects.filter(event__in=ids).order_by("kind", "id")
+    grouped: dict[int, list] = {}
+    for row in _aid_values(lines, {"event_id": "event_id", **AID_COLUMNS}, lang):
+        grouped.setdefault(row.pop("event_id"), []).append(row)
+    return grouped
 
 
 def _fetch_alternatives(ids, lang):

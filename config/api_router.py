@@ -2,12 +2,15 @@
 
 from rest_framework.routers import DefaultRouter
 
+from chronology.aid_api import ActorViewSet, AidViewSet
 from chronology.api import EventViewSet, PersonViewSet, ThemeViewSet
 from geography.api import AreaViewSet, PlaceViewSet, RouteViewSet
 from sources.api import SourceViewSet
 
 router = DefaultRouter()
 router.register("events", EventViewSet, basename="event")
+router.register("aid", AidViewSet, basename="aid")
+router.register("actors", ActorViewSet, basename="actor")
 router.register("people", PersonViewSet, basename="person")
 router.register("sources", SourceViewSet, basename="source")
 router.register("themes", ThemeViewSet, basename="theme")

@@ -181,6 +181,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Read-only access to the atlas's events, places, routes, areas, sources and people.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Aid's kind and status share their field names with other records' choices: name them apart.
+    "ENUM_NAME_OVERRIDES": {
+        "AidKindEnum": "chronology.models.AidKind",
+        "AidStatusEnum": "chronology.models.AidStatus",
+    },
 }
 
 # Security. Django's defaults already send nosniff, X-Frame-Options: DENY and HttpOnly session cookies.

@@ -43,6 +43,22 @@ MODULES = (
     "timeline-input", "map", "panel", "search",
 )  # fmt: skip
 
+# The language the corpus's evidence passages are quoted in, whatever the reader's: the seed corpus quotes
+# its article, which is Turkish, the atlas's first language. The page marks each quote with it (lang=).
+EVIDENCE_LANGUAGE = settings.LANGUAGE_CODE
+
+# Where a page is named in a locator ("s. 193", "p. 12"): the last one. panel.js's locatorText does the same.
+PAGE_IN_LOCATOR = re.compile(r"^(.*)\b((?:s|p|pp)\.\s*\d)", re.DOTALL)
+
+
+def locator_text(locator: str, estimated: bool) -> str:
+    """A locator as shown: an estimated page says so where the page is named ("atıf: Tekinsoy 2025, ≈ s. 192")."""
+    if not locator or not estimated:
+        return locator or ""
+    text, found = PAGE_IN_LOCATOR.subn(r"\1≈ \2", locator, count=1)
+    return text if found else f"≈ {locator}"
+
+
 # The page's UI strings, in every language: read by the server for its first paint and sent with the page
 # (json_script) for the scripts, so both say the same words. Gregorian month names are the calendars' own.
 STRINGS_FILE = Path(__file__).resolve().parent / "static" / "frontend" / "strings.json"
@@ -82,6 +98,7 @@ def _api_urls() -> dict[str, str]:
             ("areas", "area"),
             ("people", "person"),
             ("sources", "source"),
+            ("actors", "actor"),
         ]
     }
     urls["events"] = f"{reverse('event-list')}?fields={','.join(INDEX_FIELDS)}"
@@ -137,17 +154,23 @@ def atlas(request):
             "basemap": static(BASEMAP),
             "lang": lang,
             "defaultLang": settings.LANGUAGE_CODE,
+            "evidenceLang": EVIDENCE_LANGUAGE,
             "view": view,
         },
         "ui_strings": page_strings(),
         "not_found": slug if slug and event is None else "",
         "not_found_message": strings["notFound"].format(slug=slug),
+        "evidence_lang": EVIDENCE_LANGUAGE,
         "event": None,
     }
     if event:
         context["api_preloads"].insert(1, _with_lang(api["event"].replace("SLUG", slug), lang))
         context["event"] = {
             **event,
+            "citations": [
+                {**citation, "locator_text": locator_text(citation["locator"], citation["locator_estimated"])}
+                for citation in event["citations"]
+            ],
             "date_text": event_date_text(event, lang),
             "datetime": event["date"] if re.fullmatch(r"\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?", event["date"]) else "",
         }

@@ -110,7 +110,8 @@ class _Loader:
     def resolve(self, record: Record, field_name: str, section: str, slug) -> models.Model | None:
         if not isinstance(slug, str) or not slug:
             what = "person" if section == "people" else section[:-1]
-            self.problem(record, field_name, f"expected a {what} slug, got {slug!r}")
+            article = "an" if what[0] in "aeiou" else "a"
+            self.problem(record, field_name, f"expected {article} {what} slug, got {slug!r}")
             return None
         if slug in self.saved[section]:
             return self.saved[section][slug]
@@ -252,6 +253,10 @@ class _Loader:
             return None
         ok = True
         values = {name: clean_scalar(value, name) for name, value in item.items() if name in spec.fields}
+        for name in sorted(spec.required & set(spec.fields)):
+            if item.get(name) in (None, ""):
+                self.problem(record, f"{where}.{name}", f"is required: {spec.what} says its {name}")
+                ok = False
         for name, section in spec.references.items():
             if name in spec.required or item.get(name) is not None:
                 values[name] = self.resolve(record, f"{where}.{name}", section, item.get(name))

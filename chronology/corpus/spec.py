@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db import models
 
-from chronology.models import AidItem, AlternativeDating, Event, Person, Status, Theme
+from chronology.models import Actor, AidItem, AlternativeDating, Event, Person, Status, Theme
 from geography.models import Area, Place, PlaceName, Route, RouteStatus
 from sources.models import Citation, Source
 
@@ -78,6 +78,7 @@ SECTIONS: dict[str, Section] = {
     "people": Section(
         Person, scalars=("slug", "name", "born", "died", "description"), required=frozenset({"slug", "name"})
     ),
+    "actors": Section(Actor, scalars=("slug", "name", "description"), required=frozenset({"slug", "name"})),
     "places": Section(
         Place,
         scalars=("slug", "name", "kind", "latitude", "longitude", "description"),
@@ -121,9 +122,20 @@ SECTIONS: dict[str, Section] = {
             "aid": Child(
                 AidItem,
                 "an aid line",
-                fields=("kind", "quantity", "unit", "approximate", "locator", "note"),
-                references={"route": "routes", "source": "sources"},
-                required=frozenset({"source"}),
+                fields=(
+                    "status",
+                    "kind",
+                    "quantity",
+                    "unit",
+                    "approximate",
+                    "derived",
+                    "locator",
+                    "evidence",
+                    "locator_estimated",
+                    "note",
+                ),
+                references={"donor": "actors", "recipient": "actors", "route": "routes", "source": "sources"},
+                required=frozenset({"donor", "recipient", "status", "source"}),
             ),
             "alternatives": Child(
                 AlternativeDating,

@@ -169,25 +169,45 @@ def test_single_event_matches_its_list_item(api):
 
 
 def test_aid_lines_are_listed_with_route_and_source(api):
-    from chronology.models import AidItem
+    from chronology.models import Actor, AidItem
 
     kars, baku = make_place(slug="kars"), make_place(slug="baku")
     route = make_route(slug="kars-road", stops=[baku, kars])
     source = make_source(slug="s")
     event = make_event(routes=[route])
+    moscow = Actor.objects.create(slug="moscow", name={"en": "Moscow"})
+    ankara = Actor.objects.create(slug="ankara", name={"en": "Ankara"})
     AidItem.objects.create(
-        event=event, kind="gold_rubles", quantity=1_000_000, unit="rubles", route=route, source=source, locator="s. 197"
+        event=event,
+        donor=moscow,
+        recipient=ankara,
+        status="delivered",
+        kind="gold_rubles",
+        quantity=1_000_000,
+        unit="rubles",
+        route=route,
+        source=source,
+        locator="s. 197",
+        evidence="bir milyon altın ruble",
+        locator_estimated=True,
     )
     [item] = api.get(EVENTS).json()
     assert item["aid"] == [
         {
+            "donor": "moscow",
+            "recipient": "ankara",
+            "status": "delivered",
             "kind": "gold_rubles",
             "quantity": 1_000_000.0,
             "unit": "rubles",
             "approximate": False,
+            "derived": False,
             "route": "kars-road",
             "source": "s",
             "locator": "s. 197",
+            "evidence": "bir milyon altın ruble",
+            "locator_estimated": True,
+            "note": "",
         }
     ]
 

@@ -15,7 +15,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from chronology.models import AidItem, AlternativeDating, EventRelation
+from chronology.models import Actor, AidItem, AlternativeDating, EventRelation
 from tests.factories import make_area, make_event, make_person, make_place, make_route, make_source, make_theme
 
 APP = get_wsgi_application()
@@ -49,7 +49,23 @@ def _small_corpus() -> dict[str, str]:
     )
     EventRelation.objects.create(event=interview, kind="after", other=fall)
     AlternativeDating.objects.create(event=interview, date="1920-08-12", note={"en": "Impossible."})
-    AidItem.objects.create(event=fall, kind="rifles", quantity=6000, unit="pieces", route=route, source=source)
+    moscow = Actor.objects.create(slug="moscow", name={"en": "Soviet Russia"}, description={"en": "RSFSR."})
+    ankara = Actor.objects.create(slug="ankara", name={"en": "Ankara"})
+    AidItem.objects.create(
+        event=fall,
+        donor=moscow,
+        recipient=ankara,
+        kind="rifles",
+        quantity=6000,
+        unit="pieces",
+        route=route,
+        source=source,
+        evidence="6000 tüfek",
+        locator_estimated=True,
+    )
+    AidItem.objects.create(
+        event=interview, status="promised", kind="gold_rubles", quantity=5, unit="rubles", source=source, derived=True
+    )
     make_event(slug="open-ended", date="1921-01/..")
     route.citations.create(source=source, locator="s. 1", evidence="Kars'a kadar demiryolu.")
     area.citations.create(source=source)
@@ -61,6 +77,7 @@ def _small_corpus() -> dict[str, str]:
         "places": "kars",
         "routes": "baku-kars",
         "areas": "front",
+        "actors": "moscow",
     }
 
 

@@ -69,3 +69,24 @@ def test_audit_command_fails_when_there_are_findings(db, capsys):
     else:
         raise AssertionError("audit_corpus should fail")
     assert "event nowhere" in capsys.readouterr().out
+
+
+def test_audit_names_aid_lines_without_donor_recipient_or_evidence_and_unused_actors(db):
+    from chronology.models import Actor, AidItem
+
+    moscow = Actor.objects.create(slug="moscow", name={"tr": "Moskova", "en": "Moscow"})
+    Actor.objects.create(slug="nobody", name={"tr": "Kimse", "en": "Nobody"})
+    event = make_event(slug="gold", places=[make_place()])
+    source = make_source()
+    # A line as the migration leaves an older one: no donor or recipient yet.
+    AidItem.objects.create(event=event, kind="gold_rubles", quantity=1000, unit="rubles", source=source)
+    AidItem.objects.create(
+        event=event, donor=moscow, recipient=None, kind="rifles", quantity=5, unit="rifles", source=source, evidence="5"
+    )
+    result = findings()
+    assert "unattributed aid: event gold: its aid line of 1000 gold_rubles names no donor and recipient" in result
+    assert "unattributed aid: event gold: its aid line of 5 rifles names no recipient" in result
+    assert "no evidence: event gold: its aid line of 1000 gold_rubles quotes no passage for its figure" in result
+    assert not any("5 rifles quotes no passage" in finding for finding in result)
+    assert "unused: actor nobody: nothing refers to it" in result
+    assert not any("actor moscow" in finding for finding in result)

@@ -31,6 +31,11 @@ BASE = {
         people:
           - slug: stalin
             name: {tr: Josef Stalin, en: Joseph Stalin}
+        actors:
+          - slug: soviet-russia
+            name: {tr: Sovyet Rusya, en: Soviet Russia}
+          - slug: ankara-government
+            name: {tr: Ankara Hükümeti, en: the Ankara government}
     """,
     "places.yaml": """
         places:
@@ -81,7 +86,8 @@ BASE = {
               - {source: tda-571, locator: 571/3424-136608-31}
               - {source: tekinsoy-2025, locator: s. 198}
             aid:
-              - {kind: rifles, quantity: 6000, unit: pieces, route: baku-gyumri, source: tekinsoy-2025, locator: s. 197}
+              - {donor: soviet-russia, recipient: ankara-government, status: promised, kind: rifles, quantity: 6000,
+                 unit: pieces, route: baku-gyumri, source: tekinsoy-2025, locator: s. 197}
           - slug: gyumri-treaty
             date: "1920-12"
             category: treaty
@@ -139,7 +145,7 @@ def test_loading_twice_changes_nothing(db, corpus):
     report = corpus_load(path=corpus)
     assert not report.changed
     assert data_version() == version  # cached lists stay valid
-    assert sum(report.unchanged.values()) == 2 + 1 + 1 + 2 + 1 + 1 + 2
+    assert sum(report.unchanged.values()) == 2 + 1 + 1 + 2 + 2 + 1 + 1 + 2
     assert dict(Event.objects.values_list("slug", "updated_at")) == stamps
     assert set(Citation.objects.values_list("id", flat=True)) == citation_ids
 
@@ -211,6 +217,17 @@ def problems_of(path) -> list[str]:
             "events 'gyumri-treaty', field 'citations': is required",
         ),
         ("events", "quantity: 6000", "quantity: -6", "field 'aid[0].quantity'"),
+        ("events", "status: promised, ", "", "field 'aid[0].status': is required: an aid line says its status"),
+        ("events", "status: promised", "status: hoped", "field 'aid[0].status'"),
+        ("events", "donor: soviet-russia, ", "", "field 'aid[0].donor': expected an actor slug, got None"),
+        ("events", "donor: soviet-russia", "donor: atlantis", "field 'aid[0].donor': refers to actors 'atlantis'"),
+        (
+            "events",
+            "donor: soviet-russia",
+            "donor: ankara-government",
+            "field 'aid[0].recipient': The recipient is the donor",
+        ),
+        ("events", "status: promised", "status: promised, derived: true", "field 'aid[0].note': A derived line"),
         ("sources", "archive_ref: 571/3424-136608-31", "archive_ref: ''", "sources 'tda-571', field 'archive_ref'"),
     ],
 )

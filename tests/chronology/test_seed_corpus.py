@@ -67,6 +67,50 @@ def test_aid_roads_and_aid_lines_are_there(seed):
     assert {"gold_rubles", "rifles"} <= kinds
 
 
+# The article's figures (Tekinsoy 2025, in ../shared/seed/000_8f6f189f1a3ab91c.txt), typed here from the
+# article and never from the corpus, so that the corpus's lines must add up to them.
+ARTICLE_AID_TOTALS = {
+    # l. 696-697: "Millî Mücadele boyunca Sovyetlerden on bir milyon altın ruble ile yüz bin lira değerinde
+    # külçe altın yardımı alınmıştır."
+    ("soviet-russia", "gold_rubles", "delivered", "gold rubles"): 11_000_000,
+    ("soviet-russia", "gold_bullion", "delivered", "lira (value)"): 100_000,
+    # l. 698-700: "dört tümene yetecek 37.812 tüfek, 324 makineli tüfek, 66 top ve bunların cephaneleri"
+    ("soviet-russia", "rifles", "delivered", "rifles"): 37_812,
+    ("soviet-russia", "machine_guns", "delivered", "machine guns"): 324,
+    ("soviet-russia", "guns", "delivered", "guns (artillery pieces)"): 66,
+    # l. 694-696: "Sovyetler ayrıca silah ve cephane yardımı yapmayı ve on milyon altın ruble vermeyi kabul
+    # etmiştir." A promise, kept apart from what arrived.
+    ("soviet-russia", "gold_rubles", "promised", "gold rubles"): 10_000_000,
+    # l. 570: "Moskova’dan 5 milyon altın, asker, silah, cephane ve malzemenin talep edilmesi"
+    ("soviet-russia", "gold", "requested", "gold (coin not named)"): 5_000_000,
+    # l. 931-932: "Azerbaycan Hükümeti’nin ... 1 milyon altın ruble yardımda bulunmasında", a separate gift.
+    ("azerbaijan-ssr", "gold_rubles", "delivered", "gold rubles"): 1_000_000,
+}
+
+
+def test_aid_totals_computed_from_the_lines_equal_the_articles_figures(seed):
+    totals = {
+        (row["donor__slug"], row["kind"], row["status"], row["unit"]): row["total"]
+        for row in AidItem.objects.filter(event__status="published").totals()
+    }
+    assert totals == ARTICLE_AID_TOTALS
+
+
+def test_the_eleven_million_is_one_stated_line_and_one_derived_remainder(seed):
+    soviet_gold = AidItem.objects.filter(donor__slug="soviet-russia", kind="gold_rubles", status="delivered")
+    derived = soviet_gold.get(derived=True)
+    assert not derived.approximate
+    assert "11" in derived.note["en"] and "1,000,000" in derived.note["en"]
+    assert soviet_gold.filter(derived=False).count() == 1
+
+
+def test_every_seed_aid_line_names_donor_recipient_and_quotes_its_figure(seed):
+    lines = AidItem.objects.all()
+    assert lines.count() >= 9
+    assert not lines.filter(donor=None).exists() and not lines.filter(recipient=None).exists()
+    assert not lines.filter(evidence="").exists()
+
+
 def test_fronts_are_marked_approximate(seed):
     fronts = Area.objects.filter(kind="front")
     assert fronts.exists()

@@ -89,9 +89,9 @@ def in_article(passage: str) -> bool:
 def citations_of(record: dict, where: str = ""):
     """(where, citation) for every citation in a record, however deep: alternatives carry their own."""
     for key, value in record.items():
-        if key == "citations":
+        if key in ("citations", "aid"):  # an aid line quotes its figure as a citation does
             for index, citation in enumerate(value or []):
-                yield f"{where}citations[{index}]", citation
+                yield f"{where}{key}[{index}]", citation
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 if isinstance(item, dict):

@@ -231,3 +231,29 @@ def test_every_language_has_every_ui_string():
     by_language = {lang: keys(strings) for lang, strings in page_strings().items()}
     assert set(by_language) == {"tr", "en"}
     assert by_language["tr"] == by_language["en"]
+
+
+LOCATOR_CASES = json.loads((Path(__file__).resolve().parents[1] / "cases" / "locators.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("case", LOCATOR_CASES["cases"], ids=lambda case: f"{case['locator']}-{case['estimated']}")
+def test_an_estimated_page_is_shown_as_estimated_as_the_scripts_show_it(case):
+    from frontend.views import locator_text
+
+    assert locator_text(case["locator"], case["estimated"]) == case["text"]
+
+
+def test_a_linked_events_sources_quote_their_evidence_in_the_articles_language_with_estimated_pages(client, db):
+    event = make_event()
+    Citation.objects.filter(object_id=event.pk).update(
+        evidence="Kars Antlaşması imzalanmıştır.", locator_estimated=True, locator="s. 202"
+    )
+
+    html = client.get("/?event=treaty-of-kars&lang=en").content.decode()
+
+    assert 'title="Page estimated from the passage&#x27;s position in the text">≈ s. 202</span>' in html
+    assert (
+        '<q class="panel-evidence" lang="tr" aria-label="The source&#x27;s words">Kars Antlaşması imzalanmıştır.</q>'
+        in html
+    )
+    assert config_of(client.get("/"))["evidenceLang"] == "tr"

@@ -41,9 +41,9 @@ export function loadAtlas(endpoints, lang) {
   return _all(endpoints, ["events", "places", "routes", "areas"], lang, `atlas:data-${lang}`);
 }
 
-/** What only the panel needs, in `lang`: {people, sources} (names and labels by slug). */
+/** What only the panel needs, in `lang`: {people, sources, actors} (names, labels and notes by slug). */
 export function loadNames(endpoints, lang) {
-  return _all(endpoints, ["people", "sources"], lang, "");
+  return _all(endpoints, ["people", "sources", "actors"], lang, "");
 }
 
 /** One event in full (summary, note, people, aid, sources) in `lang`; the list has only what is drawn. */

@@ -103,6 +103,8 @@ function _loadNames(lang) {
         lang,
         people: new Map(raw.people.map((person) => [person.slug, person])),
         sources: new Map(raw.sources.map((source) => [source.slug, source.label])),
+        sourceNotes: new Map(raw.sources.filter((source) => source.note).map((source) => [source.slug, source.note])),
+        actors: new Map(raw.actors.map((actor) => [actor.slug, actor.name])),
       };
       _refreshPanel();
     },
@@ -295,7 +297,11 @@ function _renderPanel(state, { event, position, count }) {
     count,
     place: state.place,
     notFound: state.event && !event ? state.event : null,
-    lookup: { ...data.lookup, ...(named ? names : { people: new Map(), sources: new Map() }) },
+    lookup: {
+      ...data.lookup,
+      ...(named ? names : { people: new Map(), sources: new Map() }),
+      evidenceLang: config.evidenceLang,
+    },
     placeName: (slug) => nameOn(data.lookup.places.get(slug), _day(state)),
     total: data.events.length,
   });

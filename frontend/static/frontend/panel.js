@@ -27,8 +27,44 @@ function _withNode(text, name, node) {
   return [before, node, after].filter((part) => part !== "");
 }
 
-function _citation(citation) {
-  return h("li", {}, h("cite", { text: citation.label }), citation.locator ? `, ${citation.locator}` : "");
+// Where a page is named in a locator ("s. 193", "p. 12"); the last one when a locator names several works.
+const PAGE = /^(.*)\b((?:s|p|pp)\.\s*\d)/s;
+
+/** A locator as shown: an estimated page says so where the page is named ("atıf: Tekinsoy 2025, ≈ s. 192"). */
+export function locatorText(locator, estimated) {
+  if (!locator || !estimated) return locator || "";
+  return PAGE.test(locator) ? locator.replace(PAGE, "$1≈ $2") : `≈ ${locator}`;
+}
+
+function _locator(lang, locator, estimated) {
+  if (!locator) return null;
+  const text = locatorText(locator, estimated);
+  return estimated ? h("span", { class: "panel-locator-estimated", title: t(lang, "locatorEstimated"), text }) : text;
+}
+
+// The source's own words, quoted in the language they were written in, not the reader's.
+function _evidence(lang, evidence, evidenceLang) {
+  if (!evidence) return null;
+  return h("q", { class: "panel-evidence", lang: evidenceLang, "aria-label": t(lang, "evidence"), text: evidence });
+}
+
+// A citation: the work, where in it, and the passage that supports the claim. A work's note (how much of
+// its details come from outside the article) is shown once per panel, at its first citation.
+function _citations(lang, lookup, shownNotes = new Set()) {
+  return (citation) => {
+    const note = lookup.sourceNotes?.get(citation.source);
+    const showNote = note && !shownNotes.has(citation.source);
+    if (showNote) shownNotes.add(citation.source);
+    return h(
+      "li",
+      { class: "panel-citation" },
+      h("cite", { text: citation.label }),
+      citation.locator ? ", " : "",
+      _locator(lang, citation.locator, citation.locator_estimated),
+      _evidence(lang, citation.evidence, lookup.evidenceLang),
+      showNote ? h("p", { class: "panel-source-note", text: note }) : null,
+    );
+  };
 }
 
 // Two Gregorian readings of one written day: "20 January 1920 or 1921" when only the year differs.
@@ -181,13 +217,29 @@ function _aid(lang, event, lookup) {
   const item = (line) => {
     const via = line.route ? ` — ${t(lang, "via", { route: lookup.routes.get(line.route)?.name || line.route })}` : "";
     const amount = `${line.approximate ? `${t(lang, "approximate")} ` : ""}${formatNumber(lang, line.quantity)} ${line.unit}`;
+    const actor = (slug) => lookup.actors?.get(slug) || slug;
+    const flow =
+      line.donor && line.recipient
+        ? t(lang, "aidFlow", { donor: actor(line.donor), recipient: actor(line.recipient) })
+        : "";
+    const status = [t(lang, `aidStatus.${line.status}`), line.derived ? t(lang, "derived") : ""].filter(Boolean);
     const source = lookup.sources.get(line.source) || line.source;
     return h(
       "li",
-      {},
+      { class: "panel-aid-line", "data-status": line.status },
       h("strong", { text: `${t(lang, `aidKind.${line.kind}`)}: ` }),
       `${amount}${via}`,
-      h("span", { class: "panel-cite", text: ` · ${source}${line.locator ? `, ${line.locator}` : ""}` }),
+      h("span", { class: "panel-aid-status", text: ` (${status.join(", ")})` }),
+      flow ? h("span", { class: "panel-aid-flow", text: ` · ${flow}` }) : null,
+      line.note ? h("span", { class: "panel-aid-note", text: ` — ${line.note}` }) : null,
+      h(
+        "span",
+        { class: "panel-cite" },
+        ` · ${source}`,
+        line.locator ? ", " : "",
+        _locator(lang, line.locator, line.locator_estimated),
+      ),
+      _evidence(lang, line.evidence, lookup.evidenceLang),
     );
   };
   return _section(lang, "aid", h("ul", { class: "plain panel-aid" }, event.aid.map(item)));
@@ -195,7 +247,7 @@ function _aid(lang, event, lookup) {
 
 // Other readings after the supported one's sources, each with its own date, the curator's word on it and
 // its own sources, so no one takes them for the date the atlas gives.
-function _alternatives(lang, event, nameOf) {
+function _alternatives(lang, event, nameOf, lookup) {
   if (!event.alternatives?.length) return null;
   const item = (reading) => {
     const when = reading.date || reading.start ? formatDate(lang, reading) : "";
@@ -215,7 +267,7 @@ function _alternatives(lang, event, nameOf) {
         ? h(
             "ul",
             { class: "panel-alternative-sources", "aria-label": t(lang, "alternativeSources") },
-            reading.citations.map(_citation),
+            reading.citations.map(_citations(lang, lookup)),
           )
         : null,
     );
@@ -240,7 +292,11 @@ function _article(lang, event, { pending, place, lookup, nameOf }) {
   const note = event.note
     ? h("aside", { class: "panel-note" }, h("h3", { text: t(lang, "note") }), h("p", { text: event.note }))
     : null;
-  const sources = _section(lang, "sources", h("ol", { class: "panel-sources" }, event.citations.map(_citation)));
+  const sources = _section(
+    lang,
+    "sources",
+    h("ol", { class: "panel-sources" }, event.citations.map(_citations(lang, lookup))),
+  );
   for (const part of [
     _relations(lang, event, lookup),
     ..._calendarLines(lang, event),
@@ -251,7 +307,7 @@ function _article(lang, event, { pending, place, lookup, nameOf }) {
     _routes(lang, event, lookup),
     _aid(lang, event, lookup),
     sources,
-    _alternatives(lang, event, nameOf),
+    _alternatives(lang, event, nameOf, lookup),
   ])
     if (part) article.append(part);
   return article;
