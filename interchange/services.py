@@ -201,7 +201,9 @@ class _Importer:
         event.title = {**event.title, **{code: text for code, text in record.title.items() if text}}
         summary = {code: html_to_text(text) for code, text in record.summary.items()}
         if not any(summary.values()):
-            summary = {self.language: html_to_text(m.quote) for m in record.media if m.quote} or summary
+            # A slide whose media is a quotation and that has no text of its own: the quotation says what it is.
+            quote = "\n\n".join(html_to_text(m.quote) for m in record.media if m.quote)
+            summary = {self.language: quote} if quote else summary
         event.summary = {**event.summary, **{code: text for code, text in summary.items() if text}}
         event.date = record.date_edtf
         event.date_as_written = "" if event.pk is None else event.date_as_written
