@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from slugify import slugify
 
 from chronology.corpus import CorpusInvalid, corpus_load
@@ -319,15 +320,17 @@ def _record_of(event: Event, language: str) -> EventRecord | None:
     )
 
 
-def events_export(*, format: str, include_drafts: bool = False, language: str = "") -> str:
-    """The atlas's events (published only unless `include_drafts`) as text in `format`.
+def events_export(
+    *, format: str, include_drafts: bool = False, language: str = "", events: QuerySet[Event] | None = None
+) -> str:
+    """The atlas's events (or `events`; published only unless `include_drafts`) as text in `format`.
 
     The corpus format holds the whole atlas (places, routes, areas, sources, people, themes and events).
     """
     if format == "corpus":
         return corpus_export(include_drafts=include_drafts)
     language = language or default_language()
-    events = Event.objects.chronological().prefetch_related("themes", "places")
+    events = (Event.objects.all() if events is None else events).chronological().prefetch_related("themes", "places")
     if not include_drafts:
         events = events.published()
     records = tuple(record for event in events if (record := _record_of(event, language)))
