@@ -68,7 +68,9 @@ class InterchangeEventAdmin(EventAdmin):
             raise PermissionDenied
         format = request.GET.get("format", "")
         if format not in FORMATS:
-            return HttpResponse(f"Unknown format; use one of {', '.join(FORMATS)}.", status=400, content_type="text/plain")
+            return HttpResponse(
+                f"Unknown format; use one of {', '.join(FORMATS)}.", status=400, content_type="text/plain"
+            )
         include_drafts = request.GET.get("drafts") == "1"
         return export_response(events_export(format=format, include_drafts=include_drafts), format)
 
