@@ -6,12 +6,11 @@ The event admin is extended here rather than in chronology, since imports flow i
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from chronology.admin import EventAdmin
@@ -32,7 +31,7 @@ CONTENT_TYPES = {
 def export_response(text: str, format: str) -> HttpResponse:
     content_type, extension = CONTENT_TYPES[format]
     response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
-    name = f"chronoatlas-{format}-{dt.date.today().isoformat()}.{extension}"
+    name = f"chronoatlas-{format}-{timezone.localdate().isoformat()}.{extension}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
