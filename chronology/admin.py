@@ -76,6 +76,7 @@ class EventAdmin(TranslatedSearchMixin, DatedAdminMixin, admin.ModelAdmin):
         (None, {"fields": ("slug", "status", "title", "summary", "note")}),
         (_("When"), {"fields": ("date", "date_as_written", "date_calendar", *DatedAdminMixin.dated_readonly)}),
         (_("What and where"), {"fields": ("category", "significance", "themes", "places", "people", "routes")}),
+        (_("Media (a link, never fetched)"), {"fields": ("media_url", "media_caption", "media_credit")}),
     ]
 
     def save_related(self, request, form, formsets, change):
