@@ -278,6 +278,8 @@ def _corpus_import(plan: ImportPlan, report: ImportReport, *, publish: bool, dry
                 return report
             raise ImportRejected(report) from None
     report.corpus_lines = load.lines()
+    actions = {"created": CREATE, "updated": CHANGE, "unchanged": UNCHANGED}
+    report.rows = [RowOutcome(section, slug, slug, actions[outcome]) for section, slug, outcome in load.records]
     report.applied = not dry_run
     return report
 

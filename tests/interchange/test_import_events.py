@@ -277,7 +277,12 @@ def test_export_import_export_round_trip(atlas, tmp_path, format):
 
 def test_corpus_import_dry_run_and_apply(tmp_path, capsys, settings):
     _import(settings.CORPUS_DIR, "--dry-run")
-    assert "events:" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "events (treaty-of-moscow-1921): created" in out
+    assert "places (baku): created" in out
     assert Event.objects.count() == 0
     _import(settings.CORPUS_DIR)
     assert Event.objects.count() > 50
+
+    _import(settings.CORPUS_DIR, "--dry-run")
+    assert "events (treaty-of-moscow-1921): unchanged" in capsys.readouterr().out
