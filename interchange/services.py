@@ -25,7 +25,8 @@ from sources.models import Citation, Source
 from .formats import write_events
 from .plaintext import html_to_text, text_to_html
 from .planning import ImportPlan, default_language
-from .records import CitationRef, EventRecord, MediaLink, Timeline
+from .records import CitationRef, EventRecord, FormatError, MediaLink, Timeline
+from .slides import language_codes
 
 CREATE, CHANGE, UNCHANGED, REJECT = "create", "change", "unchanged", "reject"
 
@@ -332,6 +333,8 @@ def events_export(
     if format == "corpus":
         return corpus_export(include_drafts=include_drafts)
     language = language or default_language()
+    if language not in language_codes():
+        raise FormatError(f"Unknown language {language!r}; use one of {', '.join(language_codes())}.")
     events = (Event.objects.all() if events is None else events).chronological().prefetch_related("themes", "places")
     if not include_drafts:
         events = events.published()

@@ -286,3 +286,8 @@ def test_corpus_import_dry_run_and_apply(tmp_path, capsys, settings):
 
     _import(settings.CORPUS_DIR, "--dry-run")
     assert "events (treaty-of-moscow-1921): unchanged" in capsys.readouterr().out
+
+
+def test_export_in_an_unknown_language_is_refused(atlas):
+    with pytest.raises(CommandError, match="Unknown language 'xx'; use one of tr, en"):
+        call_command("export_events", "--format", "timelinejs", "--lang", "xx")
