@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -87,10 +88,13 @@ class EventAdmin(TranslatedSearchMixin, DatedAdminMixin, admin.ModelAdmin):
     autocomplete_fields = ("places", "people", "themes", "routes")
     inlines = [CitationInline, AidItemInline, AlternativeDatingInline, EventRelationInline]
     actions = ["publish", "unpublish"]
+    # A media link typed without a scheme is read as https (Django 6's default, said now to silence its warning).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ("slug", "status", "title", "summary", "note")}),
         (_("When"), {"fields": ("date", "date_as_written", "date_calendar", *DatedAdminMixin.dated_readonly)}),
         (_("What and where"), {"fields": ("category", "significance", "themes", "places", "people", "routes")}),
+        (_("Media (a link, never fetched)"), {"fields": ("media_url", "media_caption", "media_credit")}),
     ]
 
     def save_related(self, request, form, formsets, change):

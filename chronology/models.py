@@ -115,6 +115,10 @@ class Event(Dated):
     places = models.ManyToManyField(Place, blank=True, related_name="events")
     people = models.ManyToManyField(Person, blank=True, related_name="events")
     routes = models.ManyToManyField(Route, blank=True, related_name="events")
+    # A picture, video or page that illustrates the event (TimelineJS slides carry one); linked, never fetched.
+    media_url = models.URLField(_("media link"), max_length=500, blank=True)
+    media_caption = models.CharField(_("media caption"), max_length=500, blank=True)
+    media_credit = models.CharField(_("media credit"), max_length=300, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     citations = GenericRelation("sources.Citation", related_query_name="event")
 

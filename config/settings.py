@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "sources",
     "geography",
     "chronology",
+    "interchange",
     "frontend",
 ]
 

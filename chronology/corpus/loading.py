@@ -28,6 +28,8 @@ class LoadReport:
     created: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
+    # (section, slug, "created" | "updated" | "unchanged") for each record, in the order they were loaded
+    records: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -168,8 +170,9 @@ class _Loader:
                 self.outcomes[("events", record.slug)] = "updated"
 
     def count_outcomes(self) -> None:
-        for (section, _slug), outcome in self.outcomes.items():
+        for (section, slug), outcome in self.outcomes.items():
             getattr(self.report, outcome)[section] += 1
+            self.report.records.append((section, slug, outcome))
 
     def load_record(self, record: Record) -> None:
         spec = SECTIONS[record.section]

@@ -1,0 +1,45 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from chronology.models import Category
+from interchange.files import FORMATS
+from interchange.planning import import_plan
+from interchange.records import FormatError
+from interchange.services import ImportRejected, events_import
+
+
+class Command(BaseCommand):
+    help = (
+        "Import events from a corpus, atlas CSV, TimelineJS JSON or TimelineJS sheet CSV: shows what each row "
+        "creates, changes or is rejected for, then applies everything in one transaction (or nothing)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="the file (or a corpus folder)")
+        parser.add_argument("--format", choices=FORMATS, help="recognised from the file when left out")
+        parser.add_argument("--dry-run", action="store_true", help="show what would happen; save nothing")
+        parser.add_argument("--publish", action="store_true", help="publish imported events (default: drafts)")
+        parser.add_argument("--lang", help="the language a TimelineJS file is written in (default: the first)")
+        parser.add_argument(
+            "--category", choices=Category.values, default="", help="category of rows whose file gives none"
+        )
+        parser.add_argument(
+            "--skip-rejected", action="store_true", help="import the good rows and leave the rejected ones out"
+        )
+
+    def handle(self, *args, path, format, dry_run, publish, lang, category, skip_rejected, **options):
+        try:
+            plan = import_plan(source=Path(path), format=format, language=lang, default_category=category)
+            report = events_import(
+                plan=plan, publish=publish, dry_run=dry_run, skip_rejected=skip_rejected, language=lang or ""
+            )
+        except FormatError as error:
+            raise CommandError(f"{path}: {error} Nothing was imported.") from None
+        except ImportRejected as error:
+            for line in error.report.lines():
+                self.stderr.write(line)
+            raise CommandError(f"{path}: {error}") from None
+        for line in report.lines()[:-1]:
+            self.stdout.write(line)
+        self.stdout.write(self.style.SUCCESS(f"{path} ({report.format}): {report.verdict()}"))

@@ -1,0 +1,342 @@
+"""Importing events into the atlas and exporting them: every write of `import_events` and the admin's import.
+
+An import runs in one transaction. Each row is compared with the database and validated by the models'
+own validation; a dry run (and any import with a rejected row, unless asked to skip them) is rolled back,
+so nothing is saved half-way. Imported events arrive as drafts unless the curator publishes them.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from slugify import slugify
+
+from chronology.corpus import CorpusInvalid, corpus_load
+from chronology.corpus.exporting import corpus_export
+from chronology.models import Event, Status, Theme
+from geography.models import Place
+from sources.models import Citation, Source
+
+from .formats import write_events
+from .plaintext import html_to_text, text_to_html
+from .planning import ImportPlan, default_language
+from .records import CitationRef, EventRecord, FormatError, MediaLink, Timeline
+from .slides import language_codes
+
+CREATE, CHANGE, UNCHANGED, REJECT = "create", "change", "unchanged", "reject"
+
+
+@dataclass
+class RowOutcome:
+    """What one row of the file does (or would do) to the atlas, and why a rejected row is refused."""
+
+    row: str  # "slide 3", "row 7"
+    slug: str
+    title: str
+    action: str
+    changes: list[tuple[str, str, str]] = field(default_factory=list)  # (field, before, after)
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportReport:
+    format: str
+    dry_run: bool
+    applied: bool = False
+    rows: list[RowOutcome] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    corpus_lines: list[str] = field(default_factory=list)
+
+    def count(self, action: str) -> int:
+        return sum(1 for row in self.rows if row.action == action)
+
+    @property
+    def rejected(self) -> list[RowOutcome]:
+        return [row for row in self.rows if row.action == REJECT]
+
+    def verdict(self) -> str:
+        counts = ", ".join(f"{self.count(a)} {word}" for a, word in _WORDS.items() if self.rows)
+        if self.applied:
+            return f"Imported: {counts}." if counts else "Imported."
+        if self.rejected and not self.dry_run:
+            return (
+                f"Nothing was imported: {len(self.rejected)} row(s) rejected. Fix them in the file and import "
+                "again (or skip the rejected rows)."
+            )
+        return f"Dry run, nothing saved: {counts}." if counts else "Dry run, nothing saved."
+
+    def lines(self) -> list[str]:
+        lines = list(self.notes) + list(self.corpus_lines)
+        for row in self.rows:
+            lines.append(f"{row.row} ({row.slug}): {_WORDS[row.action]}")
+            lines += [f"    {name}: {before!r} → {after!r}" for name, before, after in row.changes]
+            lines += [f"    {reason}" for reason in row.reasons]
+        return [*lines, self.verdict()]
+
+
+_WORDS = {CREATE: "created", CHANGE: "changed", UNCHANGED: "unchanged", REJECT: "rejected"}
+
+
+class ImportRejected(Exception):
+    """Rows were rejected, so the import was rolled back; `report` says which and why."""
+
+    def __init__(self, report: ImportReport):
+        self.report = report
+        super().__init__(report.verdict())
+
+
+def _shown(value) -> str:
+    if isinstance(value, dict):
+        return "; ".join(f"{code}: {text}" for code, text in sorted(value.items()) if text)
+    if isinstance(value, list | set | tuple):
+        return ", ".join(sorted(map(str, value)))
+    return str(value)
+
+
+def _label(record: EventRecord) -> str:
+    return next((text for text in record.title.values() if text), record.slug)
+
+
+def _unique_slug(base: str, taken: set[str]) -> str:
+    candidate, number = base, 2
+    while candidate in taken or Event.objects.filter(slug=candidate).exists():
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+def _theme_for(group: str, language: str) -> Theme:
+    """The theme a TimelineJS group names (by name in any language, or by slug), created when missing."""
+    slug = slugify(group, max_length=80) or "group"
+    for theme in Theme.objects.all():
+        if theme.slug == slug or group in theme.name.values():
+            return theme
+    return Theme.objects.create(slug=slug, name={language: group})
+
+
+class _Importer:
+    def __init__(self, plan: ImportPlan, *, publish: bool, language: str):
+        self.plan = plan
+        self.publish = publish
+        self.language = language
+        self.slugs_taken: set[str] = set()
+
+    def outcome(self, record: EventRecord, reader_problems: list[str]) -> RowOutcome:
+        slug = record.slug
+        if slug not in self.plan.given_slugs:
+            slug = _unique_slug(slug, self.slugs_taken)  # a slug made from a title never overwrites an event
+        self.slugs_taken.add(slug)
+        row = RowOutcome(self.where(record), slug, _label(record), CREATE, reasons=list(reader_problems))
+        event = Event.objects.filter(slug=slug).first()
+        if event is not None:
+            row.action = CHANGE
+        else:
+            event = Event(slug=slug, status=Status.DRAFT)
+        before = self.snapshot(event)
+        places, citations = self.references(record, row)
+        self.fill(event, record, row)
+        exclude = ["themes", "places", "people", "routes"] + ([] if event.category else ["category"])
+        try:
+            event.full_clean(exclude=exclude)
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                row.reasons += [f"{name}: {message}" for message in messages]
+        if row.reasons:
+            row.action = REJECT
+            return row
+        with transaction.atomic():
+            event.save()
+            if record.group:
+                event.themes.add(_theme_for(record.group, self.language))
+            event.places.add(*places)
+            for position, (source, locator) in enumerate(citations, start=event.citations.count()):
+                if not event.citations.filter(source=source, locator=locator).exists():
+                    Citation.objects.create(owner=event, source=source, locator=locator, position=position)
+        after = self.snapshot(event)
+        row.changes = [
+            (name, _shown(before[name]), _shown(after[name])) for name in after if before[name] != after[name]
+        ]
+        if row.action == CHANGE and not row.changes:
+            row.action = UNCHANGED
+        return row
+
+    def where(self, record: EventRecord) -> str:
+        return f"{'slide' if self.plan.format == 'timelinejs' else 'row'} {record.source_row}"
+
+    @staticmethod
+    def snapshot(event: Event) -> dict:
+        values = {
+            name: getattr(event, name)
+            for name in ("title", "summary", "date", "category", "status", "media_url", "media_caption", "media_credit")
+        }
+        saved = event.pk is not None
+        values["themes"] = set(event.themes.values_list("slug", flat=True)) if saved else set()
+        values["places"] = set(event.places.values_list("slug", flat=True)) if saved else set()
+        values["citations"] = (
+            {f"{c.source.slug}:{c.locator}".rstrip(":") for c in event.citations.select_related("source")}
+            if saved
+            else set()
+        )
+        return values
+
+    def references(self, record: EventRecord, row: RowOutcome):
+        places = list(Place.objects.filter(slug__in=record.places))
+        for slug in sorted(set(record.places) - {place.slug for place in places}):
+            row.reasons.append(f"places: no place {slug!r} in the atlas; add it first, or correct the slug.")
+        sources = {s.slug: s for s in Source.objects.filter(slug__in=[c.source for c in record.citations])}
+        citations = []
+        for ref in record.citations:
+            if ref.source in sources:
+                citations.append((sources[ref.source], ref.locator))
+            else:
+                row.reasons.append(
+                    f"sources: no source {ref.source!r} in the atlas; add it first, or correct the slug."
+                )
+        return places, citations
+
+    def fill(self, event: Event, record: EventRecord, row: RowOutcome) -> None:
+        # Languages the file leaves out keep the text they had: a Turkish timeline does not erase English.
+        event.title = {**event.title, **{code: text for code, text in record.title.items() if text}}
+        summary = {code: html_to_text(text) for code, text in record.summary.items()}
+        if not any(summary.values()):
+            # A slide whose media is a quotation and that has no text of its own: the quotation says what it is.
+            quote = "\n\n".join(html_to_text(m.quote) for m in record.media if m.quote)
+            summary = {self.language: quote} if quote else summary
+        event.summary = {**event.summary, **{code: text for code, text in summary.items() if text}}
+        event.date = record.date_edtf
+        event.date_as_written = "" if event.pk is None else event.date_as_written
+        category = record.category or (self.plan.default_category if event.pk is None else "")
+        if category:
+            event.category = category
+        elif not event.category:
+            row.reasons.append(
+                "category: the file gives none; choose a category for rows without one "
+                "(--category, or the import form's category) or fill the category column."
+            )
+        if self.publish:
+            event.status = Status.PUBLISHED
+        medium = next((m for m in record.media if m.url), None)
+        if medium is not None:
+            event.media_url = medium.url
+            event.media_caption = html_to_text(medium.caption)
+            event.media_credit = html_to_text(medium.credit)
+
+
+def events_import(
+    *, plan: ImportPlan, publish: bool = False, dry_run: bool = True, skip_rejected: bool = False, language: str = ""
+) -> ImportReport:
+    """Compare `plan` with the atlas row by row and, unless `dry_run`, apply it in one transaction.
+
+    Raises ImportRejected (nothing saved) when a row is rejected and `skip_rejected` is False.
+    """
+    report = ImportReport(format=plan.format, dry_run=dry_run, notes=list(plan.notes))
+    if plan.format == "corpus":
+        return _corpus_import(plan, report, publish=publish, dry_run=dry_run)
+    importer = _Importer(plan, publish=publish, language=language or default_language())
+    by_row: dict[str, list[str]] = {}
+    for problem in plan.problems:
+        by_row.setdefault(str(problem.row), []).append(f"{problem.field}: {problem.message}")
+    with transaction.atomic():
+        for record in plan.records:
+            report.rows.append(importer.outcome(record, by_row.pop(str(record.source_row), [])))
+        for problem in plan.problems:  # rows the reader could not read at all
+            if str(problem.row) in by_row:
+                reasons = by_row.pop(str(problem.row))
+                report.rows.append(RowOutcome(problem.where, "", problem.where, REJECT, reasons=reasons))
+        refused = report.rejected and not skip_rejected
+        if dry_run or refused:
+            transaction.set_rollback(True)
+        else:
+            report.applied = True
+    if refused and not dry_run:
+        raise ImportRejected(report)
+    return report
+
+
+def _corpus_import(plan: ImportPlan, report: ImportReport, *, publish: bool, dry_run: bool) -> ImportReport:
+    with tempfile.TemporaryDirectory() as folder:
+        path = plan.corpus
+        if isinstance(path, bytes):
+            path = Path(folder) / "corpus.yaml"
+            path.write_bytes(plan.corpus)
+        try:
+            with transaction.atomic():
+                load = corpus_load(path=path, dry_run=dry_run)
+                if publish and not dry_run:
+                    Event.objects.filter(status=Status.DRAFT).filter(slug__in=_corpus_event_slugs(path)).update(
+                        status=Status.PUBLISHED
+                    )
+        except CorpusInvalid as error:
+            report.rows = [
+                RowOutcome(f"{p.section} '{p.slug}'", p.slug, p.slug, REJECT, reasons=[f"{p.field}: {p.message}"])
+                for p in error.problems
+            ]
+            if dry_run:
+                return report
+            raise ImportRejected(report) from None
+    report.corpus_lines = load.lines()
+    actions = {"created": CREATE, "updated": CHANGE, "unchanged": UNCHANGED}
+    report.rows = [RowOutcome(section, slug, slug, actions[outcome]) for section, slug, outcome in load.records]
+    report.applied = not dry_run
+    return report
+
+
+def _corpus_event_slugs(path: Path) -> list[str]:
+    from chronology.corpus import read_corpus
+
+    sections, _problems = read_corpus(path)
+    return [record.slug for record in sections.get("events", [])]
+
+
+# -- export ---------------------------------------------------------------------------------------------
+
+
+def _record_of(event: Event, language: str) -> EventRecord | None:
+    date = event.date or (f"{event.date_start}/{event.date_end}" if event.date_start and event.date_end else "")
+    if not date:
+        return None  # placed only by relations, with no bounds yet: TimelineJS cannot draw it
+    theme = event.themes.first()
+    return EventRecord(
+        slug=event.slug,
+        date_edtf=date,
+        title=dict(event.title),
+        summary={code: text_to_html(text) for code, text in event.summary.items()},
+        category=event.category,
+        group=(theme.name.get(language) or next(iter(theme.name.values()), theme.slug)) if theme else "",
+        places=tuple(event.places.order_by("slug").values_list("slug", flat=True)),
+        citations=tuple(CitationRef(c.source.slug, c.locator) for c in event.citations.select_related("source")),
+        media=(
+            (
+                MediaLink(
+                    url=event.media_url,
+                    caption=text_to_html(event.media_caption),
+                    credit=text_to_html(event.media_credit),
+                ),
+            )
+            if event.media_url
+            else ()
+        ),
+    )
+
+
+def events_export(
+    *, format: str, include_drafts: bool = False, language: str = "", events: QuerySet[Event] | None = None
+) -> str:
+    """The atlas's events (or `events`; published only unless `include_drafts`) as text in `format`.
+
+    The corpus format holds the whole atlas (places, routes, areas, sources, people, themes and events).
+    """
+    if format == "corpus":
+        return corpus_export(include_drafts=include_drafts)
+    language = language or default_language()
+    if language not in language_codes():
+        raise FormatError(f"Unknown language {language!r}; use one of {', '.join(language_codes())}.")
+    events = (Event.objects.all() if events is None else events).chronological().prefetch_related("themes", "places")
+    if not include_drafts:
+        events = events.published()
+    records = tuple(record for event in events if (record := _record_of(event, language)))
+    return write_events(Timeline(events=records), format=format, language=language)

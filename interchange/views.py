@@ -1,0 +1,139 @@
+"""The admin's "Import events" page: upload, see the dry run row by row, confirm to apply.
+
+Between the two steps the upload is kept server-side in a temporary file named by a random token, which
+only the session that uploaded it may use; the curator confirms what they saw, not a second upload.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import tempfile
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+
+from chronology.models import Category
+
+from .files import FORMATS, max_bytes
+from .planning import import_plan
+from .records import FormatError
+from .services import ImportRejected, events_import
+
+SESSION_KEY = "interchange_upload"
+TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
+
+
+def upload_dir() -> Path:
+    folder = Path(getattr(settings, "INTERCHANGE_UPLOAD_DIR", Path(tempfile.gettempdir()) / "chronoatlas-imports"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("File"), required=False)
+    format = forms.ChoiceField(
+        label=_("Format"), choices=[("", _("recognise from the file")), *((f, f) for f in FORMATS)], required=False
+    )
+    language = forms.ChoiceField(
+        label=_("Language of a TimelineJS file"), choices=lambda: settings.LANGUAGES, required=False
+    )
+    category = forms.ChoiceField(
+        label=_("Category for rows without one"), choices=[("", "—"), *Category.choices], required=False
+    )
+    publish = forms.BooleanField(label=_("Publish imported events (otherwise they arrive as drafts)"), required=False)
+    skip_rejected = forms.BooleanField(label=_("Import the good rows and leave rejected ones out"), required=False)
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        # Checked before a byte is parsed: a 50 MB file of junk is refused by its size alone.
+        if upload and upload.size > max_bytes():
+            limit = max_bytes() / (1024 * 1024)
+            raise forms.ValidationError(
+                _("The file is %(size).1f MB, over the import limit of %(limit).1f MB; split it into smaller files.")
+                % {"size": upload.size / (1024 * 1024), "limit": limit}
+            )
+        return upload
+
+
+def _keep(request, upload) -> str:
+    token = secrets.token_urlsafe(24)
+    with (upload_dir() / token).open("wb") as kept:
+        for chunk in upload.chunks():
+            kept.write(chunk)
+    request.session[SESSION_KEY] = {"token": token, "name": upload.name}
+    return token
+
+
+def _kept_file(request, token: str) -> Path | None:
+    kept = request.session.get(SESSION_KEY) or {}
+    if not TOKEN.fullmatch(token or "") or kept.get("token") != token:
+        return None
+    path = upload_dir() / token
+    return path if path.is_file() else None
+
+
+def _forget(request, path: Path) -> None:
+    path.unlink(missing_ok=True)
+    request.session.pop(SESSION_KEY, None)
+
+
+def import_events_view(request, model_admin):
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": _("Import events"),
+        "max_megabytes": max_bytes() / (1024 * 1024),
+    }
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method != "POST" or not form.is_valid():
+        return TemplateResponse(request, "admin/interchange/import.html", {**context, "form": form})
+
+    options = form.cleaned_data
+    confirming = "apply" in request.POST
+    if options["file"]:
+        path, name = upload_dir() / _keep(request, options["file"]), options["file"].name
+    else:
+        path = _kept_file(request, options["token"])
+        name = (request.session.get(SESSION_KEY) or {}).get("name", "")
+        if path is None:
+            form.add_error("file", _("Choose a file to import (the earlier upload has expired)."))
+            return TemplateResponse(request, "admin/interchange/import.html", {**context, "form": form})
+    try:
+        plan = import_plan(
+            source=path.read_bytes(),
+            format=options["format"] or None,
+            language=options["language"] or None,
+            default_category=options["category"],
+        )
+        report = events_import(
+            plan=plan,
+            publish=options["publish"],
+            dry_run=not confirming,
+            skip_rejected=options["skip_rejected"],
+            language=options["language"],
+        )
+    except FormatError as error:
+        _forget(request, path)
+        form.add_error("file", _("%(name)s: %(error)s Nothing was imported.") % {"name": name, "error": error})
+        return TemplateResponse(request, "admin/interchange/import.html", {**context, "form": form})
+    except ImportRejected as error:
+        report = error.report
+        messages.error(request, report.verdict())
+    else:
+        if report.applied:
+            _forget(request, path)
+            messages.success(request, f"{name} ({report.format}): {report.verdict()}")
+            return redirect("admin:chronology_event_changelist")
+    data = {**{k: v for k, v in options.items() if k != "file"}, "token": path.name}
+    return TemplateResponse(
+        request,
+        "admin/interchange/import.html",
+        {**context, "form": ImportForm(initial=data), "report": report, "name": name, "token": path.name},
+    )

@@ -1,0 +1,114 @@
+"""The admin's import page end to end (upload, dry-run table, confirm) and the export buttons and actions."""
+
+import json
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from chronology.models import Event, Status
+from tests.factories import make_event, make_place
+
+pytestmark = pytest.mark.django_db
+
+IMPORT = reverse("admin:chronology_event_import")
+CSV = (
+    "slug,date,title_tr,title_en,summary_tr,summary_en,category,places\n"
+    "fall-of-kars,1920-10-30,Kars'ın düşüşü,<script>alert(1)</script>Fall of Kars,Özet.,Summary.,military,kars\n"
+)
+
+
+@pytest.fixture
+def curator(client, django_user_model):
+    user = django_user_model.objects.create_user("curator", password="unused-in-tests", is_staff=True)
+    user.user_permissions.add(*Permission.objects.filter(codename__in=["add_event", "change_event", "view_event"]))
+    client.force_login(user)
+    return client
+
+
+def _upload(content: bytes, name="events.csv"):
+    return SimpleUploadedFile(name, content, content_type="text/csv")
+
+
+def test_curator_uploads_sees_the_dry_run_then_confirms(curator):
+    make_place(slug="kars")
+    preview = curator.post(IMPORT, {"file": _upload(CSV.encode()), "format": "", "language": "tr"})
+
+    assert preview.status_code == 200
+    page = preview.content.decode()
+    assert [(row.slug, row.action) for row in preview.context["report"].rows] == [("fall-of-kars", "create")]
+    assert 'class="import-create"' in page
+    assert "<script>alert(1)" not in page  # the title is shown as text, never as markup
+    assert not Event.objects.exists()
+
+    token = preview.context["token"]
+    applied = curator.post(IMPORT, {"token": token, "format": "", "language": "tr", "apply": "1"})
+
+    assert applied.status_code == 302
+    event = Event.objects.get(slug="fall-of-kars")
+    assert event.status == Status.DRAFT
+    assert event.title["en"] == "Fall of Kars"
+    assert [p.slug for p in event.places.all()] == ["kars"]
+
+
+def test_rejected_rows_are_shown_with_their_reason_and_confirming_saves_nothing(curator):
+    preview = curator.post(IMPORT, {"file": _upload(CSV.encode()), "language": "tr"})
+    assert "places: no place &#x27;kars&#x27; in the atlas" in preview.content.decode()
+
+    refused = curator.post(IMPORT, {"token": preview.context["token"], "language": "tr", "apply": "1"})
+
+    assert refused.status_code == 200
+    assert "Nothing was imported" in refused.content.decode()
+    assert not Event.objects.exists()
+
+
+def test_a_file_that_is_not_what_it_says_gets_a_message_on_the_form(curator):
+    response = curator.post(IMPORT, {"file": _upload("date,title_tr\n1920,Kars\n".encode("utf-16")), "language": "tr"})
+    assert "UTF-16" in response.content.decode()
+    assert not Event.objects.exists()
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(curator, settings):
+    settings.INTERCHANGE_MAX_BYTES = 1024
+    response = curator.post(IMPORT, {"file": _upload(b"x" * 4096), "language": "tr"})
+    assert "over the import limit" in response.content.decode()
+
+
+def test_another_session_cannot_apply_someone_elses_upload(curator, client, django_user_model):
+    make_place(slug="kars")
+    token = curator.post(IMPORT, {"file": _upload(CSV.encode()), "language": "tr"}).context["token"]
+    other = django_user_model.objects.create_superuser("other", password="unused-in-tests")
+    client.logout()
+    client.force_login(other)
+    response = client.post(IMPORT, {"token": token, "language": "tr", "apply": "1"})
+    assert "earlier upload has expired" in response.content.decode()
+    assert not Event.objects.exists()
+
+
+def test_staff_without_add_permission_cannot_import(client, django_user_model):
+    user = django_user_model.objects.create_user("reader", password="unused-in-tests", is_staff=True)
+    client.force_login(user)
+    assert client.get(IMPORT).status_code == 403
+
+
+def test_anonymous_users_are_sent_to_log_in(client):
+    assert client.get(IMPORT).status_code == 302
+
+
+def test_export_buttons_and_action(curator):
+    make_event(slug="treaty-of-kars", title={"tr": "Kars", "en": "<b>Kars</b>"})
+    changelist = curator.get(reverse("admin:chronology_event_changelist")).content.decode()
+    for format in ("corpus", "csv", "timelinejs", "timelinejs-csv"):
+        assert f"format={format}" in changelist
+
+    exported = curator.get(reverse("admin:chronology_event_export"), {"format": "timelinejs"})
+    assert exported["Content-Disposition"].startswith("attachment;")
+    assert [e["unique_id"] for e in json.loads(exported.content)["events"]] == ["treaty-of-kars"]
+
+    action = curator.post(
+        reverse("admin:chronology_event_changelist"),
+        {"action": "export_csv", "_selected_action": [Event.objects.get().pk]},
+    )
+    assert action["Content-Type"].startswith("text/csv")
+    assert "treaty-of-kars" in action.content.decode()
