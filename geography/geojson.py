@@ -99,7 +99,7 @@ _VALIDITY = re.compile(r"(?P<reason>[^\[]+)\[(?P<x>[-\d.e]+) (?P<y>[-\d.e]+)\]")
 def _check_shape(value: dict) -> None:
     """Refuse shapes whose coordinates are fine one by one but wrong together: crossing rings, no extent."""
     shape = shapely.geometry.shape(value)
-    west, south, east, north = shape.bounds
+    west, _, east, _ = shape.bounds
     if east - west >= MAX_LONGITUDE_SPAN:
         raise ValidationError(
             f"The {value['type']} spans {east - west:.0f}° of longitude ({west:g} to {east:g}): a shape that "
