@@ -47,6 +47,9 @@ class RouteStopForm(forms.ModelForm):
 class BaseRouteStopFormSet(BaseInlineFormSet):
     """A route needs at least two stops, and each position once."""
 
+    def validate_unique(self):
+        """Positions are checked in clean(), with a message naming the route and the position."""
+
     def clean(self):
         super().clean()
         if any(self.errors):

@@ -96,9 +96,16 @@ MAX_LONGITUDE_SPAN = 180
 _VALIDITY = re.compile(r"(?P<reason>[^\[]+)\[(?P<x>[-\d.e]+) (?P<y>[-\d.e]+)\]")
 
 
+def _flat(value):
+    if value and isinstance(value[0], int | float):
+        return list(value[:2])
+    return [_flat(member) for member in value]
+
+
 def _check_shape(value: dict) -> None:
     """Refuse shapes whose coordinates are fine one by one but wrong together: crossing rings, no extent."""
-    shape = shapely.geometry.shape(value)
+    # Flat: an altitude on some positions only (allowed by RFC 7946) would make shapely refuse the list.
+    shape = shapely.geometry.shape({"type": value["type"], "coordinates": _flat(value["coordinates"])})
     west, _, east, _ = shape.bounds
     if east - west >= MAX_LONGITUDE_SPAN:
         raise ValidationError(
