@@ -8,6 +8,7 @@ from django.forms.models import BaseInlineFormSet
 
 from geography.geojson import validate_geometry
 from geography.models import Area, Place
+from geography.services import area_swap_problem
 
 
 def _record(form: forms.ModelForm, noun: str) -> str:
@@ -104,4 +105,6 @@ class AreaForm(forms.ModelForm):
                     for message in error.messages
                 ]
             ) from None
+        if problem := area_swap_problem(geometry=geometry):
+            raise ValidationError(f"{record}, geometry: {problem}")
         return geometry

@@ -164,3 +164,29 @@ def place_swap_warning(*, place: Place) -> str | None:
         f"{swapped:.0f} km from them. If the pair was typed the wrong way round, swap the latitude and longitude "
         "fields and save again."
     )
+
+
+def area_swap_problem(*, geometry: dict) -> str | None:
+    """Why a geometry whose coordinates look like [latitude, longitude] is refused, else None: its positions
+    all lie far from the atlas's places, and read the other way round they all lie among them."""
+    positions = list(_positions(geometry.get("coordinates") or []))
+    others = list(Place.objects.values_list("latitude", "longitude"))
+    if not positions or len(others) < NEIGHBOURS or any(abs(lat) > 90 for lat, _ in positions):
+        return None
+    as_given = max(_neighbour_km(lat, lon, others) for lon, lat in positions)
+    swapped = max(_neighbour_km(lon, lat, others) for lon, lat in positions)
+    if min(_neighbour_km(lat, lon, others) for lon, lat in positions) < FAR_KM or swapped * MUCH_NEARER > as_given:
+        return None
+    return (
+        f"every position lies far from the atlas's places (up to {as_given:.0f} km), but read as [latitude, "
+        f"longitude] they all lie among them (within {swapped:.0f} km): GeoJSON is [longitude, latitude], so swap "
+        "the two numbers of each position."
+    )
+
+
+def _positions(value):
+    if value and isinstance(value[0], int | float):
+        yield value[0], value[1]
+        return
+    for member in value:
+        yield from _positions(member)

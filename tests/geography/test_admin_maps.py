@@ -260,3 +260,18 @@ def test_area_preview_draws_the_shape_from_local_assets_only(curator):
     html = curator.get(reverse("admin:geography_area_preview", args=[area.pk])).content.decode()
     _no_remote_url(html)
     assert "26.5" in html and "39.4" in html
+
+
+def test_a_ring_in_latitude_longitude_order_is_refused_against_the_atlas_places(curator):
+    for slug, (lat, lon) in {"baku": (40.41, 49.87), "ganja": (40.68, 46.36), "derbent": (42.06, 48.29)}.items():
+        make_place(slug=slug, latitude=lat, longitude=lon)
+    # Around Baku, but each pair written latitude first: in range either way, so only the places can tell.
+    swapped = {"type": "Polygon", "coordinates": [[[40, 49], [40, 50.5], [41, 50.5], [41, 49], [40, 49]]]}
+    response = curator.post(reverse("admin:geography_area_add"), _area_form(geometry=json.dumps(swapped)))
+    message = " ".join(response.context["adminform"].form.errors["geometry"])
+    assert "eastern-front" in message
+    assert "swap the two numbers" in message
+    assert not Area.objects.exists()
+    # The same ring the right way round is kept.
+    right = {"type": "Polygon", "coordinates": [[[lat, lon] for lon, lat in swapped["coordinates"][0]]]}
+    assert curator.post(reverse("admin:geography_area_add"), _area_form(geometry=json.dumps(right))).status_code == 302
