@@ -68,3 +68,31 @@ def test_route_preview_draws_in_the_change_form(admin_page, live_server):
     frame.locator("path.leaflet-interactive, canvas").first.wait_for()
     assert "km" in frame.locator(".length").text_content()
     assert errors == []
+
+
+def test_moving_a_stop_down_with_its_button_saves_the_new_order(admin_page, live_server):
+    page = admin_page
+    route = Route.objects.filter(stops__isnull=False).distinct().first()
+    before = list(route.stops.order_by("position").values_list("place__slug", flat=True))
+    assert len(before) >= 2
+    page.goto(f"{live_server.url}/admin/geography/route/{route.pk}/change/")
+    page.locator(".route-stops tr.form-row:not(.empty-form)").first.get_by_role(
+        "button", name="Move this stop down"
+    ).click()
+    assert page.input_value(".route-stops tr.form-row:not(.empty-form) >> nth=0 >> input[name$='-position']") == "1"
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist .success")
+    after = list(route.stops.order_by("position").values_list("place__slug", flat=True))
+    assert after == [before[1], before[0], *before[2:]]
+
+
+def test_the_map_forms_and_previews_run_under_the_policy(admin_page, live_server):
+    page = admin_page
+    blocked: list[str] = []
+    page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(f"{live_server.url}/admin/geography/place/add/")
+    page.wait_for_selector("#place-map[data-ready]")
+    route = Route.objects.filter(stops__isnull=False).distinct().first()
+    page.goto(f"{live_server.url}/admin/geography/route/{route.pk}/change/")
+    page.frame_locator("iframe.geography-preview").locator(".leaflet-container").wait_for()
+    assert blocked == []
