@@ -6,47 +6,14 @@ serves (NPM_STATIC), has no tile layer, and draws the page's Natural Earth basem
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from pathlib import Path
-
 import folium
 from branca.element import MacroElement
-from django.conf import settings
 from django.templatetags.static import static
 from jinja2 import Template
 
-STYLES_FILE = Path(settings.BASE_DIR) / "frontend" / "static" / "frontend" / "map-styles.json"
+from geography.styles import area_style, map_styles, route_style
+
 BASEMAP = "vendor/world-atlas/land-50m.json"
-
-
-@cache
-def map_styles() -> dict:
-    """The layer styles the page's map.js reads: colours by route purpose and area kind, dashes by mode."""
-    return json.loads(STYLES_FILE.read_text(encoding="utf-8"))
-
-
-def route_style(*, purpose: str, mode: str) -> dict:
-    styles = map_styles()
-    return {
-        "color": styles["colors"]["purpose"].get(purpose, styles["colors"]["place"]),
-        "weight": styles["route"]["weight"],
-        "opacity": styles["route"]["opacity"],
-        "dashArray": styles["modeDash"].get(mode),
-    }
-
-
-def area_style(*, kind: str, approximate: bool) -> dict:
-    styles = map_styles()
-    color = styles["colors"]["area"].get(kind, styles["colors"]["place"])
-    return {
-        "color": color,
-        "weight": styles["area"]["weight"],
-        "opacity": styles["area"]["opacity"],
-        "fillColor": color,
-        "fillOpacity": styles["area"]["fillOpacity"],
-        "dashArray": styles["approximateDash"] if approximate else None,
-    }
 
 
 class LocalBasemap(MacroElement):

@@ -178,14 +178,6 @@ def test_route_preview_draws_its_stops_and_length_from_local_assets_only(curator
     assert response.headers["X-Frame-Options"] == "SAMEORIGIN"
 
 
-def test_route_preview_uses_the_page_styles_for_its_purpose_and_mode(curator):
-    styles = json.loads((__import__("pathlib").Path("frontend/static/frontend/map-styles.json")).read_text())
-    route = make_route(slug="sea-aid", stops=[make_place(), make_place(latitude=41)], mode="sea", purpose="military")
-    html = curator.get(reverse("admin:geography_route_preview", args=[route.pk])).content.decode()
-    assert styles["colors"]["purpose"]["military"] in html
-    assert styles["modeDash"]["sea"] in html
-
-
 def test_previews_are_for_staff_only(client):
     route = make_route(slug="aid-road", stops=[make_place(), make_place()])
     assert client.get(reverse("admin:geography_route_preview", args=[route.pk])).status_code == 302
@@ -275,3 +267,14 @@ def test_a_ring_in_latitude_longitude_order_is_refused_against_the_atlas_places(
     # The same ring the right way round is kept.
     right = {"type": "Polygon", "coordinates": [[[lat, lon] for lon, lat in swapped["coordinates"][0]]]}
     assert curator.post(reverse("admin:geography_area_add"), _area_form(geometry=json.dumps(right))).status_code == 302
+
+
+def test_the_page_and_the_previews_draw_from_one_style_definition(client, curator):
+    """The page gets map-styles.json with its config; a preview of a route shows the same colour and dash."""
+    from tests.frontend.test_page import config_of
+
+    styles = config_of(client.get("/?lang=en"))["mapStyles"]
+    route = make_route(slug="by-sea", stops=[make_place(), make_place(latitude=41)], mode="sea", purpose="mission")
+    html = curator.get(reverse("admin:geography_route_preview", args=[route.pk])).content.decode()
+    assert styles["colors"]["purpose"]["mission"] in html
+    assert styles["modeDash"]["sea"] in html

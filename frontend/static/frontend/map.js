@@ -6,24 +6,24 @@
 // UMD), so they are read from `window` here.
 
 import { t } from "./i18n.js";
-import styles from "./map-styles.json" with { type: "json" };
 import { nameOn, otherNames } from "./names.js";
 
 const L = window.L;
 const topojson = window.topojson;
 
-// Dash patterns say how a route went; colours say why. Both come from map-styles.json, shared with the
-// admin's previews; the theme's CSS variables override the colours (dark and high-contrast themes).
 const SVG = "http://www.w3.org/2000/svg";
-const MODE_DASH = styles.modeDash;
 const FLY = { duration: 0.8, maxZoom: 7 };
 
 function _swap([lon, lat]) {
   return [lat, lon];
 }
 
-/** Build the map in `element`, opening on `view` ([lat, lng] points). Callback: onPlaceClick(slug). */
-export function createMap(element, { lang, view = [], onPlaceClick }) {
+/** Build the map in `element`, opening on `view` ([lat, lng] points), drawn in `styles` (map-styles.json,
+ * sent with the page). Callback: onPlaceClick(slug). */
+export function createMap(element, { lang, view = [], styles, onPlaceClick }) {
+  // Dash patterns say how a route went; colours say why. Both come from map-styles.json, shared with the
+  // admin's previews; the theme's CSS variables override the colours (dark and high-contrast themes).
+  const MODE_DASH = styles.modeDash;
   const style = () => getComputedStyle(element);
   const css = (name, fallback) => style().getPropertyValue(name).trim() || fallback;
 
