@@ -15,6 +15,7 @@ from geography.api import AreaFeatureSerializer, RouteFeatureSerializer, RouteVi
 from geography.models import Area, Place, PlaceName, Route, RouteStatus, RouteStop
 from geography.preview import area_preview_html, route_preview_html
 from geography.services import place_geocode, place_swap_warning
+from geography.styles import map_styles
 from sources.admin import CitationInline
 
 LEAFLET = ("vendor/leaflet/leaflet.js", "vendor/topojson-client/topojson-client.min.js")
@@ -159,6 +160,7 @@ class RouteAdmin(TranslatedSearchMixin, DatedAdminMixin, admin.ModelAdmin):
 @admin.register(Area)
 class AreaAdmin(TranslatedSearchMixin, DatedAdminMixin, admin.ModelAdmin):
     form = AreaForm
+    change_form_template = "admin/geography/area/change_form.html"
     list_display = ("slug", translated_column("name", _("name")), "kind", "date", "approximate")
     list_filter = ("kind", "approximate")
     search_fields = ("slug",)
@@ -167,7 +169,12 @@ class AreaAdmin(TranslatedSearchMixin, DatedAdminMixin, admin.ModelAdmin):
     dated_readonly = (*DatedAdminMixin.dated_readonly, "preview")
 
     class Media:
-        css = {"all": ("geography/admin/maps.css",)}
+        css = {"all": ("vendor/leaflet/leaflet.css", "geography/admin/maps.css")}
+        js = (*LEAFLET, "geography/admin/area-map.js")
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["area_map"] = {"basemap": static("vendor/world-atlas/countries-50m.json"), "styles": map_styles()}
+        return super().render_change_form(request, context, *args, **kwargs)
 
     @admin.display(description=_("map preview"))
     def preview(self, area):

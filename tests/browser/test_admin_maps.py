@@ -3,9 +3,11 @@ stores them; the route preview draws under the admin's policy."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from geography.models import Place, Route
+from geography.models import Area, Place, Route
 
 pytestmark = pytest.mark.browser
 
@@ -96,3 +98,24 @@ def test_the_map_forms_and_previews_run_under_the_policy(admin_page, live_server
     page.goto(f"{live_server.url}/admin/geography/route/{route.pk}/change/")
     page.frame_locator("iframe.geography-preview").locator(".leaflet-container").wait_for()
     assert blocked == []
+
+
+def test_corners_clicked_on_the_area_map_become_its_saved_polygon(admin_page, live_server):
+    page = admin_page
+    page.goto(f"{live_server.url}/admin/geography/area/add/")
+    page.wait_for_selector("#area-map[data-ready]")
+    page.fill("#id_slug", "drawn-zone")
+    page.fill("[name=name_0]", "Çizilen bölge")
+    page.fill("[name=name_1]", "Drawn zone")
+    page.select_option("#id_kind", "occupation")
+    page.click("#area-draw")
+    box = page.locator("#area-map").bounding_box()
+    for fx, fy in ((0.4, 0.4), (0.6, 0.4), (0.5, 0.6)):
+        page.mouse.click(box["x"] + box["width"] * fx, box["y"] + box["height"] * fy)
+    geometry = json.loads(page.input_value("#id_geometry"))
+    ring = geometry["coordinates"][0]
+    assert geometry["type"] == "Polygon"
+    assert len(ring) == 4 and ring[0] == ring[-1]
+    page.click("input[name=_save]")
+    page.wait_for_url(f"{live_server.url}/admin/geography/area/")
+    assert Area.objects.get(slug="drawn-zone").geometry == geometry
