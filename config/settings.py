@@ -252,3 +252,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", default="WARNING")},
 }
+
+# The admin's "Find coordinates" asks Nominatim (OpenStreetMap) after the atlas's own gazetteer, when the
+# network allows; off (DJANGO_GEOCODER_ONLINE=false) it searches the gazetteer only. Tests switch it off.
+GEOCODER_ONLINE = env_bool("DJANGO_GEOCODER_ONLINE", default=True)
+GEOCODER_TIMEOUT = env_int("DJANGO_GEOCODER_TIMEOUT", default=3, minimum=1)

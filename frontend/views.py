@@ -24,6 +24,7 @@ from common.calendars import Calendar, month_name
 from common.translation import language_codes
 from frontend.dates import DateWords
 from geography.models import Place, RouteStop
+from geography.styles import map_styles
 
 # The world-atlas file the map draws: 50m keeps the Black Sea and Caucasus coasts recognisable at the
 # zooms the atlas uses (110m turns them into polygons); docs/performance.md has the cost of each.
@@ -152,6 +153,7 @@ def atlas(request):
         "config": {
             "api": api,
             "basemap": static(BASEMAP),
+            "mapStyles": map_styles(),
             "lang": lang,
             "defaultLang": settings.LANGUAGE_CODE,
             "evidenceLang": EVIDENCE_LANGUAGE,

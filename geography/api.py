@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 
 from django.db.models import Prefetch, QuerySet
 from django_filters import rest_framework as filters
@@ -16,7 +15,7 @@ from rest_framework.response import Response
 from common.api import LANG_PARAMETER, LanguageMixin, TranslatedText
 from geography import schema
 from geography.models import Area, AreaKind, Place, Route, RouteMode, RoutePurpose, RouteStop, route_length_km
-from geography.names import as_names, name_on, name_periods
+from geography.names import as_names, folded, name_on, name_periods
 from sources.selectors import citations_by_owner
 
 
@@ -129,12 +128,6 @@ ON_PARAMETER = OpenApiParameter(
 Q_PARAMETER = OpenApiParameter(
     "q", OpenApiTypes.STR, description="Find places by any of their names, in any language or period."
 )
-
-
-def folded(text: str) -> str:
-    """Lowercase without diacritics, so 'gumru' finds Gümrü and 'nahcivan' finds Nahçıvan."""
-    text = text.replace("ı", "i").replace("İ", "i")
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
 @extend_schema_view(

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+import shapely
 from django.core.exceptions import ValidationError
+from shapely.validation import explain_validity
 
 GEOMETRY_TYPES = ("Point", "LineString", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon")
 
@@ -21,6 +25,15 @@ def _position(value, where: str) -> None:
         )
 
 
+def _looks_swapped(position) -> bool:
+    return (
+        isinstance(position, list | tuple)
+        and len(position) in (2, 3)
+        and all(isinstance(n, int | float) and not isinstance(n, bool) for n in position)
+        and abs(position[0]) <= 90 < abs(position[1]) <= 180
+    )
+
+
 def _line(value, where: str, *, minimum: int = 2) -> None:
     if not isinstance(value, list) or len(value) < minimum:
         raise ValidationError(f"{where}: needs at least {minimum} positions.")
@@ -29,6 +42,11 @@ def _line(value, where: str, *, minimum: int = 2) -> None:
 
 
 def _ring(value, where: str) -> None:
+    if isinstance(value, list) and value and all(_looks_swapped(position) for position in value):
+        raise ValidationError(
+            f"{where}: every position looks like [latitude, longitude] (the second number is beyond ±90, "
+            "the first within it); GeoJSON is [longitude, latitude]: swap each pair."
+        )
     _line(value, where, minimum=4)
     if list(value[0]) != list(value[-1]):
         raise ValidationError(f"{where}: a polygon ring must end where it starts (repeat the first position).")
@@ -68,3 +86,43 @@ def validate_geometry(value) -> None:
     if "coordinates" not in value:
         raise ValidationError(f"The {kind} has no 'coordinates'.")
     _CHECKS[kind](value["coordinates"], "coordinates")
+    _check_shape(value)
+
+
+# A geometry wider than this crosses the antimeridian the long way round (a ring from 170° E to 170° W drawn
+# as 340° of the globe), which no front or zone of a historical atlas does.
+MAX_LONGITUDE_SPAN = 180
+
+_VALIDITY = re.compile(r"(?P<reason>[^\[]+)\[(?P<x>[-\d.e]+) (?P<y>[-\d.e]+)\]")
+
+
+def _flat(value):
+    if value and isinstance(value[0], int | float):
+        return list(value[:2])
+    return [_flat(member) for member in value]
+
+
+def _check_shape(value: dict) -> None:
+    """Refuse shapes whose coordinates are fine one by one but wrong together: crossing rings, no extent."""
+    # Flat: an altitude on some positions only (allowed by RFC 7946) would make shapely refuse the list.
+    shape = shapely.geometry.shape({"type": value["type"], "coordinates": _flat(value["coordinates"])})
+    west, _, east, _ = shape.bounds
+    if east - west >= MAX_LONGITUDE_SPAN:
+        raise ValidationError(
+            f"The {value['type']} spans {east - west:.0f}° of longitude ({west:g} to {east:g}): a shape that "
+            "wide usually crosses the 180th meridian the wrong way round, or has a position typed wrongly."
+        )
+    if shape.is_valid:
+        if shape.geom_type.endswith("Polygon") and shape.area == 0:
+            raise ValidationError(f"The {value['type']} encloses no area: its positions lie on one line or one point.")
+        return
+    explanation = explain_validity(shape)
+    match = _VALIDITY.match(explanation)
+    if match and match["reason"].strip().lower().startswith(("self-intersection", "ring self-intersection")):
+        raise ValidationError(
+            f"The {value['type']}'s outline crosses itself near longitude {float(match['x']):g}, latitude "
+            f"{float(match['y']):g}: reorder the positions so the edges go round the area without crossing."
+        )
+    where = f" near longitude {float(match['x']):g}, latitude {float(match['y']):g}" if match else ""
+    reason = match["reason"].strip() if match else explanation
+    raise ValidationError(f"The {value['type']} is not a valid shape{where}: {reason.lower()}.")

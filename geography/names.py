@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -75,3 +76,9 @@ def name_periods(default: dict, names: Sequence[Name], lang: str) -> list[dict]:
         }
         for p in periods
     ]
+
+
+def folded(text: str) -> str:
+    """Lowercase without diacritics, Turkish-aware, so 'gumru' finds Gümrü and 'istanbul' finds İstanbul."""
+    text = text.replace("ı", "i").replace("İ", "i")
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))

@@ -50,6 +50,7 @@ const timeline = createTimeline(document.getElementById("timeline"), {
   onView: (view) => _viewed(view),
 });
 const map = createMap(document.getElementById("map"), {
+  styles: config.mapStyles,
   lang: store.get().lang,
   view: config.view, // the server computed where a linked event or place is: no second basemap draw
   onPlaceClick: (slug) => selectPlace(slug),

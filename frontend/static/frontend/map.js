@@ -11,17 +11,19 @@ import { nameOn, otherNames } from "./names.js";
 const L = window.L;
 const topojson = window.topojson;
 
-// Dash patterns say how a route went; colours (from CSS) say why.
 const SVG = "http://www.w3.org/2000/svg";
-const MODE_DASH = { rail: null, road: "1 7", sea: "10 8", mixed: "12 6 2 6" };
 const FLY = { duration: 0.8, maxZoom: 7 };
 
 function _swap([lon, lat]) {
   return [lat, lon];
 }
 
-/** Build the map in `element`, opening on `view` ([lat, lng] points). Callback: onPlaceClick(slug). */
-export function createMap(element, { lang, view = [], onPlaceClick }) {
+/** Build the map in `element`, opening on `view` ([lat, lng] points), drawn in `styles` (map-styles.json,
+ * sent with the page). Callback: onPlaceClick(slug). */
+export function createMap(element, { lang, view = [], styles, onPlaceClick }) {
+  // Dash patterns say how a route went; colours say why. Both come from map-styles.json, shared with the
+  // admin's previews; the theme's CSS variables override the colours (dark and high-contrast themes).
+  const MODE_DASH = styles.modeDash;
   const style = () => getComputedStyle(element);
   const css = (name, fallback) => style().getPropertyValue(name).trim() || fallback;
 
@@ -62,26 +64,18 @@ export function createMap(element, { lang, view = [], onPlaceClick }) {
   let colors = {};
 
   function _readColors() {
+    const base = styles.colors;
+    const each = (group, prefix) =>
+      Object.fromEntries(Object.entries(base[group]).map(([key, value]) => [key, css(`--${prefix}-${key}`, value)]));
     colors = {
-      land: css("--map-land", "#efe9dc"),
-      border: css("--map-border", "#b9ae98"),
-      coast: css("--map-coast", "#9c9079"),
-      place: css("--map-place", "#2f4858"),
-      placeStroke: css("--map-place-stroke", "#fff"),
-      selected: css("--tl-selected", "#c0392b"),
-      purpose: {
-        aid: css("--route-aid", "#b5651d"),
-        mission: css("--route-mission", "#2b6cb0"),
-        military: css("--route-military", "#7b2d26"),
-        travel: css("--route-travel", "#4a7c59"),
-      },
-      area: {
-        front: css("--area-front", "#a23b2a"),
-        occupation: css("--area-occupation", "#6d4c8d"),
-        border: css("--area-border", "#333"),
-        treaty: css("--area-treaty", "#1f6f78"),
-        territory: css("--area-territory", "#7a6a3a"),
-      },
+      land: css("--map-land", base.land),
+      border: css("--map-border", base.border),
+      coast: css("--map-coast", base.coast),
+      place: css("--map-place", base.place),
+      placeStroke: css("--map-place-stroke", base.placeStroke),
+      selected: css("--tl-selected", base.selected),
+      purpose: each("purpose", "route"),
+      area: each("area", "area"),
     };
   }
 
@@ -113,8 +107,8 @@ export function createMap(element, { lang, view = [], onPlaceClick }) {
     return {
       renderer: overlayRenderer,
       color: colors.purpose[purpose] || colors.place,
-      weight: chosen ? 5 : 3,
-      opacity: dim ? 0.3 : 0.85,
+      weight: chosen ? styles.route.weight + 2 : styles.route.weight,
+      opacity: dim ? 0.3 : styles.route.opacity,
       dashArray: MODE_DASH[mode] ?? null,
       lineCap: mode === "road" ? "round" : "butt",
       interactive: false,
@@ -127,11 +121,11 @@ export function createMap(element, { lang, view = [], onPlaceClick }) {
     return {
       renderer: overlayRenderer,
       color,
-      weight: 2,
-      opacity: 0.8,
+      weight: styles.area.weight,
+      opacity: styles.area.opacity,
       fillColor: color,
-      fillOpacity: 0.12,
-      dashArray: approximate ? "6 5" : null,
+      fillOpacity: styles.area.fillOpacity,
+      dashArray: approximate ? styles.approximateDash : null,
       interactive: false,
     };
   }
@@ -201,8 +195,8 @@ export function createMap(element, { lang, view = [], onPlaceClick }) {
     for (const kind of new Set(areas.map((f) => f.properties.kind)))
       items.push(_legendItem(_legendLine(colors.area[kind], null, 6), t(lang, `areaKind.${kind}`)));
     if (areas.some((f) => f.properties.approximate))
-      items.push(_legendItem(_legendLine(muted, "6 5", 2), t(lang, "legendApproximate")));
-    items.push(_legendItem(_legendLine(colors.border, "3 3", 1), t(lang, "legendBorders")));
+      items.push(_legendItem(_legendLine(muted, styles.approximateDash, 2), t(lang, "legendApproximate")));
+    items.push(_legendItem(_legendLine(colors.border, styles.borderDash, 1), t(lang, "legendBorders")));
     const list = document.createElement("ul");
     if (items.length > 7) list.className = "columns";
     list.append(...items);
@@ -247,7 +241,7 @@ export function createMap(element, { lang, view = [], onPlaceClick }) {
         L.geoJSON(borders, {
           renderer: basemapRenderer,
           interactive: false,
-          style: { color: colors.border, weight: 0.8, dashArray: "3 3" },
+          style: { color: colors.border, weight: 0.8, dashArray: styles.borderDash },
         }).addTo(map),
       ];
       requestAnimationFrame(() => performance.mark("atlas:basemap-drawn"));
