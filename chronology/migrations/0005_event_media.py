@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('chronology', '0003_citations_to_sources'),
+        ('chronology', '0004_aid_donor_recipient_status'),
     ]
 
     operations = [
