@@ -12,7 +12,7 @@ from chronology.services import (
     event_unpublish,
     relations_check,
 )
-from common.admin import DatedAdminMixin, TranslatedSearchMixin, translated_column
+from common.admin import CuratedAdmin, DatedAdminMixin, TranslatedSearchMixin, translated_column
 from sources.admin import CitationInline
 
 
@@ -63,7 +63,7 @@ class EventRelationInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(TranslatedSearchMixin, DatedAdminMixin, admin.ModelAdmin):
+class EventAdmin(TranslatedSearchMixin, DatedAdminMixin, CuratedAdmin):
     list_display = ("slug", translated_column("title", _("title")), "date", "category", "significance", "status")
     list_filter = ("status", "category", "significance", "date_precision", "themes")
     search_fields = ("slug", "date")
@@ -97,14 +97,14 @@ class EventAdmin(TranslatedSearchMixin, DatedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(TranslatedSearchMixin, admin.ModelAdmin):
+class PersonAdmin(TranslatedSearchMixin, CuratedAdmin):
     list_display = ("slug", translated_column("name", _("name")), "born", "died")
     search_fields = ("slug",)
     translated_search = ("name",)
 
 
 @admin.register(Theme)
-class ThemeAdmin(TranslatedSearchMixin, admin.ModelAdmin):
+class ThemeAdmin(TranslatedSearchMixin, CuratedAdmin):
     list_display = ("slug", translated_column("name", _("name")))
     search_fields = ("slug",)
     translated_search = ("name",)

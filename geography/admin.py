@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from common.admin import DatedAdminMixin, TranslatedSearchMixin, translated_column
+from common.admin import CuratedAdmin, DatedAdminMixin, TranslatedSearchMixin, translated_column
 from geography.models import Area, Place, PlaceName, Route, RouteStatus, RouteStop
 from sources.admin import CitationInline
 
@@ -13,7 +13,7 @@ class PlaceNameInline(admin.TabularInline):
 
 
 @admin.register(Place)
-class PlaceAdmin(TranslatedSearchMixin, admin.ModelAdmin):
+class PlaceAdmin(TranslatedSearchMixin, CuratedAdmin):
     list_display = ("slug", translated_column("name", _("name")), "kind", "latitude", "longitude")
     list_filter = ("kind",)
     search_fields = ("slug", "names__name")
@@ -36,7 +36,7 @@ class RouteStatusInline(DatedAdminMixin, admin.TabularInline):
 
 
 @admin.register(Route)
-class RouteAdmin(TranslatedSearchMixin, DatedAdminMixin, admin.ModelAdmin):
+class RouteAdmin(TranslatedSearchMixin, DatedAdminMixin, CuratedAdmin):
     list_display = ("slug", translated_column("name", _("name")), "mode", "purpose", "date")
     list_filter = ("mode", "purpose")
     search_fields = ("slug",)
@@ -45,7 +45,7 @@ class RouteAdmin(TranslatedSearchMixin, DatedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Area)
-class AreaAdmin(TranslatedSearchMixin, DatedAdminMixin, admin.ModelAdmin):
+class AreaAdmin(TranslatedSearchMixin, DatedAdminMixin, CuratedAdmin):
     list_display = ("slug", translated_column("name", _("name")), "kind", "date", "approximate")
     list_filter = ("kind", "approximate")
     search_fields = ("slug",)
