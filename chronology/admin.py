@@ -85,13 +85,13 @@ class EventAdmin(TranslatedSearchMixin, DatedAdminMixin, CuratedAdmin):
 
     @admin.action(description=_("Publish the selected events"))
     def publish(self, request, queryset):
-        count = event_publish(events=queryset)
+        count = event_publish(events=queryset, user=request.user)
         message = ngettext("%(count)d event published.", "%(count)d events published.", count)
         self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
     @admin.action(description=_("Return the selected events to draft"))
     def unpublish(self, request, queryset):
-        count = event_unpublish(events=queryset)
+        count = event_unpublish(events=queryset, user=request.user)
         message = ngettext("%(count)d event returned to draft.", "%(count)d events returned to draft.", count)
         self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
