@@ -15,16 +15,16 @@ CURATOR_GROUP = "Curator"
 CURATOR_APPS = ("sources", "geography", "chronology")
 
 
-def curator_group_sync(*, apps=global_apps):
+def curator_group_sync(*, apps=global_apps, using: str = "default"):
     """Make the Curator group hold exactly the curators' permissions; return it.
 
-    Takes `apps` so the data migration can run it on the historical models; run again (createcurator
-    does) it also grants the permissions of models added since.
+    Takes `apps` so the data migration can run it on the historical models; run again (after every
+    migrate, common.apps) it also grants the permissions of models added since.
     """
     group_model = apps.get_model("auth", "Group")
     permission_model = apps.get_model("auth", "Permission")
-    group, _created = group_model.objects.get_or_create(name=CURATOR_GROUP)
-    group.permissions.set(permission_model.objects.filter(content_type__app_label__in=CURATOR_APPS))
+    group, _created = group_model.objects.using(using).get_or_create(name=CURATOR_GROUP)
+    group.permissions.set(permission_model.objects.using(using).filter(content_type__app_label__in=CURATOR_APPS))
     return group
 
 

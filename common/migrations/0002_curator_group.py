@@ -10,7 +10,7 @@ def make_curator_group(apps, schema_editor):
         app_config = apps.get_app_config(label)
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
-    curator_group_sync(apps=apps)
+    curator_group_sync(apps=apps, using=schema_editor.connection.alias)
 
 
 def remove_curator_group(apps, schema_editor):
