@@ -159,3 +159,18 @@ def test_a_form_without_its_fingerprint_is_refused(alice):
     assert alice.post(_change_url(event), form).status_code == 200
     event.refresh_from_db()
     assert event.title["en"] != "Changed"
+
+
+def test_loading_the_corpus_records_each_loaded_record_in_its_history(db, tmp_path):
+    from chronology.corpus import corpus_load
+
+    (tmp_path / "places.yaml").write_text(
+        "places:\n  - slug: kars\n    name: {tr: Kars, en: Kars}\n    kind: city\n"
+        "    latitude: 40.6\n    longitude: 43.1\n",
+        encoding="utf-8",
+    )
+    corpus_load(path=tmp_path)
+    version = Version.objects.get_for_object(Place.objects.get(slug="kars")).get()
+    assert version.revision.get_comment() == f"Loaded from the corpus {tmp_path.name}"
+    corpus_load(path=tmp_path, dry_run=True)
+    assert Version.objects.get_for_object(Place.objects.get(slug="kars")).count() == 1
