@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin
+from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import get_language, gettext
@@ -62,7 +63,8 @@ class ConcurrentEditForm(forms.ModelForm):
             return cleaned
         # Locks the row until the admin's transaction ends (on PostgreSQL), so no save slips in between
         # this check and ours.
-        type(self.instance)._default_manager.select_for_update().filter(pk=self.instance.pk).exists()
+        if transaction.get_connection().in_atomic_block:
+            list(type(self.instance)._default_manager.select_for_update().filter(pk=self.instance.pk).values("pk"))
         if self.cleaned_data.get("edit_fingerprint") != record_fingerprint(self.instance):
             raise forms.ValidationError(conflict_message(self.instance), code="edit_conflict")
         return cleaned

@@ -1,8 +1,9 @@
 """Markup a curator (or an import) might paste into any text field; the atlas must show each one as text."""
 
-SCRIPT = "<script>alert('xss-script')</script>"
-ONERROR = "<img src=x onerror=alert('xss-onerror')>"
-JAVASCRIPT_LINK = "<a href=\"javascript:alert('xss-link')\">javascript:alert(1)</a>"
+# Short enough that a payload with its label fits the narrowest text columns (120 characters; one alone, 32).
+SCRIPT = "<script>alert(1)</script>"
+ONERROR = "<img src=x onerror=alert(2)>"
+JAVASCRIPT_LINK = '<a href="javascript:alert(3)">go</a>'
 PAYLOADS = (SCRIPT, ONERROR, JAVASCRIPT_LINK)
 
 

@@ -31,7 +31,7 @@ def hostile_event():
         sources=[],
     )
     Citation.objects.create(owner=event, source=source, locator=hostile("locator"), evidence=hostile("evidence"))
-    AidItem.objects.create(event=event, kind="rifles", quantity=10, unit=hostile("unit"), source=source)
+    AidItem.objects.create(event=event, kind="rifles", quantity=10, unit=ONERROR, source=source)
     return event
 
 
