@@ -63,6 +63,10 @@ def test_the_diff_between_two_versions_shows_what_changed(alice):
     text = compare.content.decode()
     assert compare.status_code == 200
     assert "Kars taken" in text and "The fall of Kars" in text
+    # The Content-Security-Policy allows no inline styles: the diff's colours come from a static file.
+    assert "<style" not in text and "reversion_compare.css" in text
+    history = alice.get(reverse("admin:chronology_event_history", args=[event.pk])).content.decode()
+    assert 'style="' not in history and 'name="version_id1"' in history
 
 
 def test_restoring_a_version_brings_back_its_fields_and_its_citations_in_one_step(alice):
