@@ -5,13 +5,18 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 DEV_ENV := DJANGO_DEBUG=true
 
-.PHONY: run serve test setup browser lint format clean
+.PHONY: run serve test setup browser lint format clean curator
 
 run: setup
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py load_corpus --if-empty
-	@echo "Chronoatlas: http://127.0.0.1:$(PORT)/  (admin: $(PY) manage.py createsuperuser, then /admin/)"
+	@echo "Chronoatlas: http://127.0.0.1:$(PORT)/  (admin: make curator, then /admin/)"
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# A curator's account (staff, in the Curator group): asks for the name, email and password (twice).
+curator: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcurator
 
 # The production configuration on this machine: gunicorn workers, collected static files, DEBUG off, a
 # secret key from DJANGO_SECRET_KEY or made once into .secret-key (config/serve.py, docs/operations.md).

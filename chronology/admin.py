@@ -13,7 +13,7 @@ from chronology.services import (
     event_unpublish,
     relations_check,
 )
-from common.admin import DatedAdminMixin, TranslatedSearchMixin, translated_column
+from common.admin import CuratedAdmin, DatedAdminMixin, TranslatedSearchMixin, translated_column
 from sources.admin import CitationInline
 
 
@@ -79,7 +79,7 @@ class EventRelationInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(TranslatedSearchMixin, DatedAdminMixin, admin.ModelAdmin):
+class EventAdmin(TranslatedSearchMixin, DatedAdminMixin, CuratedAdmin):
     list_display = ("slug", translated_column("title", _("title")), "date", "category", "significance", "status")
     list_filter = ("status", "category", "significance", "date_precision", "themes")
     search_fields = ("slug", "date")
@@ -104,33 +104,33 @@ class EventAdmin(TranslatedSearchMixin, DatedAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Publish the selected events"))
     def publish(self, request, queryset):
-        count = event_publish(events=queryset)
+        count = event_publish(events=queryset, user=request.user)
         message = ngettext("%(count)d event published.", "%(count)d events published.", count)
         self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
     @admin.action(description=_("Return the selected events to draft"))
     def unpublish(self, request, queryset):
-        count = event_unpublish(events=queryset)
+        count = event_unpublish(events=queryset, user=request.user)
         message = ngettext("%(count)d event returned to draft.", "%(count)d events returned to draft.", count)
         self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
 
 @admin.register(Person)
-class PersonAdmin(TranslatedSearchMixin, admin.ModelAdmin):
+class PersonAdmin(TranslatedSearchMixin, CuratedAdmin):
     list_display = ("slug", translated_column("name", _("name")), "born", "died")
     search_fields = ("slug",)
     translated_search = ("name",)
 
 
 @admin.register(Theme)
-class ThemeAdmin(TranslatedSearchMixin, admin.ModelAdmin):
+class ThemeAdmin(TranslatedSearchMixin, CuratedAdmin):
     list_display = ("slug", translated_column("name", _("name")))
     search_fields = ("slug",)
     translated_search = ("name",)
 
 
 @admin.register(Actor)
-class ActorAdmin(TranslatedSearchMixin, admin.ModelAdmin):
+class ActorAdmin(TranslatedSearchMixin, CuratedAdmin):
     list_display = ("slug", translated_column("name", _("name")))
     search_fields = ("slug",)
     translated_search = ("name",)

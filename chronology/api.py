@@ -8,6 +8,7 @@ import json
 
 from django.core.cache import cache
 from django.db.models import Model, Subquery
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -16,6 +17,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
 from chronology.models import AidKind, AidStatus, Category, Event, Person, Theme
+from chronology.preview import drafts_visible
 from chronology.selectors import EVENT_FIELDS, DateWindow, event_rows, published_event_row
 from common.api import LANG_PARAMETER, LanguageMixin, TranslatedReadOnlyViewSet, TranslatedTextField
 from common.calendars import Calendar
@@ -198,7 +200,8 @@ class EventViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
-        return Event.objects.published().chronological()
+        events = Event.objects.all() if drafts_visible(self.request) else Event.objects.published()
+        return events.chronological()
 
     def list(self, request, *args, **kwargs):
         fields = requested_fields(request)
@@ -219,16 +222,19 @@ class EventViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
         }
         digest = hashlib.sha256(json.dumps(asked, sort_keys=True, default=str).encode()).hexdigest()
         key = f"api:events:{data_version()}:{digest}"
-        if (data := cache.get(key)) is None:
+        preview = drafts_visible(request)
+        # A curator's preview (drafts included) is built fresh and never stored, so it cannot reach a visitor.
+        if preview or (data := cache.get(key)) is None:
             data = self.list_data(filterset.qs, fields=fields, window=window, limit=limit, offset=offset)
-            cache.set(key, data, timeout=EVENT_LIST_CACHE_SECONDS)
+            if not preview:
+                cache.set(key, data, timeout=EVENT_LIST_CACHE_SECONDS)
         rows = data["rows"]  # already in EventSerializer's shape: passing 10,000 rows through it again costs time
         if limit is None:
-            return Response(rows)
+            return _private_if(Response(rows), preview)
         # The links are built for this request (its host and query), never taken from the cache.
         paginator = self.paginator
         paginator.request, paginator.limit, paginator.offset, paginator.count = request, limit, offset, data["count"]
-        return paginator.get_paginated_response(rows)
+        return _private_if(paginator.get_paginated_response(rows), preview)
 
     def list_data(self, queryset, *, fields, window, limit: int | None, offset: int) -> dict:
         count = None
@@ -240,10 +246,19 @@ class EventViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
 
     def retrieve(self, request, *args, **kwargs):
         fields = requested_fields(request)
-        row = published_event_row(slug=kwargs["slug"], lang=self.lang, fields=fields)
+        preview = drafts_visible(request)
+        row = published_event_row(slug=kwargs["slug"], lang=self.lang, fields=fields, drafts=preview)
         if row is None:
             raise NotFound(f"No published event with slug {kwargs['slug']!r}.")
-        return Response(self.get_serializer(row).data)
+        return _private_if(Response(self.get_serializer(row).data), preview)
+
+
+def _private_if(response: Response, preview: bool) -> Response:
+    if preview:
+        # Drafts are for this curator's browser only: no shared cache may keep them.
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
+    return response
 
 
 class PersonSerializer(serializers.ModelSerializer):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.calendars import Calendar, CalendarError, parse_calendar_date, to_gregorian_alternatives
 from common.dates import InvalidDate, parse_date
+from common.history import register_history
 from common.models import SLUG_HELP, Dated, DatedQuerySet
 from common.translation import TranslatedField
 from geography.models import Place, Route
@@ -319,3 +320,12 @@ class EventRelation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event.slug} {self.kind} {self.other.slug}"
+
+
+register_history(Event, follow=("citations", "alternatives", "relations", "aid"))
+register_history(AlternativeDating, follow=("citations",))
+register_history(EventRelation)
+register_history(AidItem)
+register_history(Person)
+register_history(Theme)
+register_history(Actor)

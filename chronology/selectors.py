@@ -15,7 +15,7 @@ from django.db.models import Exists, OuterRef, QuerySet, TextField, Value
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, NullIf
 
-from chronology.models import AidItem, AlternativeDating, Event, EventRelation
+from chronology.models import AidItem, AlternativeDating, Event, EventRelation, Status
 from common.calendars import CalendarError, equivalents_in_use, parse_calendar_date, to_gregorian_alternatives
 from common.dates import Precision
 from common.translation import language_codes, translate
@@ -135,7 +135,10 @@ def _fetch_alternatives(ids, lang):
 
 
 def _fetch_relations(ids, lang):
-    rows = EventRelation.objects.filter(event__in=ids).order_by("kind", "other__date_start")
+    # A relation to a draft is left out: its slug would name unpublished work and link to nothing.
+    rows = EventRelation.objects.filter(event__in=ids, other__status=Status.PUBLISHED).order_by(
+        "kind", "other__date_start"
+    )
     return {
         key: [{"kind": kind, "event": other} for kind, other in items]
         for key, items in _grouped(rows.values_list("event_id", "kind", "other__slug")).items()
@@ -253,7 +256,12 @@ def event_rows(
     return rows
 
 
-def published_event_row(*, slug: str, lang: str, fields: tuple[str, ...] = EVENT_FIELDS) -> dict | None:
-    """One published event as the list gives it, or None when there is no such published event."""
-    rows = event_rows(Event.objects.published().filter(slug=slug), lang=lang, fields=fields)
+def published_event_row(
+    *, slug: str, lang: str, fields: tuple[str, ...] = EVENT_FIELDS, drafts: bool = False
+) -> dict | None:
+    """One published event as the list gives it, or None when there is no such published event.
+
+    `drafts` (a curator's preview, chronology.preview) finds a draft too."""
+    events = Event.objects.all() if drafts else Event.objects.published()
+    rows = event_rows(events.filter(slug=slug), lang=lang, fields=fields)
     return rows[0] if rows else None

@@ -4,6 +4,9 @@ Every write is seen by common.versioning, so none of these bumps the data versio
 
 from __future__ import annotations
 
+import reversion
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -23,19 +26,27 @@ __all__ = [
 ]
 
 
-def _set_status(events: QuerySet[Event], status: str) -> int:
-    # One UPDATE whatever the count; auto_now does not reach QuerySet.update, so updated_at is set here.
-    return events.exclude(status=status).update(status=status, updated_at=timezone.now())
+def _set_status(events: QuerySet[Event], status: str, *, user, comment: str) -> int:
+    with transaction.atomic(), reversion.create_revision():
+        changing = list(events.exclude(status=status).select_for_update())
+        # One UPDATE whatever the count; auto_now does not reach QuerySet.update, so updated_at is set here.
+        count = Event.objects.filter(pk__in=[e.pk for e in changing]).update(status=status, updated_at=timezone.now())
+        # Each event's history records the change, by whom (reversion reads the rows as committed).
+        for event in Event.objects.filter(pk__in=[e.pk for e in changing]):
+            reversion.add_to_revision(event)
+        reversion.set_user(user)
+        reversion.set_comment(comment)
+    return count
 
 
-def event_publish(*, events: QuerySet[Event]) -> int:
-    """Publish `events`; return how many were drafts and are now published."""
-    return _set_status(events, Status.PUBLISHED)
+def event_publish(*, events: QuerySet[Event], user: AbstractBaseUser | None = None) -> int:
+    """Publish `events`; return how many were drafts and are now published. `user` is named in their history."""
+    return _set_status(events, Status.PUBLISHED, user=user, comment="Published")
 
 
-def event_unpublish(*, events: QuerySet[Event]) -> int:
+def event_unpublish(*, events: QuerySet[Event], user: AbstractBaseUser | None = None) -> int:
     """Return `events` to draft; return how many were published and are now drafts."""
-    return _set_status(events, Status.DRAFT)
+    return _set_status(events, Status.DRAFT, user=user, comment="Returned to draft")
 
 
 def _own_bounds(events) -> dict:

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,3 +11,13 @@ class CommonConfig(AppConfig):
         from common.versioning import watch_connections
 
         watch_connections()
+        post_migrate.connect(_keep_curator_group, dispatch_uid="common.curator_group")
+
+
+def _keep_curator_group(sender, using="default", **kwargs):
+    """After each curated app's permissions are made, the Curator group holds them: a model added later is
+    editable by curators without a new data migration, and a flushed test database gets the group back."""
+    from common.services import CURATOR_APPS, curator_group_sync
+
+    if sender.label in CURATOR_APPS:
+        curator_group_sync(using=using)

@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "csp",
     "axes",
+    # History and undo of every curated record (who, when, what), with a diff view in the admin.
+    "reversion",
+    "reversion_compare",
     "common",
     "sources",
     "geography",

@@ -18,7 +18,10 @@ from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 
+from chronology.models import Event
+from chronology.preview import PREVIEW_PARAMETER, drafts_visible
 from chronology.selectors import published_event_row
 from common.calendars import Calendar, month_name
 from common.translation import language_codes
@@ -90,7 +93,7 @@ def event_date_text(event: dict, lang: str) -> str:
     return DateWords(strings).record(event)  # the row's own `window` flag: the server decides it once
 
 
-def _api_urls() -> dict[str, str]:
+def _api_urls(*, preview: bool = False) -> dict[str, str]:
     urls = {
         name: reverse(f"{basename}-list")
         for name, basename in [
@@ -104,6 +107,9 @@ def _api_urls() -> dict[str, str]:
     }
     urls["events"] = f"{reverse('event-list')}?fields={','.join(INDEX_FIELDS)}"
     urls["event"] = reverse("event-detail", kwargs={"slug": "SLUG"})  # api.js puts the slug in
+    if preview:  # the API shows drafts to the same curator (chronology.preview)
+        urls["events"] += f"&{PREVIEW_PARAMETER}=1"
+        urls["event"] += f"?{PREVIEW_PARAMETER}=1"
     return urls
 
 
@@ -139,9 +145,11 @@ def atlas(request):
     lang = page_language(request)
     strings = page_strings()[lang]
     slug = request.GET.get("event", "").strip()
+    # A curator's `?preview=1` shows drafts among the published events; anyone else gets the published atlas.
+    preview = drafts_visible(request)
     # The same read as the API's (chronology.selectors), so the first paint and the API agree.
-    event = published_event_row(slug=slug, lang=lang) if slug else None
-    api = _api_urls()
+    event = published_event_row(slug=slug, lang=lang, drafts=preview) if slug else None
+    api = _api_urls(preview=preview)
     view = initial_view(event_slug=slug if event else "", place_slug=request.GET.get("place", ""))
     context = {
         "lang": lang,
@@ -164,6 +172,8 @@ def atlas(request):
         "not_found_message": strings["notFound"].format(slug=slug),
         "evidence_lang": EVIDENCE_LANGUAGE,
         "event": None,
+        "preview": preview,
+        "draft": bool(event) and preview and not Event.objects.published().filter(slug=slug).exists(),
     }
     if event:
         context["api_preloads"].insert(1, _with_lang(api["event"].replace("SLUG", slug), lang))
@@ -178,4 +188,8 @@ def atlas(request):
         }
     # An unknown event is a 404 for link checkers and search engines, but the visitor still gets the
     # whole atlas and a sentence saying what was not found: a dead link in a lesson should not be a dead end.
-    return render(request, "frontend/atlas.html", context, status=404 if context["not_found"] else 200)
+    response = render(request, "frontend/atlas.html", context, status=404 if context["not_found"] else 200)
+    if preview:  # drafts: for this curator's browser only, never a shared cache
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
+    return response

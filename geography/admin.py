@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
-from common.admin import DatedAdminMixin, TranslatedSearchMixin, translated_column
+from common.admin import CuratedAdmin, DatedAdminMixin, TranslatedSearchMixin, translated_column
 from geography.admin_forms import AreaForm, BaseRouteStopFormSet, PlaceForm, RouteStopForm
 from geography.api import AreaFeatureSerializer, RouteFeatureSerializer, RouteViewSet
 from geography.models import Area, Place, PlaceName, Route, RouteStatus, RouteStop
@@ -51,7 +51,7 @@ class PlaceNameInline(admin.TabularInline):
 
 
 @admin.register(Place)
-class PlaceAdmin(TranslatedSearchMixin, admin.ModelAdmin):
+class PlaceAdmin(TranslatedSearchMixin, CuratedAdmin):
     form = PlaceForm
     change_form_template = "admin/geography/place/change_form.html"
     list_display = ("slug", translated_column("name", _("name")), "kind", "latitude", "longitude")
@@ -112,7 +112,7 @@ POSITION_SHIFT = 10000
 
 
 @admin.register(Route)
-class RouteAdmin(TranslatedSearchMixin, DatedAdminMixin, admin.ModelAdmin):
+class RouteAdmin(TranslatedSearchMixin, DatedAdminMixin, CuratedAdmin):
     list_display = ("slug", translated_column("name", _("name")), "mode", "purpose", "date")
     list_filter = ("mode", "purpose")
     search_fields = ("slug",)
@@ -158,7 +158,7 @@ class RouteAdmin(TranslatedSearchMixin, DatedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Area)
-class AreaAdmin(TranslatedSearchMixin, DatedAdminMixin, admin.ModelAdmin):
+class AreaAdmin(TranslatedSearchMixin, DatedAdminMixin, CuratedAdmin):
     form = AreaForm
     change_form_template = "admin/geography/area/change_form.html"
     list_display = ("slug", translated_column("name", _("name")), "kind", "date", "approximate")

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from common.history import register_history
 from common.models import SLUG_HELP, Dated
 from common.translation import TranslatedField
 from geography.geojson import validate_geometry
@@ -187,3 +188,11 @@ def route_length_km(stops: list[RouteStop]) -> float:
 
     points = [(stop.place.latitude, stop.place.longitude) for stop in stops]
     return round(sum(geodesic(a, b).km for a, b in itertools.pairwise(points)), 1)
+
+
+register_history(Place, follow=("names",))
+register_history(PlaceName)
+register_history(Route, follow=("stops", "statuses", "citations"))
+register_history(RouteStop)
+register_history(RouteStatus)
+register_history(Area, follow=("citations",))

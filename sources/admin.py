@@ -4,7 +4,7 @@ from django.db import models
 from django.forms import Textarea
 from django.utils.translation import gettext_lazy as _
 
-from common.admin import DatedAdminMixin
+from common.admin import CuratedAdmin, DatedAdminMixin
 from sources.models import Citation, Source
 
 
@@ -22,7 +22,7 @@ class CitationInline(GenericTabularInline):
 
 
 @admin.register(Source)
-class SourceAdmin(DatedAdminMixin, admin.ModelAdmin):
+class SourceAdmin(DatedAdminMixin, CuratedAdmin):
     list_display = ("label", "kind", "author", "year", "archive_ref", "date")
     list_filter = ("kind",)
     search_fields = ("slug", "label", "author", "title", "archive_ref")

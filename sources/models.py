@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from common.history import register_history
 from common.models import SLUG_HELP, Dated
 from common.translation import TranslatedField
 
@@ -77,3 +78,7 @@ class Citation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source.label}, {self.locator}" if self.locator else self.source.label
+
+
+register_history(Source)
+register_history(Citation)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
@@ -327,7 +328,9 @@ def corpus_load(*, path: Path, dry_run: bool = False) -> LoadReport:
     if problems:
         raise CorpusInvalid(problems)
     report = LoadReport(dry_run=dry_run)
-    with transaction.atomic():
+    # Each record the load creates or changes gets a version in its history, undoable in the admin.
+    with transaction.atomic(), reversion.create_revision():
+        reversion.set_comment(f"Loaded from the corpus {path.name}")
         loader = _Loader(sections, report)
         loader.load()
         loader.count_outcomes()
