@@ -8,6 +8,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
+from common.history import record_fingerprint
 from geography.models import Area, Place, Route, RouteStop
 from tests.factories import make_area, make_place, make_route
 
@@ -104,6 +105,8 @@ def _route_form(route, stops, **overrides):
         "statuses-INITIAL_FORMS": "0",
         "sources-citation-content_type-object_id-TOTAL_FORMS": "0",
         "sources-citation-content_type-object_id-INITIAL_FORMS": "0",
+        # As the change form carries it: the route as the curator opened it (stale edits are refused).
+        "edit_fingerprint": record_fingerprint(route),
     }
     for index, (pk, place, position) in enumerate(stops):
         data |= {
