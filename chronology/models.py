@@ -112,7 +112,7 @@ class Event(Dated):
         default=Calendar.GREGORIAN,
     )
     themes = models.ManyToManyField(Theme, blank=True, related_name="events")
-    places = models.ManyToManyField(Place, blank=True, related_name="events")
+    places = models.ManyToManyField(Place, blank=True, related_name="events", through="EventPlace")
     people = models.ManyToManyField(Person, blank=True, related_name="events")
     routes = models.ManyToManyField(Route, blank=True, related_name="events")
     updated_at = models.DateTimeField(auto_now=True)
@@ -164,6 +164,36 @@ class Event(Dated):
                     % {"written": self.date_as_written, "calendar": self.date_calendar, "said": said, "date": self.date}
                 }
             )
+
+
+class PlaceRole(models.TextChoices):
+    # "at" is what a place without a stated role means: where the event happened.
+    AT = "at", _("at")
+    SIGNED_AT = "signed_at", _("signed at")
+    DEPARTED_FROM = "departed_from", _("departed from")
+    ARRIVED_AT = "arrived_at", _("arrived at")
+    VIA = "via", _("passed through")
+    CONCERNS = "concerns", _("concerns (not where it happened)")
+
+
+class EventPlace(models.Model):
+    """A place of an event and what it was to the event: where a treaty was signed, where a mission left."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="place_links")
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="event_links")
+    role = models.CharField(_("role"), max_length=16, choices=PlaceRole.choices, default=PlaceRole.AT)
+
+    class Meta:
+        # The table the plain many-to-many made: existing rows stay where they are.
+        db_table = "chronology_event_places"
+        ordering = ["event", "id"]
+        verbose_name = _("place of the event")
+        verbose_name_plural = _("places of the event")
+        # As the plain many-to-many had it, so its existing unique index serves unchanged.
+        unique_together = [("event", "place")]
+
+    def __str__(self) -> str:
+        return f"{self.event.slug} {self.role} {self.place.slug}"
 
 
 class AidKind(models.TextChoices):

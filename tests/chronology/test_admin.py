@@ -55,6 +55,8 @@ def _event_form(**overrides):
         "sources-citation-content_type-object_id-0-evidence": "Moskova'da imzalandı.",
         "sources-citation-content_type-object_id-0-locator_estimated": "on",
         "sources-citation-content_type-object_id-0-position": "0",
+        "place_links-TOTAL_FORMS": "0",
+        "place_links-INITIAL_FORMS": "0",
         "aid-TOTAL_FORMS": "0",
         "aid-INITIAL_FORMS": "0",
         "alternatives-TOTAL_FORMS": "0",
