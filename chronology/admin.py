@@ -4,9 +4,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.http import JsonResponse
 from django.urls import path, reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from chronology.admin_filters import DisputedFilter, SourceFilter, YearFilter
 from chronology.date_reading import date_reading
@@ -78,17 +77,15 @@ class EventRelationInline(admin.TabularInline):
 
 
 class EventForm(forms.ModelForm):
-    class Meta:
-        model = Event
-        fields = "__all__"
-        error_messages = {
-            "slug": {
-                "unique": _(
-                    "Another event already has this slug. Choose a different one, e.g. add the year or a place "
-                    "(moscow-treaty-1921)."
-                )
-            }
-        }
+    """The admin builds the fields (modelform_factory); this says how to fix a slug already taken."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].error_messages["unique"] = _(
+                "Another event already has this slug. Choose a different one, e.g. add the year or a place "
+                "(moscow-treaty-1921)."
+            )
 
 
 @admin.register(Event)

@@ -5,7 +5,7 @@ import unicodedata
 from django.contrib import admin
 from django.utils.translation import get_language
 
-from common.translation import language_codes, translate
+from common.translation import translate
 
 
 class DatedAdminMixin:
