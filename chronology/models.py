@@ -23,6 +23,8 @@ class Theme(models.Model):
 
     class Meta:
         ordering = ["slug"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
 
     def __str__(self) -> str:
         return self.slug
@@ -37,6 +39,7 @@ class Person(models.Model):
 
     class Meta:
         ordering = ["slug"]
+        verbose_name = _("person")
         verbose_name_plural = _("people")
 
     def __str__(self) -> str:
@@ -122,6 +125,8 @@ class Event(Dated):
 
     class Meta:
         ordering = ["date_start", "date_end", "slug"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
         constraints = [
             *Dated.date_constraints("event"),
             models.CheckConstraint(
@@ -230,6 +235,7 @@ class AidItem(models.Model):
     class Meta:
         ordering = ["event", "kind", "id"]
         verbose_name = _("aid line")
+        verbose_name_plural = _("aid lines")
         constraints = [models.CheckConstraint(condition=Q(quantity__gte=0), name="aiditem_quantity_not_negative")]
 
     def __str__(self) -> str:
@@ -253,6 +259,8 @@ class AlternativeDating(Dated):
 
     class Meta:
         ordering = ["event", "position", "id"]
+        verbose_name = _("alternative dating")
+        verbose_name_plural = _("alternative datings")
         constraints = [
             *Dated.date_constraints("alternativedating"),
             models.CheckConstraint(
@@ -284,6 +292,8 @@ class EventRelation(models.Model):
 
     class Meta:
         ordering = ["event", "kind", "other"]
+        verbose_name = _("relation")
+        verbose_name_plural = _("relations")
         constraints = [
             models.CheckConstraint(condition=~Q(event=models.F("other")), name="eventrelation_not_to_itself"),
             models.UniqueConstraint(fields=["event", "kind", "other"], name="eventrelation_unique"),

@@ -12,6 +12,7 @@ from tests.factories import make_area, make_event, make_person, make_place, make
 def curator(client, django_user_model):
     user = django_user_model.objects.create_superuser("curator", "curator@example.org", "secret-pass")
     client.force_login(user)
+    client.cookies["django_language"] = "en"  # these tests read the English messages
     return client
 
 
