@@ -83,16 +83,17 @@ class Event(Dated):
     # An event may be undated when relations place it ("after the fall of Kars, before Gümrü").
     date_required = False
 
-    slug = models.SlugField(max_length=120, unique=True, help_text=SLUG_HELP)
-    title = TranslatedField()
-    summary = TranslatedField(multiline=True, help_text=_("In your own words, from the sources' facts."))
-    category = models.CharField(max_length=10, choices=Category.choices)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, help_text=SLUG_HELP)
+    title = TranslatedField(_("title"))
+    summary = TranslatedField(_("summary"), multiline=True, help_text=_("In your own words, from the sources' facts."))
+    category = models.CharField(_("category"), max_length=10, choices=Category.choices)
     significance = models.PositiveSmallIntegerField(
+        _("significance"),
         default=2,
         validators=[MinValueValidator(1), MaxValueValidator(3)],
         help_text=_("1 detail, 2 normal, 3 key event: dense views show the higher ones first."),
     )
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
     note = TranslatedField(
         _("curator's note"),
         blank=True,
@@ -114,10 +115,12 @@ class Event(Dated):
         choices=[(c.value, c.value) for c in Calendar],
         default=Calendar.GREGORIAN,
     )
-    themes = models.ManyToManyField(Theme, blank=True, related_name="events")
-    places = models.ManyToManyField(Place, blank=True, related_name="events", through="EventPlace")
-    people = models.ManyToManyField(Person, blank=True, related_name="events")
-    routes = models.ManyToManyField(Route, blank=True, related_name="events")
+    themes = models.ManyToManyField(Theme, blank=True, related_name="events", verbose_name=_("themes"))
+    places = models.ManyToManyField(
+        Place, blank=True, related_name="events", through="EventPlace", verbose_name=_("places")
+    )
+    people = models.ManyToManyField(Person, blank=True, related_name="events", verbose_name=_("people"))
+    routes = models.ManyToManyField(Route, blank=True, related_name="events", verbose_name=_("routes"))
     updated_at = models.DateTimeField(auto_now=True)
     citations = GenericRelation("sources.Citation", related_query_name="event")
 
@@ -184,8 +187,8 @@ class PlaceRole(models.TextChoices):
 class EventPlace(models.Model):
     """A place of an event and what it was to the event: where a treaty was signed, where a mission left."""
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="place_links")
-    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="event_links")
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="place_links", verbose_name=_("event"))
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="event_links", verbose_name=_("place"))
     role = models.CharField(_("role"), max_length=16, choices=PlaceRole.choices, default=PlaceRole.AT)
 
     class Meta:
