@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 DEV_ENV := DJANGO_DEBUG=true
 
-.PHONY: run serve test setup browser lint format clean curator
+.PHONY: run serve test setup browser lint format clean curator messages
 
 run: setup
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
@@ -63,3 +63,11 @@ format: setup
 
 clean:
 	rm -rf $(VENV) frontend/node_modules staticfiles .pytest_cache
+
+# The project's gettext catalog: collect new strings into locale/tr/LC_MESSAGES/django.po, then (once each
+# msgstr is filled) compile the .mo with polib. Collecting needs gettext (xgettext); compiling and serving do
+# not: both files are committed.
+messages: setup
+	$(PY) manage.py makemessages -l tr --no-obsolete --ignore=tests --ignore=benchmarks --ignore=staticfiles \
+		--ignore=.venv --ignore=frontend/node_modules
+	$(PY) -c "import polib; polib.pofile('locale/tr/LC_MESSAGES/django.po').save_as_mofile('locale/tr/LC_MESSAGES/django.mo')"

@@ -1,11 +1,16 @@
+from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.forms.models import BaseInlineFormSet
+from django.http import JsonResponse
+from django.urls import path, reverse
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from chronology.models import Actor, AidItem, AlternativeDating, Event, EventRelation, Person, Theme
+from chronology.admin_filters import DisputedFilter, SourceFilter, YearFilter
+from chronology.date_reading import date_reading
+from chronology.models import Actor, AidItem, AlternativeDating, Event, EventPlace, EventRelation, Person, Theme
 from chronology.services import (
     RelativeDateError,
     event_publish,
@@ -37,6 +42,15 @@ class AidItemInline(admin.TabularInline):
         "note",
     )
     autocomplete_fields = ("donor", "recipient", "route", "source")
+
+
+class EventPlaceInline(admin.TabularInline):
+    model = EventPlace
+    extra = 0
+    fields = ("place", "role")
+    autocomplete_fields = ("place",)
+    verbose_name = _("place")
+    verbose_name_plural = _("places (and what each was to the event)")
 
 
 class AlternativeDatingInline(admin.TabularInline):
@@ -78,24 +92,77 @@ class EventRelationInline(admin.TabularInline):
     verbose_name_plural = _("relative dates (after/before other events)")
 
 
+class EventForm(forms.ModelForm):
+    """The admin builds the fields (modelform_factory); this says how to fix a slug already taken."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].error_messages["unique"] = _(
+                "Another event already has this slug. Choose a different one, e.g. add the year or a place "
+                "(moscow-treaty-1921)."
+            )
+
+
 @admin.register(Event)
 class EventAdmin(TranslatedSearchMixin, DatedAdminMixin, CuratedAdmin):
-    list_display = ("slug", translated_column("title", _("title")), "date", "category", "significance", "status")
-    list_filter = ("status", "category", "significance", "date_precision", "themes")
+    form = EventForm
+    list_display = (
+        "slug",
+        translated_column("title", _("title")),
+        "date_column",
+        "category",
+        "significance",
+        "status",
+    )
+    list_filter = ("status", "category", "themes", YearFilter, SourceFilter, DisputedFilter, "significance")
     search_fields = ("slug", "date")
-    translated_search = ("title",)
-    ordering = ("date_start", "slug")
-    autocomplete_fields = ("places", "people", "themes", "routes")
-    inlines = [CitationInline, AidItemInline, AlternativeDatingInline, EventRelationInline]
+    translated_search = ("title", "summary")
+    ordering = ("date_start", "date_end", "slug")
+    autocomplete_fields = ("people", "themes", "routes")
+    inlines = [EventPlaceInline, CitationInline, AidItemInline, AlternativeDatingInline, EventRelationInline]
     actions = ["publish", "unpublish"]
     # A media link typed without a scheme is read as https (Django 6's default, said now to silence its warning).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ("slug", "status", "title", "summary", "note")}),
         (_("When"), {"fields": ("date", "date_as_written", "date_calendar", *DatedAdminMixin.dated_readonly)}),
-        (_("What and where"), {"fields": ("category", "significance", "themes", "places", "people", "routes")}),
+        (_("What"), {"fields": ("category", "significance", "themes", "people", "routes")}),
         (_("Media (a link, never fetched)"), {"fields": ("media_url", "media_caption", "media_credit")}),
     ]
+
+    class Media:
+        js = ["chronology/date_reading.js"]
+        css = {"all": ["chronology/date_reading.css"]}
+
+    @admin.display(description=_("date"), ordering="date_start")
+    def date_column(self, event):
+        return event.date
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        # The script that says what the date fields understood finds its endpoint here (no inline script).
+        url = reverse("admin:chronology_event_parse_date")
+        for name in ("date", "date_as_written", "date_calendar"):
+            if name in form.base_fields:
+                form.base_fields[name].widget.attrs.update({"data-date-reading": url})
+        return form
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.parse_date_view)
+        return [path("parse-date/", view, name="chronology_event_parse_date"), *super().get_urls()]
+
+    def parse_date_view(self, request):
+        """What the date fields mean, as JSON, for the curator typing them (staff who may add or edit)."""
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        reading = date_reading(
+            date=request.GET.get("date", "")[:200],
+            written=request.GET.get("date_as_written", "")[:200],
+            calendar=request.GET.get("date_calendar", "") or "gregorian",
+            lang=(get_language() or "tr")[:2],
+        )
+        return JsonResponse(reading)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -16,7 +16,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
-from chronology.models import AidKind, AidStatus, Category, Event, Person, Theme
+from chronology.models import AidKind, AidStatus, Category, Event, Person, PlaceRole, Theme
 from chronology.preview import drafts_visible
 from chronology.selectors import EVENT_FIELDS, DateWindow, event_rows, published_event_row
 from common.api import LANG_PARAMETER, LanguageMixin, TranslatedReadOnlyViewSet, TranslatedTextField
@@ -70,6 +70,11 @@ class RelationSerializer(serializers.Serializer):
     event = serializers.SlugField()
 
 
+class PlaceRoleSerializer(serializers.Serializer):
+    place = serializers.SlugField()
+    role = serializers.ChoiceField(choices=PlaceRole.choices)
+
+
 class EventSerializer(serializers.Serializer):
     """An event: every field below unless `fields=` asks for some of them (then only those)."""
 
@@ -94,6 +99,9 @@ class EventSerializer(serializers.Serializer):
     category = serializers.ChoiceField(choices=Category.choices)
     significance = serializers.IntegerField(min_value=1, max_value=3)
     places = serializers.ListField(child=serializers.SlugField())
+    place_roles = PlaceRoleSerializer(
+        many=True, help_text="What each of `places` was to the event: at, signed at, departed from, arrived at …"
+    )
     people = serializers.ListField(child=serializers.SlugField())
     themes = serializers.ListField(child=serializers.SlugField())
     routes = serializers.ListField(child=serializers.SlugField())

@@ -24,6 +24,8 @@ class Theme(models.Model):
 
     class Meta:
         ordering = ["slug"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
 
     def __str__(self) -> str:
         return self.slug
@@ -38,6 +40,7 @@ class Person(models.Model):
 
     class Meta:
         ordering = ["slug"]
+        verbose_name = _("person")
         verbose_name_plural = _("people")
 
     def __str__(self) -> str:
@@ -81,16 +84,17 @@ class Event(Dated):
     # An event may be undated when relations place it ("after the fall of Kars, before Gümrü").
     date_required = False
 
-    slug = models.SlugField(max_length=120, unique=True, help_text=SLUG_HELP)
-    title = TranslatedField()
-    summary = TranslatedField(multiline=True, help_text=_("In your own words, from the sources' facts."))
-    category = models.CharField(max_length=10, choices=Category.choices)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, help_text=SLUG_HELP)
+    title = TranslatedField(_("title"))
+    summary = TranslatedField(_("summary"), multiline=True, help_text=_("In your own words, from the sources' facts."))
+    category = models.CharField(_("category"), max_length=10, choices=Category.choices)
     significance = models.PositiveSmallIntegerField(
+        _("significance"),
         default=2,
         validators=[MinValueValidator(1), MaxValueValidator(3)],
         help_text=_("1 detail, 2 normal, 3 key event: dense views show the higher ones first."),
     )
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
     note = TranslatedField(
         _("curator's note"),
         blank=True,
@@ -112,10 +116,12 @@ class Event(Dated):
         choices=[(c.value, c.value) for c in Calendar],
         default=Calendar.GREGORIAN,
     )
-    themes = models.ManyToManyField(Theme, blank=True, related_name="events")
-    places = models.ManyToManyField(Place, blank=True, related_name="events")
-    people = models.ManyToManyField(Person, blank=True, related_name="events")
-    routes = models.ManyToManyField(Route, blank=True, related_name="events")
+    themes = models.ManyToManyField(Theme, blank=True, related_name="events", verbose_name=_("themes"))
+    places = models.ManyToManyField(
+        Place, blank=True, related_name="events", through="EventPlace", verbose_name=_("places")
+    )
+    people = models.ManyToManyField(Person, blank=True, related_name="events", verbose_name=_("people"))
+    routes = models.ManyToManyField(Route, blank=True, related_name="events", verbose_name=_("routes"))
     # A picture, video or page that illustrates the event (TimelineJS slides carry one); linked, never fetched.
     media_url = models.URLField(_("media link"), max_length=500, blank=True)
     media_caption = models.CharField(_("media caption"), max_length=500, blank=True)
@@ -127,6 +133,8 @@ class Event(Dated):
 
     class Meta:
         ordering = ["date_start", "date_end", "slug"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
         constraints = [
             *Dated.date_constraints("event"),
             models.CheckConstraint(
@@ -184,6 +192,34 @@ class Actor(models.Model):
 
     def __str__(self) -> str:
         return self.slug
+class PlaceRole(models.TextChoices):
+    # "at" is what a place without a stated role means: where the event happened.
+    AT = "at", _("at")
+    SIGNED_AT = "signed_at", _("signed at")
+    DEPARTED_FROM = "departed_from", _("departed from")
+    ARRIVED_AT = "arrived_at", _("arrived at")
+    VIA = "via", _("passed through")
+    CONCERNS = "concerns", _("concerns (not where it happened)")
+
+
+class EventPlace(models.Model):
+    """A place of an event and what it was to the event: where a treaty was signed, where a mission left."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="place_links", verbose_name=_("event"))
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="event_links", verbose_name=_("place"))
+    role = models.CharField(_("role"), max_length=16, choices=PlaceRole.choices, default=PlaceRole.AT)
+
+    class Meta:
+        # The table the plain many-to-many made: existing rows stay where they are.
+        db_table = "chronology_event_places"
+        ordering = ["event", "id"]
+        verbose_name = _("place of the event")
+        verbose_name_plural = _("places of the event")
+        # As the plain many-to-many had it, so its existing unique index serves unchanged.
+        unique_together = [("event", "place")]
+
+    def __str__(self) -> str:
+        return f"{self.event.slug} {self.role} {self.place.slug}"
 
 
 class AidKind(models.TextChoices):
@@ -249,6 +285,7 @@ class AidItem(models.Model):
     class Meta:
         ordering = ["event", "kind", "id"]
         verbose_name = _("aid line")
+        verbose_name_plural = _("aid lines")
         constraints = [models.CheckConstraint(condition=Q(quantity__gte=0), name="aiditem_quantity_not_negative")]
 
     def __str__(self) -> str:
@@ -282,6 +319,8 @@ class AlternativeDating(Dated):
 
     class Meta:
         ordering = ["event", "position", "id"]
+        verbose_name = _("alternative dating")
+        verbose_name_plural = _("alternative datings")
         constraints = [
             *Dated.date_constraints("alternativedating"),
             models.CheckConstraint(
@@ -313,6 +352,8 @@ class EventRelation(models.Model):
 
     class Meta:
         ordering = ["event", "kind", "other"]
+        verbose_name = _("relation")
+        verbose_name_plural = _("relations")
         constraints = [
             models.CheckConstraint(condition=~Q(event=models.F("other")), name="eventrelation_not_to_itself"),
             models.UniqueConstraint(fields=["event", "kind", "other"], name="eventrelation_unique"),
@@ -322,7 +363,8 @@ class EventRelation(models.Model):
         return f"{self.event.slug} {self.kind} {self.other.slug}"
 
 
-register_history(Event, follow=("citations", "alternatives", "relations", "aid"))
+register_history(Event, follow=("citations", "alternatives", "relations", "aid", "place_links"))
+register_history(EventPlace)
 register_history(AlternativeDating, follow=("citations",))
 register_history(EventRelation)
 register_history(AidItem)

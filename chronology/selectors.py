@@ -15,7 +15,7 @@ from django.db.models import Exists, OuterRef, QuerySet, TextField, Value
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, NullIf
 
-from chronology.models import AidItem, AlternativeDating, Event, EventRelation, Status
+from chronology.models import AidItem, AlternativeDating, Event, EventPlace, EventRelation, Status
 from common.calendars import CalendarError, equivalents_in_use, parse_calendar_date, to_gregorian_alternatives
 from common.dates import Precision
 from common.translation import language_codes, translate
@@ -23,7 +23,7 @@ from sources.selectors import citations_by_owner
 
 EVENT_FIELDS = (
     "slug", "title", "summary", "note", "date", "start", "end", "precision", "approximate", "uncertain",
-    "category", "significance", "places", "people", "themes", "routes", "citations", "aid",
+    "category", "significance", "places", "place_roles", "people", "themes", "routes", "citations", "aid",
     "written", "calendars", "disputed", "alternatives", "relations", "window",
 )  # fmt: skip
 _COLUMNS = {
@@ -68,6 +68,14 @@ def _slugs(name: str) -> Callable[[QuerySet, str], dict[int, list]]:
         return _grouped(rows.values_list("event_id", f"{target}__slug"))
 
     return fetch
+
+
+def _fetch_place_roles(ids, lang):
+    rows = EventPlace.objects.filter(event__in=ids).order_by("place__slug")
+    return {
+        key: [{"place": place, "role": role} for place, role in items]
+        for key, items in _grouped(rows.values_list("event_id", "place__slug", "role")).items()
+    }
 
 
 def _fetch_citations(ids, lang):
@@ -147,6 +155,7 @@ def _fetch_relations(ids, lang):
 
 _RELATED = {
     "places": _slugs("places"),
+    "place_roles": _fetch_place_roles,
     "people": _slugs("people"),
     "themes": _slugs("themes"),
     "routes": _slugs("routes"),

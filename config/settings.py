@@ -122,6 +122,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "tr"
 LANGUAGES = [("tr", "Türkçe"), ("en", "English")]
 TIME_ZONE = "Europe/Istanbul"
+# The project's own gettext catalogs (Django's admin brings its own Turkish). The compiled .mo files are
+# committed: a fresh machine may have no gettext tools to compile them.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 

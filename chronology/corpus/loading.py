@@ -140,6 +140,40 @@ class _Loader:
         resolved = [self.resolve(record, field_name, section, slug) for slug in slugs]
         return None if any(item is None for item in resolved) else resolved
 
+    def resolve_roled_list(
+        self, record: Record, field_name: str, section: str, item_key: str
+    ) -> list[tuple[models.Model, str]] | None:
+        """A list whose items are slugs or {item_key: slug, role: …}: [(record, role)], or None on a problem."""
+        items = record.data.get(field_name) or []
+        if not isinstance(items, list):
+            self.problem(record, field_name, f"must be a list of {section} slugs or {{{item_key}: slug, role: …}}")
+            return None
+        role_field = getattr(SECTIONS[record.section].model, field_name).through._meta.get_field("role")
+        roles = [value for value, _label in role_field.choices]
+        resolved = []
+        for index, item in enumerate(items):
+            where = f"{field_name}[{index}]"
+            slug, role = item, role_field.default
+            if isinstance(item, dict):
+                if set(item) - {item_key, "role"}:
+                    self.problem(record, where, f"has only {item_key} and role")
+                    resolved.append(None)
+                    continue
+                slug, role = item.get(item_key), item.get("role", role_field.default)
+                if role not in roles:
+                    self.problem(record, f"{where}.role", f"is {role!r}; use one of {', '.join(roles)}")
+                    resolved.append(None)
+                    continue
+            if slug in [other.get(item_key) if isinstance(other, dict) else other for other in items[:index]]:
+                self.problem(
+                    record, where, f"lists {item_key} {slug!r} again; give each {item_key} once, with its role"
+                )
+                resolved.append(None)
+                continue
+            target = self.resolve(record, where, section, slug)
+            resolved.append(None if target is None else (target, role))
+        return None if any(item is None for item in resolved) else resolved
+
     # -- records --------------------------------------------------------------------------------------
     def load(self) -> None:
         for section in SECTION_ORDER:
@@ -226,7 +260,10 @@ class _Loader:
         related: dict = {}
         ok = True
         for name, section in spec.slug_lists.items():
-            related[name] = self.resolve_list(record, name, section)
+            if name in spec.with_roles:
+                related[name] = self.resolve_roled_list(record, name, section, spec.with_roles[name])
+            else:
+                related[name] = self.resolve_list(record, name, section)
             ok &= related[name] is not None
         if spec.stops:
             stops = self.resolve_list(record, "stops", "places")
@@ -292,6 +329,9 @@ class _Loader:
         changed = False
         for name in spec.slug_lists:
             manager = getattr(instance, name)
+            if name in spec.with_roles:
+                changed |= _write_roles(instance, name, related[name])
+                continue
             desired = {item.pk for item in related[name]}
             if set(manager.values_list("pk", flat=True)) != desired:
                 manager.set(desired)
@@ -313,6 +353,21 @@ class _Loader:
                 _add(instance, name, related[name])
                 changed = True
         return changed
+
+
+def _write_roles(instance: models.Model, name: str, wanted: list[tuple[models.Model, str]]) -> bool:
+    """Make the through rows of `instance.<name>` exactly `wanted` (target, role); True if anything changed."""
+    field = instance._meta.get_field(name)
+    through = field.remote_field.through
+    owner, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    rows = through.objects.filter(**{owner: instance})
+    have = set(rows.values_list(f"{target}_id", "role"))
+    desired = {(item.pk, role) for item, role in wanted}
+    if have == desired:
+        return False
+    rows.delete()
+    through.objects.bulk_create(through(**{owner: instance, target: item, "role": role}) for item, role in wanted)
+    return True
 
 
 def _section_of(instance: models.Model) -> str:

@@ -47,6 +47,9 @@ class Section:
     scalars: tuple[str, ...]
     required: frozenset[str]
     slug_lists: dict[str, str] = field(default_factory=dict)  # many-to-many: key → section of its slugs
+    # Slug lists whose items may also be {<item key>: slug, role: …}: key → item key (places → place).
+    # The many-to-many's through model has a `role` field with choices; a bare slug takes its default.
+    with_roles: dict[str, str] = field(default_factory=dict)
     children: dict[str, Child] = field(default_factory=dict)
     stops: bool = False  # an ordered list of place slugs (routes)
     relations: bool = False  # after/before: event slugs, written once every event is
@@ -120,6 +123,7 @@ SECTIONS: dict[str, Section] = {
         ),
         required=frozenset({"slug", "title", "summary", "category", "citations"}),
         slug_lists={"themes": "themes", "places": "places", "people": "people", "routes": "routes"},
+        with_roles={"places": "place"},
         children={
             "citations": CITATIONS,
             "aid": Child(

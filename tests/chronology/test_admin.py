@@ -12,6 +12,7 @@ from tests.factories import make_area, make_event, make_person, make_place, make
 def curator(client, django_user_model):
     user = django_user_model.objects.create_superuser("curator", "curator@example.org", "secret-pass")
     client.force_login(user)
+    client.cookies["django_language"] = "en"  # these tests read the English messages
     return client
 
 
@@ -55,6 +56,8 @@ def _event_form(**overrides):
         "sources-citation-content_type-object_id-0-evidence": "Moskova'da imzalandı.",
         "sources-citation-content_type-object_id-0-locator_estimated": "on",
         "sources-citation-content_type-object_id-0-position": "0",
+        "place_links-TOTAL_FORMS": "0",
+        "place_links-INITIAL_FORMS": "0",
         "aid-TOTAL_FORMS": "0",
         "aid-INITIAL_FORMS": "0",
         "alternatives-TOTAL_FORMS": "0",

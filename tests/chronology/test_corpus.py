@@ -193,7 +193,7 @@ def problems_of(path) -> list[str]:
             "events",
             "places: [baku]",
             "places: [bakuu]",
-            "events 'stalin-interview', field 'places': refers to places 'bakuu', "
+            "events 'stalin-interview', field 'places[0]': refers to places 'bakuu', "
             "which is neither in the corpus nor in the database",
         ),
         ("events", "people: [stalin]", "people: [lenin]", "field 'people': refers to people 'lenin'"),

@@ -1,0 +1,72 @@
+"""The event list's own filters: by year (over the date bounds), by cited source, and disputed or not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import admin
+from django.db.models import Max, Min, Q
+from django.utils.translation import gettext_lazy as _
+
+from sources.models import Source
+
+
+class YearFilter(admin.SimpleListFilter):
+    """Events whose bounds overlap a year: "1921" lists a treaty of March 1921 and a war of 1920–1922."""
+
+    title = _("year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        span = model_admin.get_queryset(request).aggregate(first=Min("date_start"), last=Max("date_end"))
+        if not (span["first"] and span["last"]):
+            return []
+        return [(str(year), str(year)) for year in range(span["first"].year, span["last"].year + 1)]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        try:
+            year = int(self.value())
+            first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        except ValueError:
+            return queryset.none()
+        # An open bound (None) reaches into every year on its side.
+        return queryset.filter(
+            Q(date_start__lte=last) | Q(date_start__isnull=True, date_end__isnull=False),
+            Q(date_end__gte=first) | Q(date_end__isnull=True, date_start__isnull=False),
+        )
+
+
+class SourceFilter(admin.SimpleListFilter):
+    """Events citing a source (in their own citations; an alternative's sources are on its own page)."""
+
+    title = _("source")
+    parameter_name = "source"
+
+    def lookups(self, request, model_admin):
+        return [(str(source.pk), source.label) for source in Source.objects.order_by("label")]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        if not self.value().isdigit():
+            return queryset.none()
+        return queryset.filter(citations__source_id=self.value()).distinct()
+
+
+class DisputedFilter(admin.SimpleListFilter):
+    """Events that sources date or place otherwise (they have alternative datings)."""
+
+    title = _("disputed")
+    parameter_name = "disputed"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("disputed")), ("no", _("not disputed"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(alternatives__isnull=False).distinct()
+        if self.value() == "no":
+            return queryset.filter(alternatives__isnull=True)
+        return queryset

@@ -1,0 +1,85 @@
+"""What the atlas understood of a date a curator is typing, in words: "1921-10 → 1–31 October 1921, month
+precision", "5 Teşrinisani 1336 (Rumi) → 5 November 1920", or why it cannot read it.
+
+The event form shows this under the date fields as the curator types (admin's parse-date endpoint).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils.translation import gettext as _
+
+from common.calendars import (
+    Calendar,
+    CalendarError,
+    format_calendar_date,
+    month_name,
+    parse_calendar_date,
+    to_gregorian_alternatives,
+)
+from common.dates import InvalidDate, Precision, parse_date
+
+
+def _precision_words() -> dict[str, str]:
+    return {
+        Precision.DAY: _("day precision"),
+        Precision.MONTH: _("month precision"),
+        Precision.SEASON: _("season precision"),
+        Precision.YEAR: _("year precision"),
+        Precision.RANGE: _("a span of days"),
+    }
+
+
+def _day(day: dt.date, lang: str) -> str:
+    return f"{day.day} {month_name(Calendar.GREGORIAN, day.month, lang)} {day.year}"
+
+
+def describe_span(start: dt.date | None, end: dt.date | None, lang: str) -> str:
+    """A span as a reader writes it: '1–31 October 1921', '5 March – 10 April 1921', 'from 1 November 1920'."""
+    if start and end:
+        if start == end:
+            return _day(start, lang)
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start.day}–{_day(end, lang)}"
+        if start.year == end.year:
+            return f"{start.day} {month_name(Calendar.GREGORIAN, start.month, lang)} – {_day(end, lang)}"
+        return f"{_day(start, lang)} – {_day(end, lang)}"
+    if start:
+        return _("from %(day)s on (no end)") % {"day": _day(start, lang)}
+    return _("until %(day)s (no start)") % {"day": _day(end, lang)}
+
+
+def read_edtf(text: str, lang: str) -> str:
+    """'1921-10 → 1–31 October 1921, month precision'; raises InvalidDate with what to write instead."""
+    bounds = parse_date(text)
+    words = [describe_span(bounds.start, bounds.end, lang), _precision_words()[bounds.precision]]
+    if bounds.approximate:
+        words.append(_("approximate"))
+    if bounds.uncertain:
+        words.append(_("uncertain"))
+    return f"{bounds.edtf} → {', '.join(words)}"
+
+
+def read_written(text: str, calendar: str, lang: str) -> str:
+    """'5 Teşrinisani 1336 (Rumi) → 5 November 1920', with every reading where the year is ambiguous."""
+    written = parse_calendar_date(text, calendar)
+    readings = to_gregorian_alternatives(written.calendar, written.year, written.month, written.day)
+    said = _(" or ").join(_day(day, lang) for day in readings)
+    return f"{format_calendar_date(written, lang)} → {said}"
+
+
+def date_reading(*, date: str, written: str, calendar: str, lang: str) -> dict[str, dict]:
+    """For each non-empty field, {"ok": True, "text": …} or {"ok": False, "text": the reason and the fix}."""
+    result: dict[str, dict] = {}
+    if date.strip():
+        try:
+            result["date"] = {"ok": True, "text": read_edtf(date.strip(), lang)}
+        except InvalidDate as error:
+            result["date"] = {"ok": False, "text": str(error)}
+    if written.strip():
+        try:
+            result["date_as_written"] = {"ok": True, "text": read_written(written, calendar, lang)}
+        except CalendarError as error:
+            result["date_as_written"] = {"ok": False, "text": str(error)}
+    return result
