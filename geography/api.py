@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -71,8 +71,24 @@ class RouteFeatureSerializer(TranslatedText, serializers.BaseSerializer):
                     {"status": s.status, "note": self.text(s.note), **dated_properties(s)} for s in route.statuses.all()
                 ],
                 "citations": self.context["citations"].get(route.pk, []),
+                "aid": [self._shipment(line) for line in route.aid.all()],
             },
         )
+
+    def _shipment(self, line) -> dict:
+        # Aid lines belong to chronology (which imports geography, not the reverse): read through the
+        # reverse relation only, so geography never imports upward.
+        return {
+            "event": line.event.slug,
+            "date": line.event.date,
+            "kind": line.kind,
+            "quantity": float(line.quantity),
+            "unit": line.unit,
+            "approximate": line.approximate,
+            "source": line.source.slug,
+            "source_label": line.source.label,
+            "locator": line.locator,
+        }
 
 
 class AreaFeatureSerializer(TranslatedText, serializers.BaseSerializer):
@@ -106,17 +122,58 @@ class GeoJSONViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
         return Response({"type": "FeatureCollection", "features": features})
 
 
+def parse_bbox(raw: str) -> tuple[float, float, float, float]:
+    """`west,south,east,north` in degrees, as Leaflet's map.getBounds().toBBoxString() writes it."""
+    try:
+        west, south, east, north = (float(part) for part in raw.split(","))
+    except ValueError:
+        raise ValidationError(
+            {"bbox": f"{raw!r} is not a box; write west,south,east,north in degrees, e.g. 26,36,50,45."}
+        ) from None
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        raise ValidationError({"bbox": f"{raw!r} is outside the world or south is above north."})
+    return west, south, east, north
+
+
+def in_bbox(lon: float, lat: float, box: tuple[float, float, float, float]) -> bool:
+    west, south, east, north = box
+    inside_lon = west <= lon <= east if west <= east else lon >= west or lon <= east  # across 180°
+    return inside_lon and south <= lat <= north
+
+
 class DatedFilter(filters.FilterSet):
+    """Date window (date_after/date_before), one day (on) and a map extent (bbox) for large corpora."""
+
     date = filters.DateFromToRangeFilter(
         method="filter_date_window", label="Overlapping the window date_after … date_before (YYYY-MM-DD)"
     )
+    on = filters.DateFilter(method="filter_on", label="Standing on this day (YYYY-MM-DD)")
+    bbox = filters.CharFilter(method="filter_bbox", label="Reaching into west,south,east,north (degrees)")
 
     def filter_date_window(self, queryset, name, value):
         return queryset.overlapping(value.start, value.stop)
 
+    def filter_on(self, queryset, name, value):
+        return queryset.overlapping(value, value)
+
+    def filter_bbox(self, queryset, name, value):
+        box = parse_bbox(value)
+        return queryset.filter(pk__in=[record.pk for record in queryset if self.reaches(record, box)])
+
+    def reaches(self, record, box) -> bool:
+        raise NotImplementedError
+
 
 class PlaceFilter(filters.FilterSet):
     kind = filters.ChoiceFilter(choices=Place._meta.get_field("kind").choices)
+    bbox = filters.CharFilter(method="filter_bbox", label="Inside west,south,east,north (degrees)")
+
+    def filter_bbox(self, queryset, name, value):
+        west, south, east, north = parse_bbox(value)
+        queryset = queryset.filter(latitude__gte=south, latitude__lte=north)
+        if west <= east:
+            return queryset.filter(longitude__gte=west, longitude__lte=east)
+        return queryset.filter(Q(longitude__gte=west) | Q(longitude__lte=east))
 
     class Meta:
         model = Place
@@ -186,6 +243,15 @@ class CitedGeoJSONViewSet(GeoJSONViewSet):
         return super().get_serializer(*args, **kwargs)
 
 
+def _aid_lines():
+    # The model is chronology's; reached through the reverse relation so geography imports nothing upward.
+    return (
+        Route._meta.get_field("aid")
+        .related_model.objects.select_related("event", "source")
+        .order_by("event__date_start", "id")
+    )
+
+
 class RouteFilter(DatedFilter):
     mode = filters.ChoiceFilter(choices=RouteMode.choices)
     purpose = filters.ChoiceFilter(choices=RoutePurpose.choices)
@@ -193,6 +259,9 @@ class RouteFilter(DatedFilter):
     class Meta:
         model = Route
         fields = ["mode", "purpose"]
+
+    def reaches(self, route, box) -> bool:
+        return any(in_bbox(stop.place.longitude, stop.place.latitude, box) for stop in route.stops.all())
 
 
 @extend_schema_view(
@@ -205,6 +274,7 @@ class RouteViewSet(CitedGeoJSONViewSet):
     queryset = Route.objects.prefetch_related(
         Prefetch("stops", queryset=RouteStop.objects.select_related("place").order_by("position")),
         "statuses",
+        Prefetch("aid", queryset=_aid_lines()),
     ).order_by("slug")
 
 
@@ -214,6 +284,19 @@ class AreaFilter(DatedFilter):
     class Meta:
         model = Area
         fields = ["kind"]
+
+    def reaches(self, area, box) -> bool:
+        # Vertices only: an area wholly around the box (a front larger than the screen) is rare at the
+        # zooms a date filter is used, and the page asks with a padded box.
+        return any(in_bbox(lon, lat, box) for lon, lat in _positions(area.geometry.get("coordinates")))
+
+
+def _positions(coordinates):
+    if coordinates and isinstance(coordinates[0], (int, float)):
+        yield coordinates[0], coordinates[1]
+        return
+    for part in coordinates or []:
+        yield from _positions(part)
 
 
 @extend_schema_view(
