@@ -19,6 +19,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 
+from chronology.models import Event
 from chronology.selectors import published_event_row
 from common.calendars import Calendar, month_name
 from common.translation import language_codes
@@ -40,12 +41,20 @@ INDEX_FIELDS = (
 # Every ES module of the page, preloaded together rather than discovered import by import.
 MODULES = (
     "store", "api", "i18n", "dates", "names", "timeline", "timeline-layout", "timeline-axis", "timeline-draw",
-    "timeline-input", "map", "panel", "search",
+    "timeline-input", "map", "map-date", "time-control", "route-panel", "panel", "search",
 )  # fmt: skip
 
 # The page's UI strings, in every language: read by the server for its first paint and sent with the page
 # (json_script) for the scripts, so both say the same words. Gregorian month names are the calendars' own.
 STRINGS_FILE = Path(__file__).resolve().parent / "static" / "frontend" / "strings.json"
+# How routes and areas are drawn (colours, dashes, weights): one file for the page and every folium export.
+MAP_STYLES_FILE = Path(__file__).resolve().parent / "static" / "frontend" / "map-styles.json"
+
+
+@cache
+def map_styles() -> dict:
+    """The map's style definition (map-styles.json), as the page and the folium exports read it."""
+    return json.loads(MAP_STYLES_FILE.read_text(encoding="utf-8"))
 
 
 @cache
@@ -108,12 +117,31 @@ def initial_view(*, event_slug: str = "", place_slug: str = "") -> list[list[flo
     if not points and place_slug:
         points += Place.objects.filter(slug=place_slug).values_list("latitude", "longitude")
     if not points:
+        points = story_extent()
+    if not points:
         box = Place.objects.aggregate(
             south=Min("latitude"), west=Min("longitude"), north=Max("latitude"), east=Max("longitude")
         )
         if box["south"] is not None:
             points = [(box["south"], box["west"]), (box["north"], box["east"])]
     return [[round(lat, 5), round(lng, 5)] for lat, lng in points]
+
+
+def story_extent() -> list[tuple[float, float]]:
+    """The corners of where the story happens: the places of the most significant published events.
+
+    Read from the data, so another corpus frames its own region; a place far off the story (Moscow for
+    an Anatolian war) pulls the frame only if the key events happened there.
+    """
+    top = Event.objects.published().aggregate(top=Max("significance"))["top"]
+    if top is None:
+        return []
+    box = Place.objects.filter(events__in=Event.objects.published().filter(significance=top)).aggregate(
+        south=Min("latitude"), west=Min("longitude"), north=Max("latitude"), east=Max("longitude")
+    )
+    if box["south"] is None:
+        return []
+    return [(box["south"], box["west"]), (box["north"], box["east"])]
 
 
 def atlas(request):
@@ -138,6 +166,7 @@ def atlas(request):
             "lang": lang,
             "defaultLang": settings.LANGUAGE_CODE,
             "view": view,
+            "mapStyles": map_styles(),
         },
         "ui_strings": page_strings(),
         "not_found": slug if slug and event is None else "",
