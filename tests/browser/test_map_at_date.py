@@ -137,3 +137,23 @@ def test_a_date_outside_the_corpus_moves_to_its_nearest_end_and_says_so(open_atl
     assert "outside the atlas's period" in page.locator(".time-message").text_content()
     assert _state(page)["day"] == "1920-01-01"
     assert query(page)["on"] == "1920-01-01"
+
+
+def test_back_returns_the_map_to_the_day_before_an_event_was_chosen(open_atlas):
+    page = open_atlas("?lang=en&on=1920-12-15")
+    click_event(page, "test-treaty-of-kars")
+    page.wait_for_function("() => window.chronoatlas.mapState().day === '1921-10-13'")
+    page.go_back()
+    page.wait_for_function("() => window.chronoatlas.mapState().day === '1920-12-15'")
+    assert _state(page)["routes"][ROAD] == "closed"
+
+
+def test_with_reduced_motion_playback_moves_in_whole_steps(page, live_server):
+    page.emulate_media(reduced_motion="reduce")
+    page.goto(f"{live_server.url}/?lang=en&on=1920-06-01")
+    page.wait_for_selector("html[data-ready]")
+    page.locator(".time-play").click()
+    page.wait_for_function("() => window.chronoatlas.mapState().day !== '1920-06-01'", timeout=3000)
+    page.locator(".time-play").click()
+    # One step at the default speed (a month a second): thirty days, not a slide through the days between.
+    assert _state(page)["day"] == "1920-07-01"
