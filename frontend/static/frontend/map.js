@@ -48,6 +48,11 @@ export function createMap(element, { lang, view = [], styles, onPlaceClick, onRo
   const basemapRenderer = L.canvas({ pane: "basemap", padding: 0.2 });
   map.getPane("basemap").style.pointerEvents = "none";
   const overlayRenderer = L.canvas({ padding: 0.2, tolerance: 6 });
+  // Areas and arrowheads take no clicks and change with the date: on their own canvas, a date change that
+  // shows an area or turns an arrow does not redraw the thousands of places and routes above them.
+  map.createPane("dated").style.zIndex = 350;
+  map.getPane("dated").style.pointerEvents = "none";
+  const datedRenderer = L.canvas({ pane: "dated", padding: 0.2 });
 
   const areasLayer = L.layerGroup().addTo(map);
   const routesLayer = L.layerGroup().addTo(map);
@@ -129,7 +134,7 @@ export function createMap(element, { lang, view = [], styles, onPlaceClick, onRo
     const color = colors.area[kind] || colors.place;
     const shape = styles.areaShape;
     return {
-      renderer: overlayRenderer,
+      renderer: datedRenderer,
       color,
       weight: shape.weight,
       opacity: shape.opacity,
@@ -156,7 +161,7 @@ export function createMap(element, { lang, view = [], styles, onPlaceClick, onRo
       pixelSize: styles.arrow.pixelSize,
       polygon: true,
       pathOptions: {
-        renderer: overlayRenderer,
+        renderer: datedRenderer,
         color,
         fillColor: color,
         fillOpacity: line.options.opacity,
