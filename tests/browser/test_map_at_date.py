@@ -85,7 +85,11 @@ def test_a_route_panel_lists_its_stops_length_statuses_and_aid(open_atlas):
     page = open_atlas("?lang=en&on=1921-10-20&route=test-sea-route")
     panel = page.locator("#route-panel")
     assert panel.is_visible()
-    assert panel.locator(".route-stops li").all_text_contents() == ["Novorossiysk", "Trabzon"]
+    # Stops are dated by the events on the route there (the arms shipment of October 1921).
+    assert panel.locator(".route-stops li").all_text_contents() == [
+        "Novorossiysk — October 1921",
+        "Trabzon — October 1921",
+    ]
     assert "km (geodesic)" in panel.locator(".route-facts").text_content()
     assert "dangerous" in panel.locator(".route-statuses").text_content()
     assert "33,275 pieces" in panel.locator(".route-aid").text_content()

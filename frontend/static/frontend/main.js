@@ -337,6 +337,12 @@ function _renderRoute(state) {
     route,
     followed,
     placeName: (slug) => nameOn(data.lookup.places.get(slug), _day(state)),
+    // Stops carry no dates of their own: the events on this route at a stop date it.
+    stopEvents: (slug) =>
+      (data.byPlace.get(slug) || [])
+        .map((i) => data.events[i])
+        .filter((event) => event.routes.includes(route.slug))
+        .map((event) => ({ slug: event.slug, text: formatDate(state.lang, event) })),
   });
   if (wasHidden && rendered.route !== state.route && rendered.event !== undefined) routePanel.focus();
 }

@@ -35,8 +35,19 @@ export function createRoutePanel(element, { onEvent, onFollow, onClose }) {
   });
 
   return {
-    /** Show `route` (a route feature's properties) in `lang`; `placeName(slug)` names its stops. */
-    show({ lang, route, placeName, followed }) {
+    /**
+     * Show `route` (a route feature's properties) in `lang`; `placeName(slug)` names its stops and
+     * `stopEvents(slug)` lists the events on this route at a stop ({slug, text}), which date it.
+     */
+    show({ lang, route, placeName, stopEvents, followed }) {
+      function _eventLink({ slug, text }) {
+        const link = _node("a", { href: `?event=${encodeURIComponent(slug)}`, text });
+        link.addEventListener("click", (event) => {
+          event.preventDefault();
+          onEvent(slug);
+        });
+        return link;
+      }
       following = followed;
       const close = _node("button", {
         type: "button",
@@ -67,7 +78,12 @@ export function createRoutePanel(element, { onEvent, onFollow, onClose }) {
       const stops = _node(
         "ol",
         { className: "route-stops" },
-        route.stops.map((slug) => _node("li", { text: placeName(slug) || slug, "data-place": slug })),
+        route.stops.map((slug) => {
+          const item = _node("li", { "data-place": slug }, [placeName(slug) || slug]);
+          const dated = stopEvents(slug);
+          if (dated.length) item.append(" — ", ...dated.flatMap((event, i) => [i ? ", " : "", _eventLink(event)]));
+          return item;
+        }),
       );
       const statuses = route.statuses.length
         ? _node(
@@ -87,14 +103,7 @@ export function createRoutePanel(element, { onEvent, onFollow, onClose }) {
             "ul",
             { className: "route-aid plain" },
             route.aid.map((line) => {
-              const link = _node("a", {
-                href: `?event=${encodeURIComponent(line.event)}`,
-                text: formatDate(lang, { date: line.date }),
-              });
-              link.addEventListener("click", (event) => {
-                event.preventDefault();
-                onEvent(line.event);
-              });
+              const link = _eventLink({ slug: line.event, text: formatDate(lang, { date: line.date }) });
               const amount = `${line.approximate ? `${t(lang, "approximate")} ` : ""}${formatNumber(lang, line.quantity)} ${line.unit}`;
               const source = `${line.source_label}${line.locator ? `, ${line.locator}` : ""}`;
               return _node("li", {}, [
