@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import unicodedata
 
+from django.core.cache import cache
 from django.db.models import Prefetch, Q, QuerySet
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
@@ -14,10 +17,13 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from common.api import LANG_PARAMETER, LanguageMixin, TranslatedText
+from common.versioning import data_version
 from geography import schema
 from geography.models import Area, AreaKind, Place, Route, RouteMode, RoutePurpose, RouteStop, route_length_km
 from geography.names import as_names, name_on, name_periods
 from sources.selectors import citations_by_owner
+
+LIST_CACHE_SECONDS = 24 * 3600
 
 
 def feature(geometry: dict, properties: dict) -> dict:
@@ -115,11 +121,37 @@ class GeoJSONViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
 
     lookup_field = "slug"
     pagination_class = None
+    # Parameters that change the features besides the filters (a place's name on a day).
+    shaping_parameters: tuple[str, ...] = ()
 
     def list(self, request, *args, **kwargs):
+        key = self._cache_key(request)
+        if key and (collection := cache.get(key)) is not None:
+            return Response(collection)
         queryset = self.filter_queryset(self.get_queryset())
-        features = self.get_serializer(queryset, many=True).data
-        return Response({"type": "FeatureCollection", "features": features})
+        collection = {"type": "FeatureCollection", "features": self.get_serializer(queryset, many=True).data}
+        if key:
+            cache.set(key, collection, timeout=LIST_CACHE_SECONDS)
+        return Response(collection)
+
+    def _cache_key(self, request) -> str | None:
+        """Per data version and per what was validly asked; None (no caching) for invalid or free-text asks.
+
+        1,000 routes take seconds to build (model instances, lengths); the page asks for them whole on
+        every load, and a write anywhere bumps the data version, so a cached list is never stale.
+        """
+        if "q" in request.query_params:
+            return None  # free text: every spelling would be another copy
+        filterset = self.filterset_class(request.query_params, queryset=self.get_queryset(), request=request)
+        if not filterset.is_valid():
+            return None  # the filter answers with its 400
+        asked = {
+            "lang": self.lang,
+            "filters": {name: str(value) for name, value in filterset.form.cleaned_data.items()},
+            "shaping": {name: request.query_params.get(name) for name in self.shaping_parameters},
+        }
+        digest = hashlib.sha256(json.dumps(asked, sort_keys=True).encode()).hexdigest()
+        return f"api:{self.basename}:{data_version()}:{digest}"
 
 
 def parse_bbox(raw: str) -> tuple[float, float, float, float]:
@@ -199,6 +231,7 @@ def folded(text: str) -> str:
     retrieve=extend_schema(parameters=[LANG_PARAMETER, ON_PARAMETER], responses=schema.PlaceFeatureSchema),
 )
 class PlaceViewSet(GeoJSONViewSet):
+    shaping_parameters = ("on",)
     serializer_class = PlaceFeatureSerializer
     filterset_class = PlaceFilter
     queryset = Place.objects.prefetch_related("names").order_by("slug")

@@ -53,3 +53,25 @@ def test_a_route_carries_its_statuses_and_the_aid_that_moved_on_it(api):
         "pieces",
     )
     assert shipment["source_label"] == "Bayur, 1991"
+
+
+def test_a_cached_route_list_shows_a_status_added_after_it_was_first_asked_for(api):
+    route = make_route(slug="road", stops=[make_place(), make_place()])
+    assert api.get("/api/v1/routes/").json()["features"][0]["properties"]["statuses"] == []
+    RouteStatus.objects.create(route=route, status="closed", date="1920-11/1921-03")
+    [feature] = api.get("/api/v1/routes/").json()["features"]
+    assert [s["status"] for s in feature["properties"]["statuses"]] == ["closed"]
+    assert _slugs(api.get("/api/v1/routes/?on=1920-12-01")) == ["road"]
+
+
+def test_places_named_on_different_days_are_not_served_from_one_cached_copy(api):
+    from geography.models import PlaceName
+
+    gyumri = make_place(slug="gyumri", name={"tr": "Gümrü", "en": "Gyumri"})
+    PlaceName.objects.create(place=gyumri, name="Alexandropol", date="1837/1924")
+    PlaceName.objects.create(place=gyumri, name="Leninakan", date="1924/1990")
+    names = [
+        api.get(f"/api/v1/places/?on={day}&lang=en").json()["features"][0]["properties"]["name"]
+        for day in ("1920-01-01", "1930-01-01")
+    ]
+    assert names == ["Alexandropol", "Leninakan"]
