@@ -65,6 +65,7 @@ const timeControl = createTimeControl(document.getElementById("time-control"), {
   lang: store.get().lang,
   // Playback moves many days a second: the URL is written when it stops, not on every frame.
   onChange: (day, { playing, final }) => {
+    timeControl.setMessage(""); // a link's bad date is answered once the visitor picks a day
     store.set({ on: day }, { history: playing ? "none" : "replace" });
     if (final) store.writeURL("replace");
   },
