@@ -134,6 +134,8 @@ def test_a_date_that_is_not_a_day_is_explained_and_the_map_still_shows(open_atla
     assert "“1920-13-45” is not a day" in message.text_content()
     assert _state(page)["day"] is not None
     assert page.locator("#timeline canvas").is_visible()
+    _slide_to(page, "1920-12-15")
+    assert message.is_hidden()
 
 
 def test_a_date_outside_the_corpus_moves_to_its_nearest_end_and_says_so(open_atlas):
