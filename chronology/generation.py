@@ -12,7 +12,17 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from chronology.models import Actor, AidItem, AidKind, AidStatus, Category, Event, Person, Status, Theme
-from geography.models import Place, Route, RouteMode, RoutePurpose, RouteStop
+from geography.models import (
+    Area,
+    AreaKind,
+    Place,
+    Route,
+    RouteMode,
+    RoutePurpose,
+    RouteStatus,
+    RouteStatusKind,
+    RouteStop,
+)
 from sources.models import Citation, Source, SourceKind
 
 PREFIX = "gen-"
@@ -40,19 +50,24 @@ class GeneratedCorpus:
     places: int
     routes: int
     sources: int
+    areas: int = 0
 
 
 @transaction.atomic
-def corpus_generate(*, events: int, seed: int) -> GeneratedCorpus:
+def corpus_generate(*, events: int, seed: int, routes: int | None = None, areas: int = 0) -> GeneratedCorpus:
     """Replace the generated corpus (slugs starting 'gen-') with `events` deterministic published events.
 
-    For measuring the atlas at scale, not for classrooms: the same seed gives the same corpus.
+    For measuring the atlas at scale, not for classrooms: the same seed gives the same corpus. `routes`
+    (default one per hundred events) each get dated statuses and some of the aid lines; `areas` dated
+    polygons, for measuring the map at a date.
     """
     if events < 1:
         raise ValueError("events must be at least 1.")
+    if (routes is not None and routes < 1) or areas < 0:
+        raise ValueError("routes must be at least 1 and areas at least 0.")
     rng = random.Random(seed)
     # Events first: their aid lines protect the actors and sources they name.
-    for model in (Event, Route, Source, Person, Theme, Actor):
+    for model in (Event, Route, Source, Person, Theme, Actor, Area):
         model.objects.filter(slug__startswith=PREFIX).delete()
     Place.objects.filter(slug__startswith=PREFIX).delete()
 
@@ -81,8 +96,9 @@ def corpus_generate(*, events: int, seed: int) -> GeneratedCorpus:
     actors = Actor.objects.bulk_create(
         Actor(slug=f"{PREFIX}actor-{i}", name={"tr": f"Taraf {i}", "en": f"Party {i}"}) for i in range(4)
     )
+    n_routes = routes if routes is not None else max(5, events // 100)
     routes = []
-    for i in range(max(5, events // 100)):
+    for i in range(n_routes):
         route = Route(
             slug=f"{PREFIX}route-{i}",
             name={"tr": f"Yol {i}", "en": f"Route {i}"},
@@ -98,6 +114,9 @@ def corpus_generate(*, events: int, seed: int) -> GeneratedCorpus:
         for route in routes
         for position, place in enumerate(rng.sample(places, rng.randint(2, 6)), start=1)
     )
+
+    RouteStatus.objects.bulk_create(_statuses(rng, routes), batch_size=5000)
+    Area.objects.bulk_create(_areas(rng, areas), batch_size=2000)
 
     first_day = dt.date(1900, 1, 1)
     span = (dt.date(1950, 12, 31) - first_day).days
@@ -146,6 +165,7 @@ def corpus_generate(*, events: int, seed: int) -> GeneratedCorpus:
                 quantity=rng.randint(1, 10000),
                 unit="pieces",
                 source=rng.choice(sources),
+                route=rng.choice(routes) if rng.random() < 0.5 else None,
             )
             for e in new_events
             if rng.random() < 0.05
@@ -153,4 +173,35 @@ def corpus_generate(*, events: int, seed: int) -> GeneratedCorpus:
         ),
         batch_size=5000,
     )
-    return GeneratedCorpus(events=events, places=len(places), routes=len(routes), sources=len(sources))
+    return GeneratedCorpus(events=events, places=len(places), routes=len(routes), sources=len(sources), areas=areas)
+
+
+def _statuses(rng: random.Random, routes: list[Route]):
+    """A few consecutive periods per route (open, closed for winter, dangerous, planned)."""
+    for route in routes:
+        day = dt.date(1917, 1, 1) + dt.timedelta(days=rng.randint(0, 1500))
+        for _ in range(rng.randint(1, 5)):
+            end = day + dt.timedelta(days=rng.randint(30, 400))
+            status = RouteStatus(
+                route=route, status=rng.choice(RouteStatusKind.values), date=f"{day.isoformat()}/{end.isoformat()}"
+            )
+            status.refresh_date_bounds()
+            yield status
+            day = end + dt.timedelta(days=1)
+
+
+def _areas(rng: random.Random, count: int):
+    for i in range(count):
+        lat, lon = rng.uniform(36.0, 55.0), rng.uniform(23.0, 49.0)
+        size = rng.uniform(0.2, 1.5)
+        ring = [[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]
+        start = dt.date(1917, 1, 1) + dt.timedelta(days=rng.randint(0, 2500))
+        area = Area(
+            slug=f"{PREFIX}area-{i}",
+            name={"tr": f"Bölge {i}", "en": f"Area {i}"},
+            kind=rng.choice(AreaKind.values),
+            geometry={"type": "Polygon", "coordinates": [ring]},
+            date=f"{start.isoformat()}/{(start + dt.timedelta(days=rng.randint(30, 700))).isoformat()}",
+        )
+        area.refresh_date_bounds()
+        yield area

@@ -136,6 +136,7 @@ NPM_STATIC = {
     "leaflet": "leaflet/dist",
     "world-atlas": "world-atlas",
     "topojson-client": "topojson-client/dist",
+    "leaflet-polylinedecorator": "leaflet-polylinedecorator/dist",
 }
 STATICFILES_DIRS = [
     (f"vendor/{name}", NODE_MODULES / path) for name, path in NPM_STATIC.items() if (NODE_MODULES / path).is_dir()

@@ -44,7 +44,7 @@ INDEX_FIELDS = (
 # Every ES module of the page, preloaded together rather than discovered import by import.
 MODULES = (
     "store", "api", "i18n", "dates", "names", "timeline", "timeline-layout", "timeline-axis", "timeline-draw",
-    "timeline-input", "map", "panel", "search",
+    "timeline-input", "map", "map-date", "time-control", "route-panel", "panel", "search",
 )  # fmt: skip
 
 # The language the corpus's evidence passages are quoted in, whatever the reader's: the seed corpus quotes
@@ -132,12 +132,31 @@ def initial_view(*, event_slug: str = "", place_slug: str = "") -> list[list[flo
     if not points and place_slug:
         points += Place.objects.filter(slug=place_slug).values_list("latitude", "longitude")
     if not points:
+        points = story_extent()
+    if not points:
         box = Place.objects.aggregate(
             south=Min("latitude"), west=Min("longitude"), north=Max("latitude"), east=Max("longitude")
         )
         if box["south"] is not None:
             points = [(box["south"], box["west"]), (box["north"], box["east"])]
     return [[round(lat, 5), round(lng, 5)] for lat, lng in points]
+
+
+def story_extent() -> list[tuple[float, float]]:
+    """The corners of where the story happens: the places of the most significant published events.
+
+    Read from the data, so another corpus frames its own region; a place far off the story (Moscow for
+    an Anatolian war) pulls the frame only if the key events happened there.
+    """
+    top = Event.objects.published().aggregate(top=Max("significance"))["top"]
+    if top is None:
+        return []
+    box = Place.objects.filter(events__in=Event.objects.published().filter(significance=top)).aggregate(
+        south=Min("latitude"), west=Min("longitude"), north=Max("latitude"), east=Max("longitude")
+    )
+    if box["south"] is None:
+        return []
+    return [(box["south"], box["west"]), (box["north"], box["east"])]
 
 
 def atlas(request):

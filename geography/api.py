@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 
-from django.db.models import Prefetch, QuerySet
+from django.core.cache import cache
+from django.db.models import Prefetch, Q, QuerySet
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -13,10 +16,13 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from common.api import LANG_PARAMETER, LanguageMixin, TranslatedText
+from common.versioning import data_version
 from geography import schema
 from geography.models import Area, AreaKind, Place, Route, RouteMode, RoutePurpose, RouteStop, route_length_km
 from geography.names import as_names, folded, name_on, name_periods
 from sources.selectors import citations_by_owner
+
+LIST_CACHE_SECONDS = 24 * 3600
 
 
 def feature(geometry: dict, properties: dict) -> dict:
@@ -70,8 +76,24 @@ class RouteFeatureSerializer(TranslatedText, serializers.BaseSerializer):
                     {"status": s.status, "note": self.text(s.note), **dated_properties(s)} for s in route.statuses.all()
                 ],
                 "citations": self.context["citations"].get(route.pk, []),
+                "aid": [self._shipment(line) for line in route.aid.all()],
             },
         )
+
+    def _shipment(self, line) -> dict:
+        # Aid lines belong to chronology (which imports geography, not the reverse): read through the
+        # reverse relation only, so geography never imports upward.
+        return {
+            "event": line.event.slug,
+            "date": line.event.date,
+            "kind": line.kind,
+            "quantity": float(line.quantity),
+            "unit": line.unit,
+            "approximate": line.approximate,
+            "source": line.source.slug,
+            "source_label": line.source.label,
+            "locator": line.locator,
+        }
 
 
 class AreaFeatureSerializer(TranslatedText, serializers.BaseSerializer):
@@ -98,24 +120,91 @@ class GeoJSONViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
 
     lookup_field = "slug"
     pagination_class = None
+    # Parameters that change the features besides the filters (a place's name on a day).
+    shaping_parameters: tuple[str, ...] = ()
 
     def list(self, request, *args, **kwargs):
+        key = self._cache_key(request)
+        if key and (collection := cache.get(key)) is not None:
+            return Response(collection)
         queryset = self.filter_queryset(self.get_queryset())
-        features = self.get_serializer(queryset, many=True).data
-        return Response({"type": "FeatureCollection", "features": features})
+        collection = {"type": "FeatureCollection", "features": self.get_serializer(queryset, many=True).data}
+        if key:
+            cache.set(key, collection, timeout=LIST_CACHE_SECONDS)
+        return Response(collection)
+
+    def _cache_key(self, request) -> str | None:
+        """Per data version and per what was validly asked; None (no caching) for invalid or free-text asks.
+
+        1,000 routes take seconds to build (model instances, lengths); the page asks for them whole on
+        every load, and a write anywhere bumps the data version, so a cached list is never stale.
+        """
+        if "q" in request.query_params:
+            return None  # free text: every spelling would be another copy
+        filterset = self.filterset_class(request.query_params, queryset=self.get_queryset(), request=request)
+        if not filterset.is_valid():
+            return None  # the filter answers with its 400
+        asked = {
+            "lang": self.lang,
+            "filters": {name: str(value) for name, value in filterset.form.cleaned_data.items()},
+            "shaping": {name: request.query_params.get(name) for name in self.shaping_parameters},
+        }
+        digest = hashlib.sha256(json.dumps(asked, sort_keys=True).encode()).hexdigest()
+        return f"api:{self.basename}:{data_version()}:{digest}"
+
+
+def parse_bbox(raw: str) -> tuple[float, float, float, float]:
+    """`west,south,east,north` in degrees, as Leaflet's map.getBounds().toBBoxString() writes it."""
+    try:
+        west, south, east, north = (float(part) for part in raw.split(","))
+    except ValueError:
+        raise ValidationError(
+            {"bbox": f"{raw!r} is not a box; write west,south,east,north in degrees, e.g. 26,36,50,45."}
+        ) from None
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        raise ValidationError({"bbox": f"{raw!r} is outside the world or south is above north."})
+    return west, south, east, north
+
+
+def in_bbox(lon: float, lat: float, box: tuple[float, float, float, float]) -> bool:
+    west, south, east, north = box
+    inside_lon = west <= lon <= east if west <= east else lon >= west or lon <= east  # across 180°
+    return inside_lon and south <= lat <= north
 
 
 class DatedFilter(filters.FilterSet):
+    """Date window (date_after/date_before), one day (on) and a map extent (bbox) for large corpora."""
+
     date = filters.DateFromToRangeFilter(
         method="filter_date_window", label="Overlapping the window date_after … date_before (YYYY-MM-DD)"
     )
+    on = filters.DateFilter(method="filter_on", label="Standing on this day (YYYY-MM-DD)")
+    bbox = filters.CharFilter(method="filter_bbox", label="Reaching into west,south,east,north (degrees)")
 
     def filter_date_window(self, queryset, name, value):
         return queryset.overlapping(value.start, value.stop)
 
+    def filter_on(self, queryset, name, value):
+        return queryset.overlapping(value, value)
+
+    def filter_bbox(self, queryset, name, value):
+        box = parse_bbox(value)
+        return queryset.filter(pk__in=[record.pk for record in queryset if self.reaches(record, box)])
+
+    def reaches(self, record, box) -> bool:
+        raise NotImplementedError
+
 
 class PlaceFilter(filters.FilterSet):
     kind = filters.ChoiceFilter(choices=Place._meta.get_field("kind").choices)
+    bbox = filters.CharFilter(method="filter_bbox", label="Inside west,south,east,north (degrees)")
+
+    def filter_bbox(self, queryset, name, value):
+        west, south, east, north = parse_bbox(value)
+        queryset = queryset.filter(latitude__gte=south, latitude__lte=north)
+        if west <= east:
+            return queryset.filter(longitude__gte=west, longitude__lte=east)
+        return queryset.filter(Q(longitude__gte=west) | Q(longitude__lte=east))
 
     class Meta:
         model = Place
@@ -135,6 +224,7 @@ Q_PARAMETER = OpenApiParameter(
     retrieve=extend_schema(parameters=[LANG_PARAMETER, ON_PARAMETER], responses=schema.PlaceFeatureSchema),
 )
 class PlaceViewSet(GeoJSONViewSet):
+    shaping_parameters = ("on",)
     serializer_class = PlaceFeatureSerializer
     filterset_class = PlaceFilter
     queryset = Place.objects.prefetch_related("names").order_by("slug")
@@ -179,6 +269,15 @@ class CitedGeoJSONViewSet(GeoJSONViewSet):
         return super().get_serializer(*args, **kwargs)
 
 
+def _aid_lines():
+    # The model is chronology's; reached through the reverse relation so geography imports nothing upward.
+    return (
+        Route._meta.get_field("aid")
+        .related_model.objects.select_related("event", "source")
+        .order_by("event__date_start", "id")
+    )
+
+
 class RouteFilter(DatedFilter):
     mode = filters.ChoiceFilter(choices=RouteMode.choices)
     purpose = filters.ChoiceFilter(choices=RoutePurpose.choices)
@@ -186,6 +285,9 @@ class RouteFilter(DatedFilter):
     class Meta:
         model = Route
         fields = ["mode", "purpose"]
+
+    def reaches(self, route, box) -> bool:
+        return any(in_bbox(stop.place.longitude, stop.place.latitude, box) for stop in route.stops.all())
 
 
 @extend_schema_view(
@@ -198,6 +300,7 @@ class RouteViewSet(CitedGeoJSONViewSet):
     queryset = Route.objects.prefetch_related(
         Prefetch("stops", queryset=RouteStop.objects.select_related("place").order_by("position")),
         "statuses",
+        Prefetch("aid", queryset=_aid_lines()),
     ).order_by("slug")
 
 
@@ -207,6 +310,19 @@ class AreaFilter(DatedFilter):
     class Meta:
         model = Area
         fields = ["kind"]
+
+    def reaches(self, area, box) -> bool:
+        # Vertices only: an area wholly around the box (a front larger than the screen) is rare at the
+        # zooms a date filter is used, and the page asks with a padded box.
+        return any(in_bbox(lon, lat, box) for lon, lat in _positions(area.geometry.get("coordinates")))
+
+
+def _positions(coordinates):
+    if coordinates and isinstance(coordinates[0], (int, float)):
+        yield coordinates[0], coordinates[1]
+        return
+    for part in coordinates or []:
+        yield from _positions(part)
 
 
 @extend_schema_view(

@@ -11,7 +11,7 @@ from branca.element import MacroElement
 from django.templatetags.static import static
 from jinja2 import Template
 
-from geography.styles import area_style, map_styles, route_style
+from geography.styles import area_style, base_colors, route_style
 
 BASEMAP = "vendor/world-atlas/land-50m.json"
 
@@ -35,7 +35,7 @@ class LocalBasemap(MacroElement):
         super().__init__()
         self._name = "LocalBasemap"
         self.url = url
-        colors = map_styles()["colors"]
+        colors = base_colors()
         self.style = {"color": colors["coast"], "weight": 0.8, "fillColor": colors["land"], "fillOpacity": 1}
 
 
@@ -48,7 +48,7 @@ def _base_map() -> folium.Map:
     ]
     atlas.default_css = [("leaflet_css", static("vendor/leaflet/leaflet.css"))]
     atlas.get_root().header.add_child(
-        folium.Element(f"<style>html, body {{ background: {map_styles()['colors']['sea']}; }}</style>")
+        folium.Element(f"<style>html, body {{ background: {base_colors()['sea']}; }}</style>")
     )
     LocalBasemap(static(BASEMAP)).add_to(atlas)
     return atlas
@@ -89,7 +89,7 @@ def route_preview_html(feature: dict) -> str:
         # Geometry only: the preview needs no curator text, so none can reach its scripts.
         line = {"type": "Feature", "geometry": feature["geometry"], "properties": {}}
         folium.GeoJson(line, style_function=lambda _feature: style).add_to(atlas)
-    colors = map_styles()["colors"]
+    colors = base_colors()
     for number, (longitude, latitude) in enumerate(coordinates, start=1):
         folium.CircleMarker(
             [latitude, longitude],

@@ -53,6 +53,18 @@ RouteStatusSerializer = _dated(
 )
 
 
+class ShipmentSerializer(serializers.Serializer):
+    event = serializers.SlugField()
+    date = serializers.CharField(help_text="The event's EDTF date")
+    kind = serializers.CharField()
+    quantity = serializers.FloatField()
+    unit = serializers.CharField()
+    approximate = serializers.BooleanField()
+    source = serializers.SlugField()
+    source_label = serializers.CharField()
+    locator = serializers.CharField()
+
+
 class PlacePropertiesSerializer(serializers.Serializer):
     slug = serializers.SlugField()
     name = serializers.CharField(help_text="With `on`, the name the place bore that day")
@@ -74,6 +86,7 @@ RoutePropertiesSerializer = _dated(
         "length_km": serializers.FloatField(help_text="Geodesic length along the stops"),
         "statuses": RouteStatusSerializer(many=True),
         "citations": CitationSerializer(many=True),
+        "aid": ShipmentSerializer(many=True, help_text="The aid lines that travelled on the route"),
     },
 )
 AreaPropertiesSerializer = _dated(

@@ -103,7 +103,7 @@ def test_counts_of_one_are_singular(open_atlas):
     page = open_atlas("?place=test-baku&lang=en")
     expect(page.locator(".panel-place strong")).to_have_text("Baku: 1 event")
 
-    page.get_by_role("combobox").fill("Trabzon")
+    page.get_by_role("combobox", name="Find a place").fill("Trabzon")
     expect(page.locator("#place-search [aria-live]")).to_have_text("1 place found")
 
 

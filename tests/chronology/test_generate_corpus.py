@@ -1,4 +1,5 @@
-from django.core.management import call_command
+import pytest
+from django.core.management import CommandError, call_command
 
 from chronology.models import Event
 
@@ -22,3 +23,18 @@ def test_generated_events_are_published_cited_and_placed(db, api):
     items = api.get("/api/v1/events/").json()
     assert len(items) == 25
     assert all(item["citations"] and item["places"] for item in items)
+
+
+def test_generated_routes_and_areas_stand_on_days_for_measuring_the_map_at_a_date(db, api):
+    call_command("generate_corpus", events=30, seed=3, routes=12, areas=8)
+    routes = api.get("/api/v1/routes/").json()["features"]
+    areas = api.get("/api/v1/areas/").json()["features"]
+    assert len(routes) == 12 and len(areas) == 8
+    assert all(route["properties"]["statuses"] for route in routes)
+    standing = api.get(f"/api/v1/areas/?on={areas[0]['properties']['start']}").json()["features"]
+    assert areas[0]["properties"]["slug"] in [area["properties"]["slug"] for area in standing]
+
+
+def test_generate_corpus_refuses_a_negative_count_of_areas(db):
+    with pytest.raises(CommandError, match="--areas"):
+        call_command("generate_corpus", events=5, areas=-1)

@@ -223,6 +223,24 @@ def test_the_map_opens_on_all_places_when_nothing_is_linked(client, kars):
     assert config_of(client.get("/"))["view"] == [[39.93, 32.86], [40.6, 43.1]]
 
 
+def test_the_first_view_frames_where_the_key_events_happened_not_every_place(client, kars):
+    far = Place.objects.create(
+        slug="vladivostok", name={"tr": "Vladivostok"}, kind="city", latitude=43.1, longitude=131.9
+    )
+    ankara = Place.objects.create(slug="ankara", name={"tr": "Ankara"}, kind="city", latitude=39.93, longitude=32.86)
+    make_event(slug="treaty", significance=3).places.add(kars)
+    make_event(slug="assembly", significance=3, date="1920-04-23").places.add(ankara)
+    make_event(slug="far-away", significance=1, date="1920-06").places.add(far)
+
+    assert config_of(client.get("/"))["view"] == [[39.93, 32.86], [40.6, 43.1]]
+
+
+def test_the_page_carries_the_map_styles_the_folium_exports_read(client, db):
+    styles = config_of(client.get("/"))["mapStyles"]
+    assert set(styles["status"]) >= {"open", "closed", "dangerous", "planned"}
+    assert set(styles["purpose"]["normal"]) == {"aid", "mission", "military", "travel"}
+
+
 def test_every_language_has_every_ui_string():
     """A language missing a string would show its key to visitors; a third language must fill them all."""
 

@@ -32,9 +32,9 @@ test("a link without a theme says nothing about the theme, so the reader's setti
 });
 
 test("the URL keeps only what differs from the defaults, and reads back to the same state", () => {
-  const state = { event: "treaty-of-kars", place: null, lang: "en", theme: "normal" };
+  const state = { event: "treaty-of-kars", place: null, on: "1921-10-13", route: null, lang: "en", theme: "normal" };
   const query = queryFromState(state);
 
-  assert.equal(query, "?event=treaty-of-kars&lang=en");
+  assert.equal(query, "?event=treaty-of-kars&on=1921-10-13&lang=en");
   assert.deepEqual(stateFromURL(query), { ...state, theme: null });
 });

@@ -2,13 +2,16 @@
 // of selection goes through it so the URL, the timeline and the map can never disagree.
 
 import { loadAtlas, loadBasemap, loadEvent, loadNames } from "./api.js";
-import { dayToParts, formatDate } from "./dates.js";
+import { dayToParts, formatDate, formatDay, isoToDay } from "./dates.js";
 import { supported, t, translateDocument, useStrings } from "./i18n.js";
 import { createMap } from "./map.js";
+import { parseDay, resolveDay } from "./map-date.js";
 import { nameOn } from "./names.js";
 import { createPanel } from "./panel.js";
+import { createRoutePanel } from "./route-panel.js";
 import { createPlaceSearch } from "./search.js";
 import { createStore, stateFromURL } from "./store.js";
+import { createTimeControl } from "./time-control.js";
 import { createTimeline } from "./timeline.js";
 
 const config = JSON.parse(document.getElementById("atlas-config").textContent);
@@ -23,6 +26,8 @@ function _initialState(fromURL) {
     lang: supported(fromURL.lang || config.lang),
     event: fromURL.event,
     place: fromURL.place,
+    on: fromURL.on, // checked against the corpus once it has loaded (_checkDay)
+    route: fromURL.route,
     theme: theme || (prefersContrast.matches ? "contrast" : "normal"),
   };
 }
@@ -50,10 +55,31 @@ const timeline = createTimeline(document.getElementById("timeline"), {
   onView: (view) => _viewed(view),
 });
 const map = createMap(document.getElementById("map"), {
-  styles: config.mapStyles,
   lang: store.get().lang,
   view: config.view, // the server computed where a linked event or place is: no second basemap draw
+  styles: config.mapStyles,
   onPlaceClick: (slug) => selectPlace(slug),
+  onRouteClick: (slug) => store.set({ route: slug }, { history: "push" }),
+});
+const timeControl = createTimeControl(document.getElementById("time-control"), {
+  lang: store.get().lang,
+  // Playback moves many days a second: the URL is written when it stops, not on every frame.
+  onChange: (day, { playing, final }) => {
+    timeControl.setMessage(""); // a link's bad date is answered once the visitor picks a day
+    store.set({ on: day }, { history: playing ? "none" : "replace" });
+    if (final) store.writeURL("replace");
+  },
+});
+let followed = null; // the route whose traveller playback moves
+const routePanel = createRoutePanel(document.getElementById("route-panel"), {
+  onEvent: (slug) => data?.bySlug.has(slug) && selectEvent(data.bySlug.get(slug)),
+  onFollow: (slug) => {
+    followed = slug;
+    map.follow(slug);
+    _renderRoute(store.get());
+    if (slug && !timeControl.isPlaying()) timeControl.play();
+  },
+  onClose: () => store.set({ route: null }, { history: "push" }),
 });
 const search = createPlaceSearch(document.getElementById("place-search"), {
   endpoint: config.api.places,
@@ -71,6 +97,10 @@ function _index(raw) {
   const bySlug = new Map(events.map((event, i) => [event.slug, i]));
   // Extent of the events, for the day whose place names the map shows when nothing is selected.
   const lastDay = events.reduce((last, event) => (event.end && event.end > last ? event.end : last), "");
+  const firstDay = events.reduce(
+    (first, event) => (event.start && (!first || event.start < first) ? event.start : first),
+    "",
+  );
   const byPlace = new Map();
   for (const i of sequence) {
     for (const slug of events[i].places) {
@@ -88,6 +118,7 @@ function _index(raw) {
     byPlace,
     counts: new Map([...byPlace].map(([slug, list]) => [slug, list.length])),
     lastDay,
+    firstDay,
     lookup: {
       places: properties(raw.places),
       routes: properties(raw.routes),
@@ -138,6 +169,8 @@ async function load(lang) {
   data = _index(raw);
   timeline.setEvents(data.events, { keepView: !firstLoad });
   map.setData(raw, data.counts);
+  if (data.firstDay && data.lastDay) timeControl.setExtent(data.firstDay, data.lastDay);
+  _checkDay();
   firstLoad = false;
   render(store.get());
   ready.data();
@@ -155,12 +188,14 @@ function selectEvent(index, history = "push") {
   const slug = data.events[index].slug;
   // Keep the chosen place while stepping through its events; leave it when the visitor picks another.
   const place = state.place && data.events[index].places.includes(state.place) ? state.place : null;
-  store.set({ event: slug, place }, { history });
+  // Selecting an event sets the map's date to it.
+  store.set({ event: slug, place, on: _eventDay(data.events[index]) }, { history });
 }
 
 function selectPlace(slug) {
   const list = data?.byPlace.get(slug) || [];
-  store.set({ place: slug, event: list.length ? data.events[list[0]].slug : null }, { history: "push" });
+  const event = list.length ? data.events[list[0]] : null;
+  store.set({ place: slug, event: event?.slug ?? null, ...(event && { on: _eventDay(event) }) }, { history: "push" });
 }
 
 // The position in `list` one step (`delta`: a number, "first" or "last") from `current` (-1: none).
@@ -190,20 +225,55 @@ function step(delta, history) {
 let viewDay = null; // the latest day on the timeline's screen that has events (ISO)
 let viewTimer = 0;
 
-/** The day whose place names are shown: the selected event's, else the latest day on screen. */
+function _eventDay(event) {
+  return event.start || event.end || null;
+}
+
+/** The map's day: the one chosen (slider, link), else the selected event's, else the latest day on screen. */
 function _day(state) {
+  if (parseDay(state.on)) return state.on;
   const event = state.event && data?.bySlug.has(state.event) ? data.events[data.bySlug.get(state.event)] : null;
-  return event ? event.start || event.end : viewDay;
+  return event ? _eventDay(event) : viewDay;
+}
+
+// A day from a link that is not a day, or outside the corpus: say so and show a day that exists.
+function _checkDay() {
+  const state = store.get();
+  if (!state.on || !data?.firstDay) return timeControl.setMessage("");
+  const event = state.event && data.bySlug.has(state.event) ? data.events[data.bySlug.get(state.event)] : null;
+  const fallback = (event && _eventDay(event)) || data.firstDay;
+  const { day, problem } = resolveDay(state.on, [data.firstDay, data.lastDay], fallback);
+  if (!problem) return timeControl.setMessage("");
+  const words = {
+    text: state.on,
+    day: formatDay(state.lang, day),
+    first: formatDay(state.lang, data.firstDay),
+    last: formatDay(state.lang, data.lastDay),
+  };
+  timeControl.setMessage(t(state.lang, problem === "unreadable" ? "dateUnreadable" : "dateOutside", words));
+  store.set({ on: day }, { history: "replace" });
+}
+
+function _isoOf(days) {
+  const { year, month, day } = dayToParts(days);
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
 function _viewed({ right }) {
   // Panning changes the names only between frames' worth of motion: relabel once the view rests.
   clearTimeout(viewTimer);
   viewTimer = setTimeout(() => {
-    const { year, month, day } = dayToParts(Math.floor(right) - 1);
-    const iso = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+    const iso = _isoOf(Math.floor(right) - 1);
     viewDay = data?.lastDay && data.lastDay < iso ? data.lastDay : iso;
-    if (!store.get().event) map.setDate(viewDay);
+    const state = store.get();
+    if (!state.event && !state.on) _renderDay(state);
+    // The timeline moved away from the map's day: the day follows, to the nearest edge of the window.
+    else if (parseDay(state.on) && !timeControl.isPlaying()) {
+      const { left, right } = timeline.view();
+      const day = isoToDay(state.on);
+      const inside = Math.min(Math.floor(right) - 1, Math.max(Math.ceil(left), day));
+      if (inside !== day) store.set({ on: _isoOf(inside) }, { history: "replace" });
+    }
   }, 150);
 }
 
@@ -229,7 +299,8 @@ function render(state) {
 
   timeline.setHighlighted(state.place ? new Set(list) : null);
   timeline.setSelected(index, event && eventChanged ? _announcement(state.lang, event, position, list.length) : "");
-  map.setDate(_day(state));
+  _renderDay(state);
+  _renderRoute(state);
   if (event && eventChanged) timeline.reveal(index, { animate: !cold });
 
   map.setHighlight({
@@ -245,11 +316,38 @@ function render(state) {
 
   _renderPanel(state, { event, position, count: list.length });
   document.title = event ? `${event.title} · Chronoatlas` : "Chronoatlas";
-  rendered = { event: state.event, place: state.place, lang: state.lang };
+  rendered = { event: state.event, place: state.place, lang: state.lang, route: state.route };
   // Stepping with the keys (or a presentation clicker) should not wait for the network.
   if (event)
     for (const next of [list[position], list[position - 2]])
       if (next !== undefined) _detail(state.lang, data.events[next].slug);
+}
+
+// The map and the time control at the state's day; the timeline brings a chosen day on screen.
+function _renderDay(state) {
+  const day = _day(state);
+  map.setDate(day);
+  timeControl.setDay(day);
+  if (state.on && day) timeline.revealDay(isoToDay(day), { animate: false });
+}
+
+function _renderRoute(state) {
+  const route = state.route && data?.lookup.routes.get(state.route);
+  if (!route) return routePanel.hide();
+  const wasHidden = document.getElementById("route-panel").hidden;
+  routePanel.show({
+    lang: state.lang,
+    route,
+    followed,
+    placeName: (slug) => nameOn(data.lookup.places.get(slug), _day(state)),
+    // Stops carry no dates of their own: the events on this route at a stop date it.
+    stopEvents: (slug) =>
+      (data.byPlace.get(slug) || [])
+        .map((i) => data.events[i])
+        .filter((event) => event.routes.includes(route.slug))
+        .map((event) => ({ slug: event.slug, text: formatDate(state.lang, event) })),
+  });
+  if (wasHidden && rendered.route !== state.route && rendered.event !== undefined) routePanel.focus();
 }
 
 // What a screen reader hears on selecting: the title, the date as the panel says it, where in the list.
@@ -317,11 +415,15 @@ store.subscribe((state, previous) => {
   if (state.lang !== previous.lang) {
     _applyChrome(state);
     timeline.setLang(state.lang);
+    timeControl.setLang(state.lang);
     map.setLang(state.lang);
     search.setLang(state.lang);
     load(state.lang); // the old language's data stays usable until the new one arrives
     return;
   }
+  // Playback and the slider change only the day: the cheap path, so 30 frames a second hold.
+  const changed = Object.keys(state).filter((key) => state[key] !== previous[key]);
+  if (changed.length === 1 && changed[0] === "on") return _renderDay(state);
   _applyChrome(state);
   render(state);
 });
@@ -335,7 +437,8 @@ document.addEventListener("click", (event) => {
     store.set({ theme: store.get().theme === "contrast" ? "normal" : "contrast" });
 });
 document.addEventListener("keydown", (event) => {
-  if (event.key === "Escape" && store.get().place) store.set({ place: null }, { history: "push" });
+  if (event.key === "Escape" && store.get().route) store.set({ route: null }, { history: "push" });
+  else if (event.key === "Escape" && store.get().place) store.set({ place: null }, { history: "push" });
 });
 
 // "Interactive" is when the timeline and the map's places and routes are drawn (atlas:interactive, read by
@@ -375,6 +478,9 @@ window.chronoatlas = {
   store,
   timeline,
   map: map.leaflet,
+  timeControl,
+  /** What the map shows on its day: {day, areas (slugs), routes ({slug: status or null}), arrows, traveller}. */
+  mapState: () => map.state(),
   /** Where the event `slug` is drawn on the timeline (viewport CSS px), or null. */
   positionOf: (slug) => (data?.bySlug.has(slug) ? timeline.positionOf(data.bySlug.get(slug)) : null),
   /** The event slugs in time order. */

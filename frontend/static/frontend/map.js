@@ -6,11 +6,14 @@
 // UMD), so they are read from `window` here.
 
 import { t } from "./i18n.js";
+import { isUncertain, routeStatusOn, routeWeight, standsOn, travellerOn } from "./map-date.js";
 import { nameOn, otherNames } from "./names.js";
 
 const L = window.L;
 const topojson = window.topojson;
 
+// Dash patterns say how a route went, colours why, the day's status how it stood: all from `styles`
+// (map-styles.json, shared with the folium exports).
 const SVG = "http://www.w3.org/2000/svg";
 const FLY = { duration: 0.8, maxZoom: 7 };
 
@@ -18,12 +21,9 @@ function _swap([lon, lat]) {
   return [lat, lon];
 }
 
-/** Build the map in `element`, opening on `view` ([lat, lng] points), drawn in `styles` (map-styles.json,
- * sent with the page). Callback: onPlaceClick(slug). */
-export function createMap(element, { lang, view = [], styles, onPlaceClick }) {
-  // Dash patterns say how a route went; colours say why. Both come from map-styles.json, shared with the
-  // admin's previews; the theme's CSS variables override the colours (dark and high-contrast themes).
-  const MODE_DASH = styles.modeDash;
+/** Build the map in `element`, opening on `view` ([lat, lng] points). Callback: onPlaceClick(slug). */
+export function createMap(element, { lang, view = [], styles, onPlaceClick, onRouteClick = () => {} }) {
+  const modeDash = (mode) => styles.mode[mode]?.dash ?? null;
   const style = () => getComputedStyle(element);
   const css = (name, fallback) => style().getPropertyValue(name).trim() || fallback;
 
@@ -48,6 +48,11 @@ export function createMap(element, { lang, view = [], styles, onPlaceClick }) {
   const basemapRenderer = L.canvas({ pane: "basemap", padding: 0.2 });
   map.getPane("basemap").style.pointerEvents = "none";
   const overlayRenderer = L.canvas({ padding: 0.2, tolerance: 6 });
+  // Areas and arrowheads take no clicks and change with the date: on their own canvas, a date change that
+  // shows an area or turns an arrow does not redraw the thousands of places and routes above them.
+  map.createPane("dated").style.zIndex = 350;
+  map.getPane("dated").style.pointerEvents = "none";
+  const datedRenderer = L.canvas({ pane: "dated", padding: 0.2 });
 
   const areasLayer = L.layerGroup().addTo(map);
   const routesLayer = L.layerGroup().addTo(map);
@@ -58,25 +63,30 @@ export function createMap(element, { lang, view = [], styles, onPlaceClick }) {
   let day = null; // the day whose names the labels show (ISO), or null for each place's own name
   let hovered = null; // the slug under the pointer: its label lists the other names too
   let routeLines = new Map(); // slug -> polyline
+  let routeArrows = new Map(); // slug -> the arrowheads' decorator, while the route is drawn moving
+  let routeState = new Map(); // slug -> how it stood on `day` ({status, uncertain}), or null: not yet/no longer
+  let areaShapes = new Map(); // slug -> {layer, feature}
+  let traveller = null; // {slug, marker}: the route playback follows
   let placeCounts = new Map();
   let highlight = { places: new Set(), routes: new Set(), place: null };
   let legend = null;
   let colors = {};
 
   function _readColors() {
-    const base = styles.colors;
-    const each = (group, prefix) =>
-      Object.fromEntries(Object.entries(base[group]).map(([key, value]) => [key, css(`--${prefix}-${key}`, value)]));
     colors = {
-      land: css("--map-land", base.land),
-      border: css("--map-border", base.border),
-      coast: css("--map-coast", base.coast),
-      place: css("--map-place", base.place),
-      placeStroke: css("--map-place-stroke", base.placeStroke),
-      selected: css("--tl-selected", base.selected),
-      purpose: each("purpose", "route"),
-      area: each("area", "area"),
+      land: css("--map-land", styles.base.land),
+      border: css("--map-border", styles.base.border),
+      coast: css("--map-coast", styles.base.coast),
+      place: css("--map-place", styles.base.place),
+      placeStroke: css("--map-place-stroke", styles.base.placeStroke),
+      selected: css("--tl-selected", styles.base.selected),
+      purpose: styles.purpose[_theme()] || styles.purpose.normal,
+      area: styles.area[_theme()] || styles.area.normal,
     };
+  }
+
+  function _theme() {
+    return document.documentElement.dataset.theme === "contrast" ? "contrast" : "normal";
   }
 
   // Area ∝ events at the place; the largest circle shrinks as places multiply so a dense map stays legible.
@@ -104,30 +114,103 @@ export function createMap(element, { lang, view = [], styles, onPlaceClick }) {
     const { slug, purpose, mode } = feature.properties;
     const chosen = highlight.routes.has(slug);
     const dim = highlight.routes.size && !chosen;
+    const state = routeState.get(slug) || { status: "unknown", uncertain: false };
+    const look = styles.status[state.status] || styles.status.unknown;
+    // A status of uncertain date is drawn fainter: the map does not claim more than the sources.
+    const opacity = look.opacity * (state.uncertain ? 0.6 : 1) * (dim ? 0.4 : 1);
     return {
       renderer: overlayRenderer,
-      color: colors.purpose[purpose] || colors.place,
-      weight: chosen ? styles.route.weight + 2 : styles.route.weight,
-      opacity: dim ? 0.3 : styles.route.opacity,
-      dashArray: MODE_DASH[mode] ?? null,
-      lineCap: mode === "road" ? "round" : "butt",
-      interactive: false,
+      color: look.color || colors.purpose[purpose] || colors.place,
+      weight: routeWeight(feature.properties, styles.weight) + (chosen ? styles.weight.selectedExtra : 0),
+      opacity,
+      dashArray: look.dash || modeDash(mode),
+      lineCap: styles.mode[mode]?.lineCap || "butt",
+      interactive: true,
     };
   }
 
   function _areaStyle(feature) {
-    const { kind, approximate } = feature.properties;
+    const { kind, approximate, date } = feature.properties;
     const color = colors.area[kind] || colors.place;
+    const shape = styles.areaShape;
     return {
-      renderer: overlayRenderer,
+      renderer: datedRenderer,
       color,
-      weight: styles.area.weight,
-      opacity: styles.area.opacity,
+      weight: shape.weight,
+      opacity: shape.opacity,
       fillColor: color,
-      fillOpacity: styles.area.fillOpacity,
-      dashArray: approximate ? styles.approximateDash : null,
+      fillOpacity: isUncertain(date) ? shape.uncertainFillOpacity : shape.fillOpacity,
+      dashArray: approximate ? shape.approximateDash : null,
       interactive: false,
     };
+  }
+
+  // Arrowheads say which way a route ran; only on routes in use that day (a closed road carries nothing).
+  function _arrows(slug, line) {
+    const state = routeState.get(slug);
+    const moving = state && !["closed", "planned"].includes(state.status);
+    const existing = routeArrows.get(slug);
+    if (!moving || !L.polylineDecorator) {
+      if (existing) existing.remove();
+      routeArrows.delete(slug);
+      return;
+    }
+    const look = styles.status[state.status] || {};
+    const color = look.casing || line.options.color;
+    const arrow = L.Symbol.arrowHead({
+      pixelSize: styles.arrow.pixelSize,
+      polygon: true,
+      pathOptions: {
+        renderer: datedRenderer,
+        color,
+        fillColor: color,
+        fillOpacity: line.options.opacity,
+        stroke: false,
+        interactive: false,
+      },
+    });
+    const patterns = [{ offset: "50%", repeat: styles.arrow.repeatPx, symbol: arrow }];
+    if (existing) existing.setPatterns(patterns);
+    else routeArrows.set(slug, L.polylineDecorator(line, { patterns }).addTo(routesLayer));
+  }
+
+  // What stands on `day`: areas between their dates, routes with their status that day.
+  function _applyDay() {
+    for (const { layer, feature } of areaShapes.values()) {
+      const shown = standsOn(feature.properties, day);
+      if (shown && !areasLayer.hasLayer(layer)) areasLayer.addLayer(layer);
+      else if (!shown && areasLayer.hasLayer(layer)) areasLayer.removeLayer(layer);
+    }
+    for (const [slug, line] of routeLines) {
+      const state = routeStatusOn(line.feature.properties, day);
+      const before = routeState.get(slug);
+      routeState.set(slug, state);
+      if (!state) {
+        if (routesLayer.hasLayer(line)) routesLayer.removeLayer(line);
+        _arrows(slug, line);
+        continue;
+      }
+      if (!routesLayer.hasLayer(line)) routesLayer.addLayer(line);
+      // Restyling is the cost of a date change: only routes whose standing changed are touched.
+      if (!before || before.status !== state.status || before.uncertain !== state.uncertain) {
+        line.setStyle(_routeStyle(line.feature));
+        _arrows(slug, line);
+      }
+    }
+    _moveTraveller();
+    element.dataset.day = day || "";
+  }
+
+  function _moveTraveller() {
+    if (!traveller) return;
+    const line = routeLines.get(traveller.slug);
+    const at = line && travellerOn(line.feature.properties, line.feature.geometry.coordinates, day);
+    if (!at) {
+      traveller.marker.remove();
+      return;
+    }
+    traveller.marker.setLatLng(_swap(at));
+    if (!map.hasLayer(traveller.marker)) traveller.marker.addTo(map);
   }
 
   // A place's label: the name in use on `day`; on hover (and always in a hover-only tooltip), the others too.
@@ -191,9 +274,15 @@ export function createMap(element, { lang, view = [], styles, onPlaceClick }) {
     for (const purpose of new Set(routes.map((f) => f.properties.purpose)))
       items.push(_legendItem(_legendLine(colors.purpose[purpose]), t(lang, `purpose.${purpose}`)));
     for (const mode of new Set(routes.map((f) => f.properties.mode)))
-      items.push(_legendItem(_legendLine(muted, MODE_DASH[mode], 2), t(lang, `mode.${mode}`)));
+      items.push(_legendItem(_legendLine(muted, modeDash(mode), 2), t(lang, `mode.${mode}`)));
     for (const kind of new Set(areas.map((f) => f.properties.kind)))
       items.push(_legendItem(_legendLine(colors.area[kind], null, 6), t(lang, `areaKind.${kind}`)));
+    for (const status of ["open", "dangerous", "closed", "planned"]) {
+      const look = styles.status[status];
+      items.push(
+        _legendItem(_legendLine(look.casing || look.color || muted, look.dash, 3), t(lang, `routeStatus.${status}`)),
+      );
+    }
     if (areas.some((f) => f.properties.approximate))
       items.push(_legendItem(_legendLine(muted, styles.approximateDash, 2), t(lang, "legendApproximate")));
     items.push(_legendItem(_legendLine(colors.border, styles.borderDash, 1), t(lang, "legendBorders")));
@@ -211,7 +300,7 @@ export function createMap(element, { lang, view = [], styles, onPlaceClick }) {
 
   function _setLegend(routes, areas) {
     if (legend) legend.remove();
-    legend = L.control({ position: "bottomleft" });
+    legend = L.control({ position: "topright" });
     legend.onAdd = () => {
       const div = L.DomUtil.create("div", "map-legend");
       div.append(_legend(routes, areas));
@@ -257,18 +346,24 @@ export function createMap(element, { lang, view = [], styles, onPlaceClick }) {
       areasLayer.clearLayers();
       routesLayer.clearLayers();
       placesLayer.clearLayers();
+      areaShapes = new Map();
+      routeArrows = new Map();
+      routeState = new Map();
       placeMarkers = new Map();
       placeProperties = new Map(places.features.map((feature) => [feature.properties.slug, feature.properties]));
       routeLines = new Map();
       for (const feature of areas.features) {
-        L.geoJSON(feature, { style: _areaStyle, interactive: false }).addTo(areasLayer);
+        const layer = L.geoJSON(feature, { style: _areaStyle, interactive: false });
+        areaShapes.set(feature.properties.slug, { layer, feature });
       }
       for (const feature of routes.features) {
         if (feature.geometry?.type !== "LineString") continue;
-        const line = L.polyline(feature.geometry.coordinates.map(_swap), _routeStyle(feature)).addTo(routesLayer);
+        const line = L.polyline(feature.geometry.coordinates.map(_swap), _routeStyle(feature));
         line.feature = feature;
+        line.on("click", () => onRouteClick(feature.properties.slug));
         routeLines.set(feature.properties.slug, line);
       }
+      _applyDay();
       for (const feature of places.features) {
         const { slug } = feature.properties;
         const marker = L.circleMarker(_swap(feature.geometry.coordinates), _placeStyle(slug));
@@ -300,8 +395,11 @@ export function createMap(element, { lang, view = [], styles, onPlaceClick }) {
         // Names of the chosen places stay written on the map, so the eye need not hover.
         if (chosen !== Boolean(marker.options.permanentLabel)) _bindLabel(slug, marker, chosen);
       }
-      for (const line of routeLines.values()) line.setStyle(_routeStyle(line.feature));
-      for (const slug of routes) routeLines.get(slug)?.bringToFront();
+      for (const [slug, line] of routeLines) {
+        line.setStyle(_routeStyle(line.feature));
+        if (routeArrows.has(slug)) _arrows(slug, line);
+      }
+      for (const slug of routes) if (routesLayer.hasLayer(routeLines.get(slug))) routeLines.get(slug).bringToFront();
       for (const slug of [...places, place]) placeMarkers.get(slug)?.bringToFront();
     },
     /** Fly to the given places and routes (slugs); without animation when `animate` is false. */
@@ -328,11 +426,36 @@ export function createMap(element, { lang, view = [], styles, onPlaceClick }) {
       }
       return true;
     },
-    /** Label places with the names they bore on `next` (an ISO day), or their own names for null. */
+    /** Show the map on `next` (an ISO day; null for every record at once): areas, route statuses, names. */
     setDate(next) {
       if (next === day) return;
       day = next;
+      _applyDay();
       for (const marker of placeMarkers.values()) if (marker.isTooltipOpen()) marker.getTooltip().update();
+    },
+    /** Put a traveller on route `slug` that moves along its stops as the date changes (null: none). */
+    follow(slug) {
+      if (traveller) traveller.marker.remove();
+      traveller = null;
+      if (!slug || !routeLines.has(slug)) return;
+      const marker = L.circleMarker([0, 0], {
+        renderer: overlayRenderer,
+        radius: 7,
+        color: colors.placeStroke,
+        weight: 2,
+        fillColor: colors.selected,
+        fillOpacity: 1,
+        interactive: false,
+      });
+      traveller = { slug, marker };
+      _moveTraveller();
+    },
+    /** What the map shows (for tests and the route panel): the day, areas standing, routes' statuses. */
+    state() {
+      const areas = [...areaShapes].filter(([, { layer }]) => areasLayer.hasLayer(layer)).map(([slug]) => slug);
+      const routes = Object.fromEntries([...routeState].map(([slug, state]) => [slug, state ? state.status : null]));
+      const at = traveller && map.hasLayer(traveller.marker) ? traveller.marker.getLatLng() : null;
+      return { day, areas, routes, arrows: [...routeArrows.keys()], traveller: at && [at.lat, at.lng] };
     },
     /** The name `slug` bore on the day the map shows (for tests and the panel). */
     nameOf: (slug) => nameOn(placeProperties.get(slug), day),
@@ -349,7 +472,7 @@ export function createMap(element, { lang, view = [], styles, onPlaceClick }) {
         basemapLayers[0].setStyle({ color: colors.coast, fillColor: colors.land });
         basemapLayers[1].setStyle({ color: colors.border });
       }
-      for (const layer of areasLayer.getLayers()) layer.setStyle(_areaStyle);
+      for (const { layer } of areaShapes.values()) layer.setStyle(_areaStyle);
       api.setHighlight(highlight);
       if (lastData) _setLegend(lastData.routes.features, lastData.areas.features);
     },

@@ -3,7 +3,8 @@
 
 // Keys kept in the URL, each with the value left out of links to keep them short. `lang` has none here,
 // so it is always written: a shared link opens in the language it was made in.
-const URL_KEYS = { event: null, place: null, lang: null, theme: "normal" };
+// `on` is the map's day (YYYY-MM-DD); `route` the route whose panel is open.
+const URL_KEYS = { event: null, place: null, on: null, route: null, lang: null, theme: "normal" };
 
 /**
  * The state a URL's query string describes: only known keys, null for each the URL does not give (the
@@ -53,6 +54,8 @@ export function createStore(initial) {
       _writeURL(mode);
       for (const listener of listeners) listener(state, previous);
     },
+    /** Write the current state to the URL now (after changes made with history "none", e.g. playback). */
+    writeURL: (mode = "replace") => _writeURL(mode),
     /** Call `listener(state, previous)` after every change; returns an unsubscribe function. */
     subscribe(listener) {
       listeners.add(listener);

@@ -394,6 +394,14 @@ export function createTimeline(element, { lang, onSelect, onStep, onView = () =>
       if (animate) _animateTo(target);
       else _setView(target);
     },
+    /** Scroll so `day` (days since 1970) is on screen, centred if it was off it; the scale stays. */
+    revealDay(day, { animate = true } = {}) {
+      const visible = size.width / view.k;
+      if (!size.width || (day >= view.left && day <= view.left + visible)) return;
+      const target = { k: view.k, left: day - visible / 2 };
+      if (animate) _animateTo(target);
+      else _setView(target);
+    },
     /** Zoom out to the whole extent of the events. */
     showAll({ animate = true } = {}) {
       _fit(extent, animate);
