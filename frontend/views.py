@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db.models import Max, Min
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -23,6 +24,7 @@ from chronology.selectors import published_event_row
 from common.calendars import Calendar, month_name
 from common.translation import language_codes
 from frontend.dates import DateWords
+from frontend.exports import ExportError, export_filename, export_map_html, parse_export_request
 from geography.models import Place, RouteStop
 
 # The world-atlas file the map draws: 50m keeps the Black Sea and Caucasus coasts recognisable at the
@@ -154,3 +156,25 @@ def atlas(request):
     # An unknown event is a 404 for link checkers and search engines, but the visitor still gets the
     # whole atlas and a sentence saying what was not found: a dead link in a lesson should not be a dead end.
     return render(request, "frontend/atlas.html", context, status=404 if context["not_found"] else 200)
+
+
+def export_map(request):
+    """'Download this map': `?on=YYYY-MM-DD` (the layers standing that day) and/or `?route=<slug>` as one
+    HTML file that works offline. A date that does not parse is a 400 and an unknown route a 404, each a
+    page saying what to change."""
+    lang = page_language(request)
+    try:
+        wanted = parse_export_request(request.GET, lang)
+        html = export_map_html(wanted)
+    except ExportError as error:
+        return _export_problem(request, lang, str(error), status=400)
+    except LookupError as error:
+        return _export_problem(request, lang, str(error), status=404)
+    response = HttpResponse(html, content_type="text/html; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{export_filename(wanted)}"'
+    return response
+
+
+def _export_problem(request, lang: str, message: str, *, status: int):
+    context = {"lang": lang, "message": message, "back": reverse("frontend:atlas")}
+    return render(request, "frontend/export_problem.html", context, status=status)
