@@ -42,7 +42,7 @@ INDEX_FIELDS = (
 # Every ES module of the page, preloaded together rather than discovered import by import.
 MODULES = (
     "store", "api", "i18n", "dates", "names", "timeline", "timeline-layout", "timeline-axis", "timeline-draw",
-    "timeline-input", "map", "panel", "search",
+    "timeline-input", "map", "panel", "search", "event-list", "aid-chart",
 )  # fmt: skip
 
 # The page's UI strings, in every language: read by the server for its first paint and sent with the page
@@ -88,6 +88,10 @@ def _api_urls() -> dict[str, str]:
     }
     urls["events"] = f"{reverse('event-list')}?fields={','.join(INDEX_FIELDS)}"
     urls["event"] = reverse("event-detail", kwargs={"slug": "SLUG"})  # api.js puts the slug in
+    urls["related"] = reverse("event-related", kwargs={"slug": "SLUG"})
+    urls["eventsAid"] = f"{reverse('event-list')}?fields=slug,title,start,end,aid"
+    urls["search"] = reverse("search")
+    urls["export"] = reverse("frontend:export-map")
     return urls
 
 
