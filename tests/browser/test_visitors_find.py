@@ -86,10 +86,10 @@ def test_aid_totals_equal_the_sums_of_the_aid_lines_in_the_api(open_atlas, live_
     page.locator("#aid-box summary").click()
     figures = page.locator(".aid-whole .aid-figure")
     expect(figures).to_have_count(len(expected))
-    shown = {
-        (figure.get_attribute("data-kind"), figure.get_attribute("data-unit")): float(figure.get_attribute("data-total"))
-        for figure in figures.all()
-    }
+    shown = {}
+    for figure in figures.all():
+        key = (figure.get_attribute("data-kind"), figure.get_attribute("data-unit"))
+        shown[key] = float(figure.get_attribute("data-total"))
     assert shown == dict(expected)
     # Each figure says its amount in words (not colour alone) and opens the lines behind it, with sources.
     first = figures.first
@@ -129,9 +129,8 @@ def test_the_downloaded_map_opens_offline_and_links_nothing_outside(open_atlas, 
     offline.on("pageerror", lambda error: errors.append(str(error)))
     offline.goto(path.as_uri())
     # The basemap's countries and the layers are drawn: paths with real outlines, not just empty ones.
-    offline.wait_for_function(
-        "() => [...document.querySelectorAll('.leaflet-overlay-pane path')].filter(p => p.getAttribute('d').length > 20).length > 10"
-    )
+    drawn = "[...document.querySelectorAll('.leaflet-overlay-pane path')].filter(p => p.getAttribute('d').length > 20)"
+    offline.wait_for_function(f"() => {drawn}.length > 10")
     assert errors == []
     assert [url for url in asked if not url.startswith("data:")] == []
     offline.close()
