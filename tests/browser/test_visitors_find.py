@@ -62,12 +62,14 @@ def test_the_list_follows_the_timelines_window(open_atlas):
     expect(page.locator(".event-list-table tbody tr")).to_have_count(len(listed))
 
     # Sorting by title is a button in the column's header; the table says how it is sorted.
+    page.locator("#event-list-box summary").click()
     page.get_by_role("button", name="Event", exact=True).click()
     expect(page.locator("th[aria-sort='ascending']")).to_contain_text("Event")
 
 
 def test_selecting_in_the_list_selects_on_the_timeline_and_in_the_url(open_atlas):
     page = open_atlas("?lang=en")
+    page.locator("#event-list-box summary").click()
     page.locator(".event-list-table a", has_text="Letter to Lenin").click()
 
     assert query(page)["event"] == "test-letter-to-lenin"
