@@ -27,6 +27,7 @@ from common.versioning import data_version
 from geography import api as geography_api
 from geography.models import Place, Route
 from sources.api import CitationSerializer
+from sources.models import Source
 
 
 class AidItemSerializer(serializers.Serializer):
@@ -198,10 +199,17 @@ class EventFilter(geography_api.DatedFilter):
     route = filters.ModelChoiceFilter(
         field_name="routes", to_field_name="slug", queryset=Route.objects.all(), label="Route slug"
     )
+    source = filters.ModelChoiceFilter(
+        field_name="citations__source",
+        to_field_name="slug",
+        queryset=Source.objects.all(),
+        label="Source slug (events citing it)",
+        distinct=True,
+    )
 
     class Meta:
         model = Event
-        fields = ["category", "place", "person", "theme", "route"]
+        fields = ["category", "place", "person", "theme", "route", "source"]
 
 
 @extend_schema_view(
@@ -332,18 +340,11 @@ class SearchResultSerializer(serializers.Serializer):
     totals = SearchTotalsSerializer(help_text="How many of each kind matched; the lists stop at `limit`")
 
 
-class SearchFilter(EventFilter):
-    """The event filters without the date window: a search looks through the whole period."""
-
-    class Meta(EventFilter.Meta):
-        fields = ["category", "place", "person", "theme", "route"]
-
-
 class SearchView(LanguageMixin, GenericAPIView):
     """One search over published events, places (any name they bore), people and sources, in every language;
     case, diacritics and the Turkish dotted/dotless i do not matter. Filters narrow the events found."""
 
-    filterset_class = SearchFilter
+    filterset_class = EventFilter  # narrows the events found; the other kinds have no such fields
     pagination_class = None
     serializer_class = SearchResultSerializer
 

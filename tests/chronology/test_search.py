@@ -107,3 +107,11 @@ def test_related_events_follow_places_people_routes_relations_and_time(api):
 
 def test_related_events_of_a_missing_event_is_a_404(api):
     assert api.get("/api/v1/events/nowhere/related/").status_code == 404
+
+
+def test_events_are_found_by_the_source_they_cite(api):
+    cited = make_source(slug="bayur-1991")
+    make_event(slug="citing", sources=[cited])
+    make_event(slug="not-citing")
+    rows = api.get("/api/v1/events/", {"source": "bayur-1991", "fields": "slug"}).json()
+    assert [row["slug"] for row in rows] == ["citing"]

@@ -70,15 +70,15 @@ const aidChart = createAidChart(document.getElementById("aid-chart"), { lang: st
 const aidBox = document.getElementById("aid-box");
 const downloadLink = document.getElementById("download-map");
 
-// A search result chosen: an event or a place is selected; a person or a source selects their first event.
+// A search result chosen: an event or a place is selected; a person or a source selects the first event
+// they take part in or that cites it.
 async function _picked(kind, slug) {
   if (kind === "events") {
     if (data?.bySlug.has(slug)) selectEvent(data.bySlug.get(slug));
     return;
   }
   if (kind === "places") return selectPlace(slug);
-  const filter = kind === "people" ? `person=${encodeURIComponent(slug)}` : "";
-  if (!filter) return;
+  const filter = `${kind === "people" ? "person" : "source"}=${encodeURIComponent(slug)}`;
   const response = await fetch(`${config.api.events.split("?")[0]}?fields=slug&${filter}`);
   const first = response.ok ? (await response.json())[0] : null;
   if (first && data?.bySlug.has(first.slug)) selectEvent(data.bySlug.get(first.slug));
