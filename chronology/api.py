@@ -13,19 +13,23 @@ from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from chronology.models import AidKind, AidStatus, Category, Event, Person, PlaceRole, Theme
 from chronology.preview import drafts_visible
+from chronology.search import PER_KIND_DEFAULT, PER_KIND_MAX, QueryError, atlas_search, related_events
 from chronology.selectors import EVENT_FIELDS, DateWindow, event_rows, published_event_row
 from common.api import LANG_PARAMETER, LanguageMixin, TranslatedReadOnlyViewSet, TranslatedTextField
 from common.calendars import Calendar
 from common.dates import Precision
 from common.versioning import data_version
 from geography import api as geography_api
-from geography.models import Place
+from geography.models import Place, Route
 from sources.api import CitationSerializer
+from sources.models import Source
 
 
 class AidItemSerializer(serializers.Serializer):
@@ -131,6 +135,27 @@ class EventSerializer(serializers.Serializer):
         return row
 
 
+class EventBriefSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    title = serializers.CharField()
+    date = serializers.CharField()
+    start = serializers.DateField(allow_null=True)
+    end = serializers.DateField(allow_null=True)
+    precision = serializers.ChoiceField(choices=[p.value for p in Precision])
+    approximate = serializers.BooleanField()
+    uncertain = serializers.BooleanField()
+    category = serializers.ChoiceField(choices=Category.choices)
+
+
+class RelatedEventsSerializer(serializers.Serializer):
+    places = EventBriefSerializer(many=True, help_text="Sharing a place, most places shared first")
+    routes = EventBriefSerializer(many=True)
+    people = EventBriefSerializer(many=True)
+    relations = EventBriefSerializer(many=True, help_text="Placed after/before this event, or it after/before them")
+    previous = EventBriefSerializer(allow_null=True, help_text="The published event just before in time")
+    next = EventBriefSerializer(allow_null=True)
+
+
 FIELDS_PARAMETER = OpenApiParameter(
     "fields",
     OpenApiTypes.STR,
@@ -190,10 +215,20 @@ class EventFilter(geography_api.DatedFilter):
     theme = filters.ModelChoiceFilter(
         field_name="themes", to_field_name="slug", queryset=Theme.objects.all(), label="Theme slug"
     )
+    route = filters.ModelChoiceFilter(
+        field_name="routes", to_field_name="slug", queryset=Route.objects.all(), label="Route slug"
+    )
+    source = filters.ModelChoiceFilter(
+        field_name="citations__source",
+        to_field_name="slug",
+        queryset=Source.objects.all(),
+        label="Source slug (events citing it)",
+        distinct=True,
+    )
 
     class Meta:
         model = Event
-        fields = ["category", "place", "person", "theme"]
+        fields = ["category", "place", "person", "theme", "route", "source"]
 
 
 @extend_schema_view(
@@ -268,6 +303,16 @@ def _private_if(response: Response, preview: bool) -> Response:
         patch_cache_control(response, private=True)
     return response
 
+    @extend_schema(parameters=[LANG_PARAMETER], responses=RelatedEventsSerializer)
+    @action(detail=True, methods=["get"], filterset_class=None, pagination_class=None)
+    def related(self, request, slug=None):
+        """Threads to follow from an event: events at its places, on its routes, with its people, those its
+        relations name, and the events just before and after it; at most a few of each."""
+        event = self.get_queryset().filter(slug=slug).first()
+        if event is None:
+            raise NotFound(f"No published event with slug {slug!r}.")
+        return Response(related_events(event=event, lang=self.lang))
+
 
 class PersonSerializer(serializers.ModelSerializer):
     name = TranslatedTextField()
@@ -294,3 +339,78 @@ class ThemeSerializer(serializers.ModelSerializer):
 class ThemeViewSet(TranslatedReadOnlyViewSet):
     serializer_class = ThemeSerializer
     queryset = Theme.objects.order_by("slug")
+
+
+class NamedSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+
+
+class PlaceFoundSerializer(NamedSerializer):
+    names = serializers.ListField(child=serializers.CharField(), help_text="Every name it bore, any language")
+
+
+class SourceFoundSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    label = serializers.CharField()
+    title = serializers.CharField()
+
+
+class SearchTotalsSerializer(serializers.Serializer):
+    events = serializers.IntegerField()
+    places = serializers.IntegerField()
+    people = serializers.IntegerField()
+    sources = serializers.IntegerField()
+
+
+class SearchResultSerializer(serializers.Serializer):
+    query = serializers.CharField()
+    events = EventBriefSerializer(many=True)
+    places = PlaceFoundSerializer(many=True)
+    people = NamedSerializer(many=True)
+    sources = SourceFoundSerializer(many=True)
+    totals = SearchTotalsSerializer(help_text="How many of each kind matched; the lists stop at `limit`")
+
+
+class SearchView(LanguageMixin, GenericAPIView):
+    """One search over published events, places (any name they bore), people and sources, in every language;
+    case, diacritics and the Turkish dotted/dotless i do not matter. Filters narrow the events found."""
+
+    filterset_class = EventFilter  # narrows the events found; the other kinds have no such fields
+    pagination_class = None
+    serializer_class = SearchResultSerializer
+
+    def get_queryset(self):
+        return Event.objects.published().chronological()
+
+    @extend_schema(
+        parameters=[
+            LANG_PARAMETER,
+            OpenApiParameter("q", OpenApiTypes.STR, required=True, description="Words to find, any language"),
+            OpenApiParameter(
+                "limit", OpenApiTypes.INT, description=f"At most this many of each kind (1–{PER_KIND_MAX})"
+            ),
+        ],
+        responses=SearchResultSerializer,
+    )
+    def get(self, request, *args, **kwargs):
+        query = request.query_params.get("q", "").strip()
+        if not query:
+            raise ValidationError({"q": "Write what to search for (?q=), e.g. a place, a person or an event."})
+        limit = _search_limit(request.query_params.get("limit"))
+        filterset = self.filterset_class(request.query_params, queryset=self.get_queryset(), request=request)
+        if not filterset.is_valid():
+            raise ValidationError(filterset.errors)
+        try:
+            result = atlas_search(query=query, lang=self.lang, events=filterset.qs, limit=limit)
+        except QueryError as error:
+            raise ValidationError({"q": str(error)}) from None
+        return Response(result)
+
+
+def _search_limit(raw: str | None) -> int:
+    if raw is None:
+        return PER_KIND_DEFAULT
+    if not raw.isdigit() or not 1 <= int(raw) <= PER_KIND_MAX:
+        raise ValidationError({"limit": f"{raw!r} is not a whole number from 1 to {PER_KIND_MAX}."})
+    return int(raw)

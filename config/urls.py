@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView
 
+from chronology.api import SearchView
 from config.api_router import router
 
 admin.site.site_header = _("Chronoatlas curators")
@@ -12,6 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # set_language: the admin's language chooser posts here; the choice is kept in a cookie.
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/search/", SearchView.as_view(), name="search"),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("", include("frontend.urls")),

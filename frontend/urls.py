@@ -3,4 +3,7 @@ from django.urls import path
 from frontend import views
 
 app_name = "frontend"
-urlpatterns = [path("", views.atlas, name="atlas")]
+urlpatterns = [
+    path("", views.atlas, name="atlas"),
+    path("export/map.html", views.export_map, name="export-map"),
+]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db.models import Max, Min
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -26,6 +27,7 @@ from chronology.selectors import published_event_row
 from common.calendars import Calendar, month_name
 from common.translation import language_codes
 from frontend.dates import DateWords
+from frontend.exports import ExportError, export_filename, export_map_html, parse_export_request
 from geography.models import Place, RouteStop
 from geography.styles import map_styles
 
@@ -44,7 +46,7 @@ INDEX_FIELDS = (
 # Every ES module of the page, preloaded together rather than discovered import by import.
 MODULES = (
     "store", "api", "i18n", "dates", "names", "timeline", "timeline-layout", "timeline-axis", "timeline-draw",
-    "timeline-input", "map", "map-date", "time-control", "route-panel", "panel", "search",
+    "timeline-input", "map", "map-date", "time-control", "route-panel", "panel", "search", "event-list", "aid-chart",
 )  # fmt: skip
 
 # The language the corpus's evidence passages are quoted in, whatever the reader's: the seed corpus quotes
@@ -110,6 +112,10 @@ def _api_urls(*, preview: bool = False) -> dict[str, str]:
     if preview:  # the API shows drafts to the same curator (chronology.preview)
         urls["events"] += f"&{PREVIEW_PARAMETER}=1"
         urls["event"] += f"?{PREVIEW_PARAMETER}=1"
+    urls["related"] = reverse("event-related", kwargs={"slug": "SLUG"})
+    urls["eventsAid"] = f"{reverse('event-list')}?fields=slug,title,start,end,aid"
+    urls["search"] = reverse("search")
+    urls["export"] = reverse("frontend:export-map")
     return urls
 
 
@@ -212,3 +218,25 @@ def atlas(request):
         add_never_cache_headers(response)
         patch_cache_control(response, private=True)
     return response
+
+
+def export_map(request):
+    """'Download this map': `?on=YYYY-MM-DD` (the layers standing that day) and/or `?route=<slug>` as one
+    HTML file that works offline. A date that does not parse is a 400 and an unknown route a 404, each a
+    page saying what to change."""
+    lang = page_language(request)
+    try:
+        wanted = parse_export_request(request.GET, lang)
+        html = export_map_html(wanted)
+    except ExportError as error:
+        return _export_problem(request, lang, str(error), status=400)
+    except LookupError as error:
+        return _export_problem(request, lang, str(error), status=404)
+    response = HttpResponse(html, content_type="text/html; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{export_filename(wanted)}"'
+    return response
+
+
+def _export_problem(request, lang: str, message: str, *, status: int):
+    context = {"lang": lang, "message": message, "back": reverse("frontend:atlas")}
+    return render(request, "frontend/export_problem.html", context, status=status)

@@ -10,8 +10,8 @@ loadStrings();
 test("a count of one is singular in English; Turkish keeps the noun singular after every number", () => {
   assert.equal(t("en", "placeEvents", { place: "Baku", count: 1 }), "Baku: 1 event");
   assert.equal(t("en", "placeEvents", { place: "Kars", count: 2 }), "Kars: 2 events");
-  assert.equal(t("en", "searchResults", { count: 1 }), "1 place found");
-  assert.equal(t("en", "searchResults", { count: 0 }), "0 places found");
+  assert.equal(t("en", "searchResults", { count: 1 }), "1 result found");
+  assert.equal(t("en", "searchResults", { count: 0 }), "0 results found");
   assert.equal(t("tr", "placeEvents", { place: "Kars", count: 2 }), "Kars: 2 olay");
 });
 

@@ -1,15 +1,17 @@
 // Wires the page together: one store, the timeline, the map and the panel all follow it, and every change
 // of selection goes through it so the URL, the timeline and the map can never disagree.
 
-import { loadAtlas, loadBasemap, loadEvent, loadNames } from "./api.js";
+import { createAidChart } from "./aid-chart.js";
+import { loadAid, loadAtlas, loadBasemap, loadEvent, loadNames, loadRelated } from "./api.js";
 import { dayToParts, formatDate, formatDay, isoToDay } from "./dates.js";
+import { createEventList } from "./event-list.js";
 import { supported, t, translateDocument, useStrings } from "./i18n.js";
 import { createMap } from "./map.js";
 import { parseDay, resolveDay } from "./map-date.js";
 import { nameOn } from "./names.js";
 import { createPanel } from "./panel.js";
 import { createRoutePanel } from "./route-panel.js";
-import { createPlaceSearch } from "./search.js";
+import { createSearch } from "./search.js";
 import { createStore, stateFromURL } from "./store.js";
 import { createTimeControl } from "./time-control.js";
 import { createTimeline } from "./timeline.js";
@@ -81,12 +83,33 @@ const routePanel = createRoutePanel(document.getElementById("route-panel"), {
   },
   onClose: () => store.set({ route: null }, { history: "push" }),
 });
-const search = createPlaceSearch(document.getElementById("place-search"), {
-  endpoint: config.api.places,
+const search = createSearch(document.getElementById("place-search"), {
+  endpoint: config.api.search,
   lang: store.get().lang,
-  nameOf: (place) => nameOn(place, _day(store.get())),
-  onPick: (slug) => selectPlace(slug),
+  nameOf: (place) => nameOn(data?.lookup.places.get(place.slug), _day(store.get())) || place.name,
+  onPick: ({ kind, slug }) => _picked(kind, slug),
 });
+const eventList = createEventList(document.getElementById("event-list"), {
+  lang: store.get().lang,
+  onSelect: (index) => selectEvent(index),
+});
+const aidChart = createAidChart(document.getElementById("aid-chart"), { lang: store.get().lang });
+const aidBox = document.getElementById("aid-box");
+const downloadLink = document.getElementById("download-map");
+
+// A search result chosen: an event or a place is selected; a person or a source selects the first event
+// they take part in or that cites it.
+async function _picked(kind, slug) {
+  if (kind === "events") {
+    if (data?.bySlug.has(slug)) selectEvent(data.bySlug.get(slug));
+    return;
+  }
+  if (kind === "places") return selectPlace(slug);
+  const filter = `${kind === "people" ? "person" : "source"}=${encodeURIComponent(slug)}`;
+  const response = await fetch(`${config.api.events.split("?")[0]}?fields=slug&${filter}`);
+  const first = response.ok ? (await response.json())[0] : null;
+  if (first && data?.bySlug.has(first.slug)) selectEvent(data.bySlug.get(first.slug));
+}
 
 // ---- data -------------------------------------------------------------------------------------------
 function _index(raw) {
@@ -171,6 +194,10 @@ async function load(lang) {
   map.setData(raw, data.counts);
   if (data.firstDay && data.lastDay) timeControl.setExtent(data.firstDay, data.lastDay);
   _checkDay();
+  eventList.setLang(lang);
+  eventList.setEvents(data.events, data.sequence);
+  _offerFilters(lang);
+  if (aidBox.open) _loadAid(lang);
   firstLoad = false;
   render(store.get());
   ready.data();
@@ -259,7 +286,9 @@ function _isoOf(days) {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-function _viewed({ right }) {
+function _viewed({ left, right }) {
+  eventList.setWindow(left, right);
+  aidChart.setWindow(left, right);
   // Panning changes the names only between frames' worth of motion: relabel once the view rests.
   clearTimeout(viewTimer);
   viewTimer = setTimeout(() => {
@@ -301,6 +330,8 @@ function render(state) {
   timeline.setSelected(index, event && eventChanged ? _announcement(state.lang, event, position, list.length) : "");
   _renderDay(state);
   _renderRoute(state);
+  eventList.setSelected(index);
+  _downloadHref(state, event);
   if (event && eventChanged) timeline.reveal(index, { animate: !cold });
 
   map.setHighlight({
@@ -360,9 +391,10 @@ function _announcement(lang, event, position, count) {
 function _detail(lang, slug) {
   const key = `${lang}|${slug}`;
   if (details.has(key)) return details.get(key);
-  loadEvent(config.api, lang, slug).then(
-    (full) => {
-      details.set(key, full);
+  // The event and its threads (related events) arrive together: the panel is drawn once, not twice.
+  Promise.all([loadEvent(config.api, lang, slug), loadRelated(config.api, lang, slug).catch(() => null)]).then(
+    ([full, related]) => {
+      details.set(key, { ...full, related });
       if (store.get().event === slug && store.get().lang === lang) _refreshPanel();
     },
     (error) => console.warn(`event ${slug} not loaded`, error),
@@ -416,6 +448,7 @@ store.subscribe((state, previous) => {
     _applyChrome(state);
     timeline.setLang(state.lang);
     timeControl.setLang(state.lang);
+    eventList.setLang(state.lang);
     map.setLang(state.lang);
     search.setLang(state.lang);
     load(state.lang); // the old language's data stays usable until the new one arrives
@@ -427,6 +460,56 @@ store.subscribe((state, previous) => {
   _applyChrome(state);
   render(state);
 });
+
+// ---- the list's filters, aid totals and the download link ------------------------------------------
+function _offerFilters(lang) {
+  const sorted = (map, label) =>
+    [...map].map(([slug, item]) => [slug, label(item)]).sort((a, b) => a[1].localeCompare(b[1], lang));
+  const categories = [...new Set(data.events.map((event) => event.category))].map((c) => [c, t(lang, `category.${c}`)]);
+  const options = {
+    category: categories,
+    route: sorted(data.lookup.routes, (route) => route.name),
+    place: sorted(data.lookup.places, (place) => place.name),
+  };
+  search.setFilterOptions(options);
+  loadNames(config.api, lang).then(
+    (raw) => {
+      if (store.get().lang !== lang) return;
+      const people = raw.people.map((person) => [person.slug, person.name]);
+      search.setFilterOptions({ ...options, person: people.sort((a, b) => a[1].localeCompare(b[1], lang)) });
+    },
+    () => {},
+  );
+}
+
+function _loadAid(lang) {
+  loadAid(config.api, lang).then(
+    (events) => {
+      if (store.get().lang !== lang) return;
+      const labels = names?.lang === lang ? names.sources : new Map();
+      aidChart.setLang(lang, (slug) => labels.get(slug) || slug);
+      aidChart.setEvents(events);
+    },
+    (error) => console.warn("aid not loaded", error),
+  );
+}
+aidBox.addEventListener("toggle", () => aidBox.open && _loadAid(store.get().lang));
+document.getElementById("aid-chart").addEventListener("click", (event) => {
+  const link = event.target.closest("a[data-event]");
+  if (!link || event.ctrlKey || event.metaKey || event.shiftKey || !data?.bySlug.has(link.dataset.event)) return;
+  event.preventDefault();
+  selectEvent(data.bySlug.get(link.dataset.event));
+});
+
+// "Download this map": the selected event's day (or the latest day in view) and, with one route, that route.
+function _downloadHref(state, event) {
+  const params = new URLSearchParams({ lang: state.lang });
+  const day = _day(state);
+  if (day) params.set("on", day);
+  if (event?.routes.length === 1) params.set("route", event.routes[0]);
+  downloadLink.href = `${config.api.export}?${params}`;
+  downloadLink.textContent = t(state.lang, event?.routes.length === 1 ? "downloadRoute" : "download");
+}
 
 // ---- chrome -----------------------------------------------------------------------------------------
 document.addEventListener("click", (event) => {
@@ -483,6 +566,8 @@ window.chronoatlas = {
   mapState: () => map.state(),
   /** Where the event `slug` is drawn on the timeline (viewport CSS px), or null. */
   positionOf: (slug) => (data?.bySlug.has(slug) ? timeline.positionOf(data.bySlug.get(slug)) : null),
+  /** The event slugs the list view shows, in its order. */
+  listed: () => eventList.slugs(),
   /** The event slugs in time order. */
   sequence: () => (data ? data.sequence.map((i) => data.events[i].slug) : []),
 };

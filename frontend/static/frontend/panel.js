@@ -281,6 +281,44 @@ function _alternatives(lang, event, nameOf, lookup) {
   );
 }
 
+// Threads to follow (server-side, /related/): the events at the same places, on the same routes, with the
+// same people, linked by relations, and just before and after in time. Each a real link.
+function _related(lang, related) {
+  if (!related) return null;
+  const link = (item) =>
+    h(
+      "li",
+      {},
+      h("a", {
+        href: `?event=${encodeURIComponent(item.slug)}&lang=${encodeURIComponent(lang)}`,
+        "data-event": item.slug,
+        text: item.title,
+      }),
+      h("span", { class: "panel-muted", text: ` · ${formatDate(lang, item)}` }),
+    );
+  const groups = [
+    ["relatedPrevious", related.previous ? [related.previous] : []],
+    ["relatedNext", related.next ? [related.next] : []],
+    ["relatedRelations", related.relations],
+    ["relatedPlaces", related.places],
+    ["relatedRoutes", related.routes],
+    ["relatedPeople", related.people],
+  ].filter(([, items]) => items?.length);
+  if (!groups.length) return null;
+  return _section(
+    lang,
+    "related",
+    ...groups.map(([key, items]) =>
+      h(
+        "div",
+        { class: "panel-thread" },
+        h("h4", { text: t(lang, key) }),
+        h("ul", { class: "plain" }, items.map(link)),
+      ),
+    ),
+  );
+}
+
 function _article(lang, event, { pending, place, lookup, nameOf }) {
   const article = h("article", { class: "panel-event", "data-event": event.slug }, ..._heading(lang, event, pending));
   if (pending) {
@@ -308,6 +346,7 @@ function _article(lang, event, { pending, place, lookup, nameOf }) {
     _aid(lang, event, lookup),
     sources,
     _alternatives(lang, event, nameOf, lookup),
+    _related(lang, event.related),
   ])
     if (part) article.append(part);
   return article;

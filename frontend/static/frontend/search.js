@@ -1,18 +1,45 @@
-// Finding a place by any name it bore: "gumru" finds Gümrü (Alexandropol, Leninakan, Gyumri). The API
-// matches every name, diacritics folded (?q=); this box is an ARIA combobox, so the keyboard and screen
-// readers can use it as they would a native one.
+// One search box over events, places (any name they bore: "gumru" finds Gümrü, Alexandropol, Leninakan,
+// Gyumri), people and sources, through /api/v1/search/ (case, diacritics and the Turkish i folded). This
+// box is an ARIA combobox, so the keyboard and screen readers can use it as they would a native one. A
+// query the API refuses (too long, punctuation only) shows the API's own sentence saying what to write.
 
 import { ApiError, apiURL } from "./api.js";
+import { formatDate } from "./dates.js";
 import { t } from "./i18n.js";
-import { otherNames } from "./names.js";
 
 const DELAY = 200; // ms after the last keystroke: one request per pause, not per letter
 
+const KINDS = ["events", "places", "people", "sources"];
+
+// One search result as {kind, slug, label, detail}: what an option shows, whatever its kind.
+function _options(body, nameOf, lang) {
+  const label = {
+    events: (item) => item.title,
+    places: (item) => nameOf(item) || item.name,
+    people: (item) => item.name,
+    sources: (item) => item.label,
+  };
+  const detail = {
+    events: (item) => formatDate(lang, item),
+    places: (item) => {
+      const shown = label.places(item);
+      const others = [...new Set([item.name, ...item.names])].filter((name) => name && name !== shown);
+      return others.length ? t(lang, "alsoNamed", { names: others.join(", ") }) : "";
+    },
+    people: () => "",
+    sources: (item) => item.title || "",
+  };
+  return KINDS.flatMap((kind) =>
+    (body[kind] || []).map((item) => ({ kind, slug: item.slug, label: label[kind](item), detail: detail[kind](item) })),
+  );
+}
+
 /**
- * Build the search box in `element`. `endpoint` is the places URL; nameOf(properties) is the name to show
- * (the one in use on the day being looked at); onPick(slug) is called with the chosen place.
+ * Build the search box in `element`. `endpoint` is the search URL; filters() gives the chosen filters
+ * ({category, theme, route, …}: slugs, empty for none); nameOf(place) is the name to show for a place (the
+ * one in use on the day being looked at, or null); onPick({kind, slug}) is called with the chosen result.
  */
-export function createPlaceSearch(element, { endpoint, lang, nameOf, onPick }) {
+export function createSearch(element, { endpoint, lang, nameOf, onPick, filters = () => ({}) }) {
   const id = `place-search-${Math.random().toString(36).slice(2, 8)}`;
   element.classList.add("place-search");
   element.innerHTML = `
@@ -20,11 +47,15 @@ export function createPlaceSearch(element, { endpoint, lang, nameOf, onPick }) {
     <input id="${id}" type="search" role="combobox" autocomplete="off" spellcheck="false"
       aria-autocomplete="list" aria-expanded="false" aria-controls="${id}-list">
     <ul id="${id}-list" role="listbox" hidden></ul>
-    <div class="visually-hidden" aria-live="polite" aria-atomic="true"></div>`;
+    <p class="search-message" aria-live="polite" aria-atomic="true"></p>
+    <details class="search-filters"><summary></summary><div class="search-filter-fields"></div></details>`;
   const label = element.querySelector("label");
   const input = element.querySelector("input");
   const list = element.querySelector("ul");
   const live = element.querySelector("[aria-live]");
+  const filterSummary = element.querySelector(".search-filters summary");
+  const filterFields = element.querySelector(".search-filter-fields");
+  const chosen = {}; // filter name -> slug ("" for any)
   const cache = new Map(); // "lang|query" -> features
   let results = [];
   let active = -1;
@@ -46,45 +77,58 @@ export function createPlaceSearch(element, { endpoint, lang, nameOf, onPick }) {
     } else input.removeAttribute("aria-activedescendant");
   }
 
-  function _render(features) {
-    results = features;
+  function _render(found) {
+    results = found;
     list.replaceChildren(
-      ...features.map((feature, i) => {
+      ...found.map((result, i) => {
         const option = document.createElement("li");
         option.id = `${id}-${i}`;
         option.setAttribute("role", "option");
-        option.dataset.slug = feature.properties.slug;
-        const name = nameOf(feature.properties);
+        option.dataset.kind = result.kind;
+        option.dataset.slug = result.slug;
+        const kind = document.createElement("span");
+        kind.className = "search-kind";
+        kind.textContent = `${t(lang, `searchKind.${result.kind}`)} · `;
         const strong = document.createElement("strong");
-        strong.textContent = name;
-        option.append(strong);
-        const others = otherNames(feature.properties, name);
-        if (others.length) {
+        strong.textContent = result.label;
+        option.append(kind, strong);
+        if (result.detail) {
           const also = document.createElement("span");
           also.className = "place-search-also";
-          also.textContent = t(lang, "alsoNamed", { names: others.join(", ") });
+          also.textContent = result.detail;
           option.append(" ", also);
         }
         return option;
       }),
     );
-    _open(features.length > 0);
-    live.textContent = features.length ? t(lang, "searchResults", { count: features.length }) : t(lang, "searchNone");
+    _open(found.length > 0);
+    live.textContent = found.length ? t(lang, "searchResults", { count: found.length }) : t(lang, "searchNone");
+  }
+
+  function _url(query) {
+    const params = new URLSearchParams({ q: query });
+    for (const [name, value] of Object.entries({ ...filters(), ...chosen })) if (value) params.set(name, value);
+    return `${apiURL(endpoint, lang)}&${params}`;
   }
 
   async function _search(query) {
-    const key = `${lang}|${query}`;
-    if (cache.has(key)) return _render(cache.get(key));
+    const url = _url(query);
+    if (cache.has(url)) return _render(cache.get(url));
     controller?.abort();
     controller = new AbortController();
     try {
-      const response = await fetch(`${apiURL(endpoint, lang)}&q=${encodeURIComponent(query)}`, {
-        signal: controller.signal,
-      });
+      const response = await fetch(url, { signal: controller.signal });
+      if (response.status === 400) {
+        // The API says what is wrong with the query (or a filter) and what to write instead.
+        const problems = Object.values(await response.json()).flat();
+        _open(false);
+        live.textContent = problems.join(" ");
+        return;
+      }
       if (!response.ok) throw new ApiError(`HTTP ${response.status}`);
-      const features = (await response.json()).features;
-      cache.set(key, features);
-      if (input.value.trim() === query) _render(features);
+      const found = _options(await response.json(), nameOf, lang);
+      cache.set(url, found);
+      if (input.value.trim() === query) _render(found);
     } catch (error) {
       if (error.name === "AbortError") return;
       _open(false);
@@ -93,11 +137,12 @@ export function createPlaceSearch(element, { endpoint, lang, nameOf, onPick }) {
   }
 
   function _pick(index) {
-    const feature = results[index];
-    if (!feature) return;
-    input.value = nameOf(feature.properties);
+    const result = results[index];
+    if (!result) return;
+    input.value = result.label;
     _open(false);
-    onPick(feature.properties.slug);
+    live.textContent = "";
+    onPick({ kind: result.kind, slug: result.slug });
   }
 
   input.addEventListener("input", () => {
@@ -126,6 +171,12 @@ export function createPlaceSearch(element, { endpoint, lang, nameOf, onPick }) {
       _open(false);
     }
   });
+  filterFields.addEventListener("change", (event) => {
+    const select = event.target.closest("select[data-filter]");
+    if (!select) return;
+    chosen[select.dataset.filter] = select.value;
+    api.refresh();
+  });
   input.addEventListener("blur", () => setTimeout(() => _open(false), 150));
   // mousedown, not click: picked before the input's blur closes the list.
   list.addEventListener("mousedown", (event) => {
@@ -142,6 +193,30 @@ export function createPlaceSearch(element, { endpoint, lang, nameOf, onPick }) {
       label.textContent = t(lang, "findPlace");
       input.placeholder = t(lang, "findPlaceHint");
       _open(false);
+    },
+    /**
+     * Offer filters: {category: [[slug, label], …], theme: …, person: …, place: …, route: …}; each a
+     * select whose choice narrows the events found.
+     */
+    setFilterOptions(options) {
+      filterSummary.textContent = t(lang, "searchFilters");
+      filterFields.replaceChildren(
+        ...Object.entries(options).map(([name, choices]) => {
+          const label = document.createElement("label");
+          const select = document.createElement("select");
+          select.dataset.filter = name;
+          const any = new Option(t(lang, "filterAny"), "");
+          select.append(any, ...choices.map(([value, text]) => new Option(text, value)));
+          select.value = chosen[name] || "";
+          label.append(`${t(lang, `filter${name[0].toUpperCase()}${name.slice(1)}`)} `, select);
+          return label;
+        }),
+      );
+    },
+    /** Search again with the current text (after a filter changed). */
+    refresh() {
+      const query = input.value.trim();
+      if (query) _search(query);
     },
   };
   api.setLang(lang);
