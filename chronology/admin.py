@@ -68,7 +68,7 @@ class EventAdmin(TranslatedSearchMixin, DatedAdminMixin, admin.ModelAdmin):
     list_filter = ("status", "category", "significance", "date_precision", "themes")
     search_fields = ("slug", "date")
     translated_search = ("title",)
-    ordering = ("date_start", "slug")
+    ordering = ("day_start", "slug")
     autocomplete_fields = ("places", "people", "themes", "routes")
     inlines = [CitationInline, AidItemInline, AlternativeDatingInline, EventRelationInline]
     actions = ["publish", "unpublish"]

@@ -152,12 +152,11 @@ def _canonical(value):
 
 
 def date_window(cleaned_filters: dict) -> DateWindow | None:
-    """The date_after/date_before window asked for, if any, as whole days."""
+    """The date_after/date_before window asked for, if any, as day numbers."""
     value = cleaned_filters.get("date")
     if not value or (value.start is None and value.stop is None):
         return None
-    # The range field gives the first and last moment of the days asked for; compare whole days.
-    return (value.start.date() if value.start else None, value.stop.date() if value.stop else None)
+    return (value.start, value.stop)
 
 
 class EventFilter(geography_api.DatedFilter):
