@@ -71,6 +71,9 @@ def day_number(year: int, month: int, day: int) -> int:
     """The Julian Day Number of a proleptic Gregorian day; ValueError if there is no such day."""
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise ValueError(f"year {year} is outside {MIN_YEAR}..{MAX_YEAR}")
+    # convertdate checks the day but not the month (it reads 1920-13-01 as 1921-01-01).
+    if not (1 <= month <= 12 and 1 <= day <= _month_length(year, month)):
+        raise ValueError(f"{year:04d}-{month:02d}-{day:02d} is not a day of the Gregorian calendar")
     # convertdate counts from midnight (x.5); the day number is the noon that follows.
     return math.floor(gregorian.to_jd(year, month, day) + 0.5)
 
