@@ -2,7 +2,7 @@
 // of selection goes through it so the URL, the timeline and the map can never disagree.
 
 import { loadAtlas, loadBasemap, loadEvent, loadNames } from "./api.js";
-import { dayToParts, formatDate } from "./dates.js";
+import { dayToIso, formatDate, isoToDay } from "./dates.js";
 import { supported, t, translateDocument, useStrings } from "./i18n.js";
 import { createMap } from "./map.js";
 import { nameOn } from "./names.js";
@@ -64,12 +64,16 @@ const search = createPlaceSearch(document.getElementById("place-search"), {
 // ---- data -------------------------------------------------------------------------------------------
 function _index(raw) {
   const events = raw.events;
-  // Time order as the timeline draws it: by start, an open start counting as its end (ISO dates sort as text).
-  const keys = events.map((event) => event.start || event.end || "");
+  // Time order as the timeline draws it: by start, an open start counting as its end. Compared as day
+  // numbers: ISO days before the common era ("-0043-03-15") do not sort as text.
+  const keys = events.map((event) => (event.start || event.end ? isoToDay(event.start || event.end) : -Infinity));
   const sequence = events.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b));
   const bySlug = new Map(events.map((event, i) => [event.slug, i]));
   // Extent of the events, for the day whose place names the map shows when nothing is selected.
-  const lastDay = events.reduce((last, event) => (event.end && event.end > last ? event.end : last), "");
+  const lastDay = events.reduce(
+    (last, event) => (event.end && (!last || isoToDay(event.end) > isoToDay(last)) ? event.end : last),
+    "",
+  );
   const byPlace = new Map();
   for (const i of sequence) {
     for (const slug of events[i].places) {
@@ -197,9 +201,8 @@ function _viewed({ right }) {
   // Panning changes the names only between frames' worth of motion: relabel once the view rests.
   clearTimeout(viewTimer);
   viewTimer = setTimeout(() => {
-    const { year, month, day } = dayToParts(Math.floor(right) - 1);
-    const iso = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-    viewDay = data?.lastDay && data.lastDay < iso ? data.lastDay : iso;
+    const day = Math.floor(right) - 1;
+    viewDay = data?.lastDay && isoToDay(data.lastDay) < day ? data.lastDay : dayToIso(day);
     if (!store.get().event) map.setDate(viewDay);
   }, 150);
 }
