@@ -17,7 +17,13 @@ from rest_framework.response import Response
 
 from chronology.models import AidKind, Category, Event, Person, Theme
 from chronology.selectors import EVENT_FIELDS, DateWindow, event_rows, published_event_row
-from common.api import LANG_PARAMETER, LanguageMixin, TranslatedReadOnlyViewSet, TranslatedTextField
+from common.api import (
+    LANG_PARAMETER,
+    LanguageMixin,
+    TranslatedReadOnlyViewSet,
+    TranslatedTextField,
+    iso_day_field,
+)
 from common.calendars import Calendar
 from common.dates import Precision
 from common.versioning import data_version
@@ -46,8 +52,8 @@ class WrittenDateSerializer(serializers.Serializer):
 
 class AlternativeSerializer(serializers.Serializer):
     date = serializers.CharField(help_text="EDTF; empty when only the place differs")
-    start = serializers.DateField(allow_null=True)
-    end = serializers.DateField(allow_null=True)
+    start = iso_day_field()
+    end = iso_day_field()
     precision = serializers.CharField()
     place = serializers.SlugField(allow_null=True)
     note = serializers.CharField(help_text="The curator's word on this reading")
@@ -75,8 +81,8 @@ class EventSerializer(serializers.Serializer):
     summary = serializers.CharField()
     note = serializers.CharField(help_text="Curator's note, e.g. where sources disagree")
     date = serializers.CharField(help_text="EDTF, e.g. 1921-10 or 1920-09~")
-    start = serializers.DateField(allow_null=True, help_text="First possible day; null when open")
-    end = serializers.DateField(allow_null=True, help_text="Last possible day; null when open")
+    start = iso_day_field("First possible day; null when open")
+    end = iso_day_field("Last possible day; null when open")
     precision = serializers.ChoiceField(choices=[p.value for p in Precision])
     approximate = serializers.BooleanField()
     uncertain = serializers.BooleanField()

@@ -101,7 +101,7 @@ def _fetch_alternatives(ids, lang):
 
 
 def _fetch_relations(ids, lang):
-    rows = EventRelation.objects.filter(event__in=ids).order_by("kind", "other__date_start")
+    rows = EventRelation.objects.filter(event__in=ids).order_by("kind", "other__day_start")
     return {
         key: [{"kind": kind, "event": other} for kind, other in items]
         for key, items in _grouped(rows.values_list("event_id", "kind", "other__slug")).items()

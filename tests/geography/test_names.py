@@ -10,7 +10,7 @@ import pytest
 import yaml
 from django.conf import settings
 
-from common.dates import day_number, parse_day, parse_date
+from common.dates import day_number, parse_date, parse_day
 from geography.names import Name, name_on, name_periods
 
 D = day_number
