@@ -404,3 +404,10 @@ def test_a_citation_with_an_unknown_key_names_the_keys_it_may_have(db, tmp_path)
     problems = problems_of(corpus_with(tmp_path, events=(QUOTED[0], QUOTED[1].replace("evidence", "quote"))))
     expected = "field 'citations[0]': a citation has only evidence, locator, locator_estimated, note, source"
     assert any(expected in p for p in problems), problems
+
+
+@pytest.mark.parametrize(("value", "edtf"), [(1919, "1919"), (632, "0632"), (-43, "-0043")])
+def test_an_unquoted_year_in_yaml_is_read_as_an_edtf_year(value, edtf):
+    from chronology.corpus.reading import clean_scalar
+
+    assert clean_scalar(value, "date") == edtf
