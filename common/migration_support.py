@@ -34,7 +34,7 @@ def _copy(
     for name in model_names:
         model = apps.get_model(app_label, name)
         rows = []
-        for row in model.objects.only("pk", *source).iterator(chunk_size=_BATCH):
+        for row in model.objects.only("pk", *source):  # read whole: no cursor left open under the updates
             for old, new in zip(source, target, strict=True):
                 setattr(row, new, convert(getattr(row, old)))
             rows.append(row)
