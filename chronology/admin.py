@@ -118,7 +118,7 @@ class EventAdmin(TranslatedSearchMixin, DatedAdminMixin, CuratedAdmin):
     list_filter = ("status", "category", "themes", YearFilter, SourceFilter, DisputedFilter, "significance")
     search_fields = ("slug", "date")
     translated_search = ("title", "summary")
-    ordering = ("date_start", "date_end", "slug")
+    ordering = ("day_start", "day_end", "slug")
     autocomplete_fields = ("people", "themes", "routes")
     inlines = [EventPlaceInline, CitationInline, AidItemInline, AlternativeDatingInline, EventRelationInline]
     actions = ["publish", "unpublish"]
@@ -135,7 +135,7 @@ class EventAdmin(TranslatedSearchMixin, DatedAdminMixin, CuratedAdmin):
         js = ["chronology/date_reading.js"]
         css = {"all": ["chronology/date_reading.css"]}
 
-    @admin.display(description=_("date"), ordering="date_start")
+    @admin.display(description=_("date"), ordering="day_start")
     def date_column(self, event):
         return event.date
 

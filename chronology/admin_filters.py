@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import admin
 from django.db.models import Max, Min, Q
 from django.utils.translation import gettext_lazy as _
 
+from common.dates import day_number, day_parts
 from sources.models import Source
 
 
@@ -18,23 +17,24 @@ class YearFilter(admin.SimpleListFilter):
     parameter_name = "year"
 
     def lookups(self, request, model_admin):
-        span = model_admin.get_queryset(request).aggregate(first=Min("date_start"), last=Max("date_end"))
-        if not (span["first"] and span["last"]):
+        span = model_admin.get_queryset(request).aggregate(first=Min("day_start"), last=Max("day_end"))
+        if span["first"] is None or span["last"] is None:
             return []
-        return [(str(year), str(year)) for year in range(span["first"].year, span["last"].year + 1)]
+        first_year, last_year = day_parts(span["first"])[0], day_parts(span["last"])[0]
+        return [(str(year), str(year)) for year in range(first_year, last_year + 1)]
 
     def queryset(self, request, queryset):
         if not self.value():
             return queryset
         try:
             year = int(self.value())
-            first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+            first, last = day_number(year, 1, 1), day_number(year, 12, 31)
         except ValueError:
             return queryset.none()
         # An open bound (None) reaches into every year on its side.
         return queryset.filter(
-            Q(date_start__lte=last) | Q(date_start__isnull=True, date_end__isnull=False),
-            Q(date_end__gte=first) | Q(date_end__isnull=True, date_start__isnull=False),
+            Q(day_start__lte=last) | Q(day_start__isnull=True, day_end__isnull=False),
+            Q(day_end__gte=first) | Q(day_end__isnull=True, day_start__isnull=False),
         )
 
 

@@ -76,7 +76,7 @@ class AidViewSet(LanguageMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
 
     def get_queryset(self):
         return AidItem.objects.filter(event__in=Event.objects.published()).order_by(
-            "event__date_start", "event__slug", "kind", "id"
+            "event__day_start", "event__slug", "kind", "id"
         )
 
     def list(self, request, *args, **kwargs):

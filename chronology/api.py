@@ -22,7 +22,13 @@ from chronology.models import AidKind, AidStatus, Category, Event, Person, Place
 from chronology.preview import drafts_visible
 from chronology.search import PER_KIND_DEFAULT, PER_KIND_MAX, QueryError, atlas_search, related_events
 from chronology.selectors import EVENT_FIELDS, DateWindow, event_rows, published_event_row
-from common.api import LANG_PARAMETER, LanguageMixin, TranslatedReadOnlyViewSet, TranslatedTextField
+from common.api import (
+    LANG_PARAMETER,
+    LanguageMixin,
+    TranslatedReadOnlyViewSet,
+    TranslatedTextField,
+    iso_day_field,
+)
 from common.calendars import Calendar
 from common.dates import Precision
 from common.versioning import data_version
@@ -61,8 +67,8 @@ class WrittenDateSerializer(serializers.Serializer):
 
 class AlternativeSerializer(serializers.Serializer):
     date = serializers.CharField(help_text="EDTF; empty when only the place differs")
-    start = serializers.DateField(allow_null=True)
-    end = serializers.DateField(allow_null=True)
+    start = iso_day_field()
+    end = iso_day_field()
     precision = serializers.CharField()
     place = serializers.SlugField(allow_null=True)
     note = serializers.CharField(help_text="The curator's word on this reading")
@@ -95,8 +101,8 @@ class EventSerializer(serializers.Serializer):
     summary = serializers.CharField()
     note = serializers.CharField(help_text="Curator's note, e.g. where sources disagree")
     date = serializers.CharField(help_text="EDTF, e.g. 1921-10 or 1920-09~")
-    start = serializers.DateField(allow_null=True, help_text="First possible day; null when open")
-    end = serializers.DateField(allow_null=True, help_text="Last possible day; null when open")
+    start = iso_day_field("First possible day; null when open")
+    end = iso_day_field("Last possible day; null when open")
     precision = serializers.ChoiceField(choices=[p.value for p in Precision])
     approximate = serializers.BooleanField()
     uncertain = serializers.BooleanField()
@@ -196,12 +202,11 @@ def _canonical(value):
 
 
 def date_window(cleaned_filters: dict) -> DateWindow | None:
-    """The date_after/date_before window asked for, if any, as whole days."""
+    """The date_after/date_before window asked for, if any, as day numbers."""
     value = cleaned_filters.get("date")
     if not value or (value.start is None and value.stop is None):
         return None
-    # The range field gives the first and last moment of the days asked for; compare whole days.
-    return (value.start.date() if value.start else None, value.stop.date() if value.stop else None)
+    return (value.start, value.stop)
 
 
 class EventFilter(geography_api.DatedFilter):

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from common.calendars import Calendar, CalendarError, parse_calendar_date, to_gregorian_alternatives
-from common.dates import InvalidDate, parse_date
+from common.dates import InvalidDate, as_day_number, parse_date
 from common.history import register_history
 from common.models import SLUG_HELP, Dated, DatedQuerySet
 from common.translation import TranslatedField
@@ -132,7 +132,7 @@ class Event(Dated):
     objects = EventQuerySet.as_manager()
 
     class Meta:
-        ordering = ["date_start", "date_end", "slug"]
+        ordering = ["day_start", "day_end", "slug"]
         verbose_name = _("event")
         verbose_name_plural = _("events")
         constraints = [
@@ -141,7 +141,7 @@ class Event(Dated):
                 condition=Q(significance__gte=1, significance__lte=3), name="event_significance_1_to_3"
             ),
         ]
-        indexes = [models.Index(fields=["status", "date_start"], name="event_status_start")]
+        indexes = [models.Index(fields=["status", "day_start"], name="event_status_start")]
 
     def __str__(self) -> str:
         return self.slug
@@ -166,7 +166,9 @@ class Event(Dated):
             bounds = parse_date(self.date)
         except InvalidDate:
             return  # the date field reports its own error
-        if not any(bounds.start and bounds.end and bounds.start <= day <= bounds.end for day in readings):
+        first, last = bounds.start, bounds.end
+        days = [as_day_number(day) for day in readings]
+        if not any(first is not None and last is not None and first <= day <= last for day in days):
             said = " or ".join(day.isoformat() for day in readings)
             raise ValidationError(
                 {

@@ -8,13 +8,14 @@ is an error that names the events.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from graphlib import CycleError, TopologicalSorter
 
-Bounds = tuple[dt.date | None, dt.date | None]
+from common.dates import iso_day
+
+Bounds = tuple[int | None, int | None]  # day numbers (common.dates)
 
 
 class RelativeDateError(ValueError):
@@ -60,7 +61,7 @@ def relative_windows(own: dict[str, Bounds], relations: Iterable[Relation]) -> d
     end_because: dict[str, str] = {}
     for slug in order:  # earliest first: lower bounds flow forward
         for first in earlier_than[slug]:
-            if start[first] and (start[slug] is None or start[first] > start[slug]):
+            if start[first] is not None and (start[slug] is None or start[first] > start[slug]):
                 start[slug], start_because[slug] = start[first], first
     later_than: dict[str, set[str]] = defaultdict(set)
     for then, firsts in earlier_than.items():
@@ -68,22 +69,22 @@ def relative_windows(own: dict[str, Bounds], relations: Iterable[Relation]) -> d
             later_than[first].add(then)
     for slug in reversed(order):  # latest first: upper bounds flow backward
         for then in later_than[slug]:
-            if end[then] and (end[slug] is None or end[then] < end[slug]):
+            if end[then] is not None and (end[slug] is None or end[then] < end[slug]):
                 end[slug], end_because[slug] = end[then], then
 
     # Name first the event squeezed by two relations: that is where the curator's statements collide.
     blame_order = sorted(order, key=lambda slug: -((slug in start_because) + (slug in end_because)))
     for slug in blame_order:
-        if start[slug] and end[slug] and start[slug] > end[slug]:
+        if start[slug] is not None and end[slug] is not None and start[slug] > end[slug]:
             lower = (
-                f"after '{start_because[slug]}' (from {start[slug]})"
+                f"after '{start_because[slug]}' (from {iso_day(start[slug])})"
                 if slug in start_because
-                else f"its own date (from {start[slug]})"
+                else f"its own date (from {iso_day(start[slug])})"
             )
             upper = (
-                f"before '{end_because[slug]}' (until {end[slug]})"
+                f"before '{end_because[slug]}' (until {iso_day(end[slug])})"
                 if slug in end_because
-                else f"its own date (until {end[slug]})"
+                else f"its own date (until {iso_day(end[slug])})"
             )
             raise RelativeDateError(f"'{slug}' cannot be placed: {lower} and {upper} leave no day between them.")
     return {slug: (start[slug], end[slug]) for slug in order}

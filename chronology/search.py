@@ -176,20 +176,20 @@ def related_events(*, event: Event, lang: str, limit: int = RELATED_PER_KIND) ->
     def sharing(relation: str) -> list[dict]:
         ids = getattr(event, relation).values("pk")
         shared = published.filter(**{f"{relation}__in": ids}).annotate(shared=Count(relation, distinct=True))
-        return rows(shared.order_by("-shared", "date_start", "slug"))
+        return rows(shared.order_by("-shared", "day_start", "slug"))
 
     relation_ids = EventRelation.objects.filter(Q(event=event) | Q(other=event))
     linked = published.filter(
         Q(pk__in=relation_ids.values("other")) | Q(pk__in=relation_ids.values("event"))
     ).chronological()
-    start = event.date_start
+    start = event.day_start
     if start is None:
         before, after = [], []
     else:
-        earlier = published.filter(date_start__lt=start) | published.filter(date_start=start, slug__lt=event.slug)
-        later = published.filter(date_start__gt=start) | published.filter(date_start=start, slug__gt=event.slug)
-        before = rows(earlier.order_by("-date_start", "-slug"))[:1]
-        after = rows(later.order_by("date_start", "slug"))[:1]
+        earlier = published.filter(day_start__lt=start) | published.filter(day_start=start, slug__lt=event.slug)
+        later = published.filter(day_start__gt=start) | published.filter(day_start=start, slug__gt=event.slug)
+        before = rows(earlier.order_by("-day_start", "-slug"))[:1]
+        after = rows(later.order_by("day_start", "slug"))[:1]
     return {
         "places": sharing("places"),
         "routes": sharing("routes"),

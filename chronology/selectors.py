@@ -8,7 +8,6 @@ building related managers and querysets per row; value queries and dicts take a 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 from django.db.models import Exists, OuterRef, QuerySet, TextField, Value
@@ -17,7 +16,7 @@ from django.db.models.functions import Coalesce, NullIf
 
 from chronology.models import AidItem, AlternativeDating, Event, EventPlace, EventRelation, Status
 from common.calendars import CalendarError, equivalents_in_use, parse_calendar_date, to_gregorian_alternatives
-from common.dates import Precision
+from common.dates import Precision, iso_day
 from common.translation import language_codes, translate
 from sources.selectors import citations_by_owner
 
@@ -27,15 +26,15 @@ EVENT_FIELDS = (
     "written", "calendars", "disputed", "alternatives", "relations", "window",
 )  # fmt: skip
 _COLUMNS = {
-    "slug": "slug", "date": "date", "start": "date_start", "end": "date_end", "precision": "date_precision",
+    "slug": "slug", "date": "date", "start": "day_start", "end": "day_end", "precision": "date_precision",
     "approximate": "date_approximate", "uncertain": "date_uncertain", "category": "category",
     "significance": "significance",
 }  # fmt: skip
 _TRANSLATED = ("title", "summary", "note")
 # What `window` and `match` are computed from: read in the rows' own query, so they describe the same row.
-_BOUNDS = ("date", "date_start", "date_end", "date_precision")
+_BOUNDS = ("date", "day_start", "day_end", "date_precision")
 
-DateWindow = tuple[dt.date | None, dt.date | None]
+DateWindow = tuple[int | None, int | None]  # day numbers (common.dates)
 
 
 def translated_text(field_name: str, lang: str):
@@ -54,10 +53,6 @@ def _grouped(rows) -> dict[int, list]:
     for event_id, *values in rows:
         grouped.setdefault(event_id, []).append(values[0] if len(values) == 1 else values)
     return grouped
-
-
-def _iso(day):
-    return day.isoformat() if day else None
 
 
 def _slugs(name: str) -> Callable[[QuerySet, str], dict[int, list]]:
@@ -91,8 +86,8 @@ AID_COLUMNS = {
 }  # fmt: skip
 
 
-_AID_EVENT_COLUMNS = {"event": "event__slug", "date": "event__date", "start": "event__date_start",
-                      "end": "event__date_end"}  # fmt: skip
+_AID_EVENT_COLUMNS = {"event": "event__slug", "date": "event__date", "start": "event__day_start",
+                      "end": "event__day_end"}  # fmt: skip
 
 
 def _aid_values(lines: QuerySet[AidItem], columns: dict[str, str], lang: str) -> list[dict]:
@@ -103,7 +98,7 @@ def _aid_values(lines: QuerySet[AidItem], columns: dict[str, str], lang: str) ->
         row["note"] = translate(row["note"], lang)
         for bound in ("start", "end"):
             if bound in row:
-                row[bound] = _iso(row[bound])
+                row[bound] = iso_day(row[bound])
         rows.append(row)
     return rows
 
@@ -126,13 +121,13 @@ def _fetch_alternatives(ids, lang):
     citations = citations_by_owner(AlternativeDating, alternatives.values("pk"))
     grouped: dict[int, list] = {}
     for alt in alternatives.values(
-        "id", "event_id", "date", "date_start", "date_end", "date_precision", "place__slug", "note"
+        "id", "event_id", "date", "day_start", "day_end", "date_precision", "place__slug", "note"
     ):
         grouped.setdefault(alt["event_id"], []).append(
             {
                 "date": alt["date"],
-                "start": _iso(alt["date_start"]),
-                "end": _iso(alt["date_end"]),
+                "start": iso_day(alt["day_start"]),
+                "end": iso_day(alt["day_end"]),
                 "precision": alt["date_precision"],
                 "place": alt["place__slug"],
                 "note": translate(alt["note"], lang),
@@ -145,7 +140,7 @@ def _fetch_alternatives(ids, lang):
 def _fetch_relations(ids, lang):
     # A relation to a draft is left out: its slug would name unpublished work and link to nothing.
     rows = EventRelation.objects.filter(event__in=ids, other__status=Status.PUBLISHED).order_by(
-        "kind", "other__date_start"
+        "kind", "other__day_start"
     )
     return {
         key: [{"kind": kind, "event": other} for kind, other in items]
@@ -179,7 +174,7 @@ def _written(text: str, calendar: str) -> dict | None:
 
 
 def _calendars(start, end, lang: str) -> dict[str, str]:
-    if not start or start != end:
+    if start is None or start != end:
         return {}
     return {calendar.value: text for calendar, text in equivalents_in_use(start, lang).items()}
 
@@ -236,7 +231,7 @@ def event_rows(
         row = {name: values[_COLUMNS[name]] for name in columns}
         for name in ("start", "end"):
             if name in row:
-                row[name] = _iso(row[name])
+                row[name] = iso_day(row[name])
         for name in _TRANSLATED:
             if name in fields:
                 row[name] = values[f"_text_{name}"]
@@ -249,18 +244,18 @@ def event_rows(
         if needs_written:
             row["written"] = _written(values["date_as_written"], values["date_calendar"])
         if "calendars" in fields:
-            row["calendars"] = _calendars(values["date_start"], values["date_end"], lang)
+            row["calendars"] = _calendars(values["day_start"], values["day_end"], lang)
         if "window" in fields:
             row["window"] = is_window(
                 date=values["date"],
-                start=values["date_start"],
-                end=values["date_end"],
+                start=values["day_start"],
+                end=values["day_end"],
                 precision=values["date_precision"],
                 has_relations=values["_has_relations"],
             )
         result = {name: row[name] for name in fields}
         if date_window is not None:
-            result["match"] = window_match(values["date_start"], values["date_end"], date_window)
+            result["match"] = window_match(values["day_start"], values["day_end"], date_window)
         rows.append(result)
     return rows
 

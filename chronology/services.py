@@ -92,11 +92,11 @@ def event_relative_bounds_refresh() -> int:
             bounds = parse_date(event.date) if event.date else None
             start, end = (bounds.start, bounds.end) if bounds else (None, None)
             precision = bounds.precision if bounds else ""
-        if (event.date_start, event.date_end, event.date_precision) != (start, end, precision):
-            event.date_start, event.date_end, event.date_precision = start, end, precision
+        if (event.day_start, event.day_end, event.date_precision) != (start, end, precision):
+            event.day_start, event.day_end, event.date_precision = start, end, precision
             changed.append(event)
     if changed:
         for event in changed:
             event.updated_at = timezone.now()
-        Event.objects.bulk_update(changed, ["date_start", "date_end", "date_precision", "updated_at"])
+        Event.objects.bulk_update(changed, ["day_start", "day_end", "date_precision", "updated_at"])
     return len(changed)

@@ -8,8 +8,10 @@ from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 from reversion_compare.admin import CompareVersionAdmin
 
+from common.dates import iso_day
 from common.history import last_change, record_fingerprint
 from common.translation import translate
 
@@ -17,10 +19,19 @@ from common.translation import translate
 class DatedAdminMixin:
     """Shows the bounds derived from a record's EDTF date beside it, read-only."""
 
-    dated_readonly = ("date_start", "date_end", "date_precision", "date_approximate", "date_uncertain")
+    dated_readonly = ("first_day", "last_day", "date_precision", "date_approximate", "date_uncertain")
 
     def get_readonly_fields(self, request, obj=None):
         return (*super().get_readonly_fields(request, obj), *self.dated_readonly)
+
+    # The bounds are stored as day numbers; a curator reads them as days (-0043-03-15 is 15 March 44 BC).
+    @admin.display(description=_("first possible day"), ordering="day_start")
+    def first_day(self, obj):
+        return iso_day(obj.day_start) or "—"
+
+    @admin.display(description=_("last possible day"), ordering="day_end")
+    def last_day(self, obj):
+        return iso_day(obj.day_end) or "—"
 
 
 def translated_column(field_name: str, description):

@@ -114,3 +114,12 @@ class TranslatedReadOnlyViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
     """Read-only records looked up by slug, their texts in the request's language."""
 
     lookup_field = "slug"
+
+
+def iso_day_field(help_text: str = "") -> serializers.RegexField:
+    """A bound as the API writes it: an ISO 8601 day, with EDTF's extended years before 1 (`-0043-03-15`
+    is 15 March 44 BC), which OpenAPI's `date` format cannot describe; null for an open side."""
+    wording = "ISO day YYYY-MM-DD; years before 1 astronomical with a minus sign (-0043-03-15 is 15 March 44 BC)"
+    return serializers.RegexField(
+        r"^-?\d{4}-\d{2}-\d{2}$", allow_null=True, help_text=f"{help_text}{'; ' if help_text else ''}{wording}"
+    )

@@ -19,6 +19,8 @@ from enum import StrEnum
 from convertdate import islamic, julian
 from django.utils import translation
 
+from common.dates import as_day_number, date_of
+
 
 class Calendar(StrEnum):
     GREGORIAN = "gregorian"
@@ -70,6 +72,7 @@ class CalendarWords:
 
     months: dict[Calendar, tuple[str, ...]]
     labels: dict[Calendar, str]  # Gregorian has none: it is the atlas's own calendar
+    before_era: str = "{year} BC"  # a year before 1, counted back from it (astronomical 0 is 1 BC)
 
 
 # One table per language: adding a language is adding its table here. A language without one reads the
@@ -88,6 +91,7 @@ CALENDAR_WORDS: dict[str, CalendarWords] = {
             Calendar.RUMI: " (Rumî)",
             Calendar.HIJRI: " (Hicrî)",
         },
+        before_era="MÖ {year}",
     ),
     "en": CalendarWords(
         months={
@@ -287,10 +291,24 @@ def equivalents(date: dt.date, lang: str | None = None) -> dict[Calendar, str]:
 RUMI_IN_USE = range(1840, 1926)
 
 
-def equivalents_in_use(date: dt.date, lang: str | None = None) -> dict[Calendar, str]:
-    """The day written in the calendars someone in the region dated by then: Julian in Russia before
-    14 February 1918, Rumi in the Ottoman state and Turkey until 1926, Hijri (±2 days) alongside."""
-    relevant = {Calendar.HIJRI}
+# The first day of the Hijri era (16 July 622 Julian) as a day number: no Hijri date names a day before it.
+HIJRI_EPOCH_DAY = int(islamic.EPOCH + 0.5)
+
+
+def equivalents_in_use(day: dt.date | int, lang: str | None = None) -> dict[Calendar, str]:
+    """The day (a date or a day number) written in the calendars someone in the region dated by then: Julian
+    in Russia before 14 February 1918 (and for any day before the common era), Rumi in the Ottoman state and
+    Turkey until 1926, Hijri (±2 days) alongside from its epoch."""
+    date = day if isinstance(day, dt.date) else date_of(day)
+    if date is None:  # before 1 January 0001: Julian only, the calendar such days are dated in
+        words = CALENDAR_WORDS[_lang(lang)]
+        year, month, number = julian.from_jd(day - 0.5)
+        year_text = words.before_era.format(year=1 - year) if year < 1 else str(year)
+        julian_month = words.months[Calendar.JULIAN][month - 1]
+        return {Calendar.JULIAN: f"{number} {julian_month} {year_text}{words.labels[Calendar.JULIAN]}"}
+    relevant = set()
+    if as_day_number(date) >= HIJRI_EPOCH_DAY:
+        relevant.add(Calendar.HIJRI)
     if russian_old_style_applies(date):
         relevant.add(Calendar.JULIAN)
     if date.year in RUMI_IN_USE:

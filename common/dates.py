@@ -1,31 +1,43 @@
 """EDTF dates as historians write them, reduced to the bounds a database can sort and filter on.
 
-The `edtf` package parses; this module turns its result into plain `datetime.date` bounds, a precision
-and the qualifiers, and rejects what the atlas cannot place on a timeline (sets, open-ended nonsense)
-with a message that says what to write instead.
+The `edtf` package parses; this module turns its result into integer day bounds, a precision and the
+qualifiers, and rejects what the atlas cannot place on a timeline (sets, open-ended nonsense, years beyond
+four digits) with a message that says what to write instead.
+
+Bounds are Julian Day Numbers on the proleptic Gregorian calendar, the scale astronomers and historians
+use to count days across eras: `datetime.date` stops at year 1, and EDTF writes years before the common
+era with a minus sign in astronomical numbering (0000 is 1 BC, -0043 is 44 BC), which a day count holds
+as easily as 1920.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from convertdate import gregorian
 from edtf import parse_edtf
 from edtf.parser.edtf_exceptions import EDTFParseException
 from edtf.parser.parser_classes import (
     Date,
     Interval,
     Level1Interval,
+    LongYear,
     Season,
     UncertainOrApproximate,
     Unspecified,
     UnspecifiedIntervalSection,
 )
 
-EXAMPLES = "1920-11-05, 1921-10, 1919, 1920-09~, 1920?, 1920-05-11/1920-07-19, 1920-11/.."
+EXAMPLES = "1920-11-05, 1921-10, 1919, 1920-09~, 1920?, 1920-05-11/1920-07-19, 1920-11/.., -0043-03-15 (44 BC)"
+# EDTF's four-digit years; longer ones (Y-12000) are geological time, not a history atlas's.
+MIN_YEAR, MAX_YEAR = -9999, 9999
+# The day number of 1 January 0001, so a `datetime.date` converts by its ordinal without a calendar.
+_ORDINAL_OFFSET = 1721425
 
 
 class Precision(StrEnum):
@@ -40,47 +52,123 @@ class InvalidDate(ValueError):
     """A date string the atlas cannot use; the message says what to write instead."""
 
 
+def _year_out_of_range(text: str) -> InvalidDate:
+    return InvalidDate(
+        f"{text!r} names a year the atlas cannot hold: it keeps years -9999 to 9999 written with four "
+        "digits, in EDTF's astronomical numbering (0000 is 1 BC, -0043 is 44 BC); write e.g. 1920, 0632 "
+        "or -0043-03-15."
+    )
+
+
 def _no_year(text: str) -> InvalidDate:
     return InvalidDate(
-        f"{text!r} names no year the timeline can place (year 0, years before the common era and wholly "
-        "unknown years are not supported); write a year from 0001 to 9999, e.g. 1920 or 192X."
+        f"{text!r} names no year the timeline can place (a wholly unknown year); write a year of four "
+        "digits, e.g. 1920, 192X or -0043 (44 BC)."
     )
+
+
+def day_number(year: int, month: int, day: int) -> int:
+    """The Julian Day Number of a proleptic Gregorian day; ValueError if there is no such day."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(f"year {year} is outside {MIN_YEAR}..{MAX_YEAR}")
+    # convertdate checks the day but not the month (it reads 1920-13-01 as 1921-01-01).
+    if not (1 <= month <= 12 and 1 <= day <= _month_length(year, month)):
+        raise ValueError(f"{year:04d}-{month:02d}-{day:02d} is not a day of the Gregorian calendar")
+    # convertdate counts from midnight (x.5); the day number is the noon that follows.
+    return math.floor(gregorian.to_jd(year, month, day) + 0.5)
+
+
+def day_parts(number: int) -> tuple[int, int, int]:
+    """(year, month, day) of a day number; years before 1 astronomical (0 is 1 BC)."""
+    return gregorian.from_jd(number)
+
+
+def iso_day(number: int | None) -> str | None:
+    """A day number as ISO 8601 with EDTF's extended years: 1920-11-05, 0632-06-08, -0043-03-15."""
+    if number is None:
+        return None
+    year, month, day = day_parts(number)
+    sign = "-" if year < 0 else ""
+    return f"{sign}{abs(year):04d}-{month:02d}-{day:02d}"
+
+
+def date_of(number: int | None) -> dt.date | None:
+    """The day as a `datetime.date`, or None when it is before year 1 (or there is no day)."""
+    if number is None or number <= _ORDINAL_OFFSET:
+        return None
+    return dt.date.fromordinal(number - _ORDINAL_OFFSET)
+
+
+_ISO_DAY = re.compile(r"(-?\d{4})-(\d{2})-(\d{2})")
+
+
+def as_day_number(value: int | dt.date | str | None) -> int | None:
+    """A bound given as a day number, a `date` or an ISO/EDTF day ("-0043-03-15") as a day number."""
+    if value is None or isinstance(value, int):
+        return value
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.toordinal() + _ORDINAL_OFFSET
+    return parse_day(value)
+
+
+def parse_day(text: str) -> int:
+    """One whole day, YYYY-MM-DD with an optional minus for years before 1, as a day number."""
+    match = _ISO_DAY.fullmatch((text or "").strip())
+    if not match:
+        raise InvalidDate(f"{text!r} is not a day; write it as YYYY-MM-DD, e.g. 1920-11-05 or -0043-03-15.")
+    if match[1] == "-0000":
+        raise InvalidDate(f"{text!r}: EDTF writes 1 BC as 0000, without a minus sign.")
+    try:
+        return day_number(*map(int, match.groups()))
+    except ValueError:
+        raise InvalidDate(f"{text!r} names a day that does not exist in the Gregorian calendar.") from None
 
 
 @dataclass(frozen=True)
 class DateBounds:
     """What the database keeps of an EDTF string: bounds for sorting and filtering, and how sure it is.
 
-    `start` is None for an open or unknown start (`../1920`), `end` likewise (`1920-11/..`).
+    `start` and `end` are day numbers (see the module docstring); `start` is None for an open or unknown
+    start (`../1920`), `end` likewise (`1920-11/..`).
     """
 
     edtf: str
-    start: dt.date | None
-    end: dt.date | None
+    start: int | None
+    end: int | None
     precision: Precision
     approximate: bool
     uncertain: bool
     is_interval: bool
 
 
-def _struct_to_date(value) -> dt.date:
-    return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
+def _month_length(year: int, month: int) -> int:
+    # calendar.monthrange refuses years before 1; its leap rule is the proleptic Gregorian one.
+    return 29 if month == 2 and calendar.isleap(year) else (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
 
 
-def _precision_of(start: dt.date, end: dt.date) -> Precision:
+def _struct_to_day(value) -> int:
+    return day_number(value.tm_year, value.tm_mon, value.tm_mday)
+
+
+def _precision_of(start: int, end: int) -> Precision:
     if start == end:
         return Precision.DAY
-    last_day = calendar.monthrange(start.year, start.month)[1]
-    if start.day == 1 and end == start.replace(day=last_day):
+    (year, month, day), last = day_parts(start), day_parts(end)
+    if day == 1 and last == (year, month, _month_length(year, month)):
         return Precision.MONTH
-    if (start.month, start.day) == (1, 1) and end == dt.date(start.year, 12, 31):
+    if (month, day) == (1, 1) and last == (year, 12, 31):
         return Precision.YEAR
     return Precision.RANGE
 
 
-def _single_bounds(parsed) -> tuple[dt.date, dt.date, Precision]:
-    start = _struct_to_date(parsed.lower_strict())
-    end = _struct_to_date(parsed.upper_strict())
+def _single_bounds(parsed) -> tuple[int, int, Precision]:
+    if isinstance(parsed, LongYear):
+        raise _year_out_of_range(str(parsed))
+    # `edtf` reverses the strict bounds of partly unspecified days before the common era (-0044-03-XX
+    # gives 31 then 1 March), so take them in order.
+    start, end = sorted((_struct_to_day(parsed.lower_strict()), _struct_to_day(parsed.upper_strict())))
     precision = Precision.SEASON if isinstance(parsed, Season) else _precision_of(start, end)
     return start, end, precision
 
@@ -91,30 +179,31 @@ def _coarser(a: Precision, b: Precision) -> Precision:
 
 
 # The `edtf` parser (pyparsing) takes 7–11 ms a string on this machine, which made generating or loading
-# 10,000 events take minutes. The forms corpora nearly always use — YYYY, YYYY-MM, YYYY-MM-DD with an
-# optional ~ ? % qualifier, and intervals of those — are parsed here directly; everything else still goes
-# to `edtf`. tests/common/test_dates.py checks that both paths agree.
-_SIMPLE = r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%])?"
+# 10,000 events take minutes. The forms corpora nearly always use — YYYY, YYYY-MM, YYYY-MM-DD (a minus for
+# years before 1) with an optional ~ ? % qualifier, and intervals of those — are parsed here directly;
+# everything else still goes to `edtf`. tests/common/test_dates.py checks that both paths agree.
+_SIMPLE = r"(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%])?"
 _SIMPLE_DATE = re.compile(rf"{_SIMPLE}")
 _SIMPLE_INTERVAL = re.compile(rf"{_SIMPLE}/{_SIMPLE}")
 
 
-def _simple_bounds(year: str, month: str | None, day: str | None) -> tuple[dt.date, dt.date, Precision] | None:
+def _simple_bounds(year: str, month: str | None, day: str | None) -> tuple[int, int, Precision] | None:
+    if year == "-0000":
+        return None  # not EDTF: let the full parser say so
     y = int(year)
-    if y < dt.MINYEAR:
-        raise _no_year(year)
     if month is None:
-        return dt.date(y, 1, 1), dt.date(y, 12, 31), Precision.YEAR
+        return day_number(y, 1, 1), day_number(y, 12, 31), Precision.YEAR
     m = int(month)
     if not 1 <= m <= 12:
         return None
-    last = calendar.monthrange(y, m)[1]
+    last = _month_length(y, m)
     if day is None:
-        return dt.date(y, m, 1), dt.date(y, m, last), Precision.MONTH
+        return day_number(y, m, 1), day_number(y, m, last), Precision.MONTH
     d = int(day)
     if not 1 <= d <= last:
         return None
-    return dt.date(y, m, d), dt.date(y, m, d), Precision.DAY
+    first = day_number(y, m, d)
+    return first, first, Precision.DAY
 
 
 def _parse_simple(text: str) -> DateBounds | None:
@@ -131,18 +220,21 @@ def _parse_simple(text: str) -> DateBounds | None:
     return None
 
 
+_LONG_YEAR = re.compile(r"(?:^|[/.])Y?-?\d{5,}")
+
+
 def parse_date(value: str) -> DateBounds:
     """Parse an EDTF string (level 0 or 1) into bounds, or raise InvalidDate saying what is wrong."""
     text = (value or "").strip()
     if not text:
         raise InvalidDate(f"A date is required. Write it in EDTF, e.g. {EXAMPLES}.")
-    try:
-        simple = _parse_simple(text)
-    except InvalidDate as error:
-        raise _no_year(text) from error
-    if simple:
-        return simple
-    return _parse_with_edtf(text)
+    if _LONG_YEAR.search(text):
+        raise _year_out_of_range(text)
+    if re.search(r"(?:^|/)-0000", text):
+        raise InvalidDate(f"{text!r}: EDTF writes 1 BC as 0000, without a minus sign (-0001 is 2 BC).")
+    if re.search(r"(?:^|/)-?XXXX", text):
+        raise _no_year(text)
+    return _parse_simple(text) or _parse_with_edtf(text)
 
 
 def _parse_with_edtf(text: str) -> DateBounds:
@@ -151,8 +243,7 @@ def _parse_with_edtf(text: str) -> DateBounds:
     except InvalidDate:
         raise
     except (ValueError, OverflowError) as error:
-        # The parser accepts years `date` cannot hold (0000, -0001, XXXX) and some impossible days
-        # (29 February 1900).
+        # The parser accepts some impossible days (29 February 1900) and wholly unknown years (XXXX).
         if "year" in str(error):
             raise _no_year(text) from None
         raise InvalidDate(f"{text!r} names a day that does not exist in the Gregorian calendar.") from None
@@ -169,7 +260,7 @@ def _bounds_from_edtf(text: str) -> DateBounds:
     approximate = "~" in text or "%" in text
     uncertain = "?" in text or "%" in text
 
-    if isinstance(parsed, Date | UncertainOrApproximate | Unspecified | Season):
+    if isinstance(parsed, Date | UncertainOrApproximate | Unspecified | Season | LongYear):
         start, end, precision = _single_bounds(parsed)
         return DateBounds(text, start, end, precision, approximate, uncertain, is_interval=False)
 
@@ -184,7 +275,7 @@ def _bounds_from_edtf(text: str) -> DateBounds:
             raise InvalidDate(f"{text!r} has neither a start nor an end; give at least one of them.")
         start = sides[0][0] if sides[0] else None
         end = sides[1][1] if sides[1] else None
-        if start and end and start > end:
+        if start is not None and end is not None and start > end:
             raise InvalidDate(f"{text!r} ends before it starts; swap the two dates.")
         precisions = [side[2] for side in sides if side]
         precision = precisions[0] if len(precisions) == 1 else _coarser(*precisions)

@@ -7,23 +7,25 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from common.dates import InvalidDate, Precision, parse_date
+from common.dates import InvalidDate, Precision, as_day_number, iso_day, parse_date
 
 SLUG_HELP = _("Lowercase letters, digits and hyphens; used in URLs and corpus files, so change it with care.")
 
 
 class DatedQuerySet(models.QuerySet):
     def overlapping(self, start=None, end=None):
-        """Records that could fall within [start, end]; an open side on either never excludes."""
+        """Records that could fall within [start, end] (dates, day numbers or ISO days); an open side on
+        either never excludes."""
         queryset = self
-        if start:
-            queryset = queryset.filter(Q(date_end__gte=start) | Q(date_end__isnull=True))
-        if end:
-            queryset = queryset.filter(Q(date_start__lte=end) | Q(date_start__isnull=True))
+        start, end = as_day_number(start), as_day_number(end)
+        if start is not None:
+            queryset = queryset.filter(Q(day_end__gte=start) | Q(day_end__isnull=True))
+        if end is not None:
+            queryset = queryset.filter(Q(day_start__lte=end) | Q(day_start__isnull=True))
         return queryset
 
     def chronological(self):
-        return self.order_by(models.F("date_start").asc(nulls_first=True), "date_end", "slug")
+        return self.order_by(models.F("day_start").asc(nulls_first=True), "day_end", "slug")
 
 
 class Dated(models.Model):
@@ -44,8 +46,9 @@ class Dated(models.Model):
             "(uncertain), 1920-05-11/1920-07-19 (span), 1920-11/.. (open end)."
         ),
     )
-    date_start = models.DateField(null=True, blank=True, editable=False, db_index=True)
-    date_end = models.DateField(null=True, blank=True, editable=False, db_index=True)
+    # Julian Day Numbers (common.dates): unlike DateField they hold years before the common era.
+    day_start = models.IntegerField(null=True, blank=True, editable=False, db_index=True)
+    day_end = models.IntegerField(null=True, blank=True, editable=False, db_index=True)
     date_precision = models.CharField(
         max_length=8, choices=[(p.value, p.value) for p in Precision], blank=True, editable=False
     )
@@ -65,22 +68,28 @@ class Dated(models.Model):
     def date_constraints(cls, prefix: str) -> list[models.BaseConstraint]:
         return [
             models.CheckConstraint(
-                condition=Q(date_start__isnull=True)
-                | Q(date_end__isnull=True)
-                | Q(date_start__lte=models.F("date_end")),
+                condition=Q(day_start__isnull=True) | Q(day_end__isnull=True) | Q(day_start__lte=models.F("day_end")),
                 name=f"{prefix}_start_not_after_end",
             )
         ]
 
+    @property
+    def start_iso(self) -> str | None:
+        return iso_day(self.day_start)
+
+    @property
+    def end_iso(self) -> str | None:
+        return iso_day(self.day_end)
+
     def refresh_date_bounds(self) -> None:
         if not self.date:
-            self.date_start = self.date_end = None
+            self.day_start = self.day_end = None
             self.date_precision = ""
             self.date_approximate = self.date_uncertain = False
             return
         bounds = parse_date(self.date)
         self.date = bounds.edtf
-        self.date_start, self.date_end = bounds.start, bounds.end
+        self.day_start, self.day_end = bounds.start, bounds.end
         self.date_precision = bounds.precision.value
         self.date_approximate, self.date_uncertain = bounds.approximate, bounds.uncertain
 

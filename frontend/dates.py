@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 _SIDE = re.compile(r"^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?([~?%]?)$")
 
@@ -67,8 +66,16 @@ class DateWords:
         text = self.strings[key]
         return re.sub(r"\{(\w+)\}", lambda match: params.get(match[1], match[0]), text)
 
+    def year(self, year: int) -> str:
+        """A year as readers count them: EDTF's astronomical years before 1 (0 is 1 BC, -43 is 44 BC) are
+        written "44 BC" / "MÖ 44", so no year 0 is ever shown."""
+        return str(year) if year >= 1 else self._fill("yearBC", year=str(1 - year))
+
+    def _years(self, start: Side, end: Side) -> str:
+        return f"{self.year(start.year)}–{self.year(end.year)}"
+
     def _bare(self, side: Side, *, with_year: bool = True) -> str:
-        year = str(side.year) if with_year else ""
+        year = self.year(side.year) if with_year else ""
         if side.season:
             text = f"{self.strings['seasons'][side.season - 1]} {year}"
         elif side.month and side.day:
@@ -91,7 +98,7 @@ class DateWords:
 
     def _single(self, side: Side) -> str:
         if not (side.month or side.season or side.approximate or side.uncertain):
-            return self._fill("sometime", date=str(side.year))
+            return self._fill("sometime", date=self.year(side.year))
         return self._side(side)
 
     def window(self, start: str, end: str) -> str:
@@ -107,12 +114,12 @@ class DateWords:
         plain = not (start.approximate or start.uncertain or end.approximate or end.uncertain)
         if plain and start.year == end.year and not (start.season or end.season) and start.month and end.month:
             if start.month == end.month and start.day and end.day:
-                return f"{start.day}–{end.day} {self.strings['months'][start.month - 1]} {start.year}"
+                return f"{start.day}–{end.day} {self.strings['months'][start.month - 1]} {self.year(start.year)}"
             if bool(start.day) == bool(end.day):
                 first, last = self._bare(start, with_year=False), self._bare(end, with_year=False)
-                return f"{first} – {last} {start.year}"
+                return f"{first} – {last} {self.year(start.year)}"
         if plain and not (start.month or end.month or start.season or end.season):
-            return f"{start.year}–{end.year}"
+            return self._years(start, end)
         return f"{self._side(start)} – {self._side(end)}"
 
     def _from_bounds(self, record: dict) -> str:
@@ -131,11 +138,11 @@ class DateWords:
         elif precision == "month":
             text = self._bare(Side(start.year, start.month))
         elif precision == "year" and not approximate and not uncertain:
-            return self._fill("sometime", date=str(start.year))
+            return self._fill("sometime", date=self.year(start.year))
         elif precision == "year":
-            text = str(start.year)
+            text = self.year(start.year)
         elif (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
-            text = f"{start.year}–{end.year}"
+            text = self._years(start, end)
         else:
             text = f"{self._bare(start)} – {self._bare(end)}"
         return self._qualified(Side(0, approximate=approximate, uncertain=uncertain), text)
@@ -151,6 +158,13 @@ class DateWords:
         return self._interval(start, end) if interval else self._single(start)
 
 
+_ISO_DAY = re.compile(r"(-?\d{4,})-(\d{2})-(\d{2})")
+
+
 def _iso_side(iso: str) -> Side:
-    day = date.fromisoformat(iso)
-    return Side(day.year, day.month, day.day)
+    """An ISO day as the API writes it, with EDTF's extended years ("-0043-03-15"); `date` cannot read those."""
+    match = _ISO_DAY.fullmatch(iso)
+    if not match:
+        raise ValueError(f"{iso!r} is not an ISO day (YYYY-MM-DD)")
+    year, month, day = map(int, match.groups())
+    return Side(year, month, day)

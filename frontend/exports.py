@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.utils.html import escape
 
+from common.dates import as_day_number
 from common.translation import translate
 from geography.models import Area, Place, Route, RouteStatus, RouteStop
 from geography.names import as_names, name_on
@@ -114,9 +115,7 @@ def _status_on(route: Route, day: dt.date | None) -> str:
     if day is None:
         return "open"
     for status in route.statuses.all():
-        if (status.date_start is None or status.date_start <= day) and (
-            status.date_end is None or day <= status.date_end
-        ):
+        if _stands_on(status, day):
             return status.status
     return "open"
 
@@ -124,7 +123,7 @@ def _status_on(route: Route, day: dt.date | None) -> str:
 def _routes(request: ExportRequest):
     routes = Route.objects.prefetch_related(
         Prefetch("stops", queryset=RouteStop.objects.select_related("place").order_by("position")),
-        Prefetch("statuses", queryset=RouteStatus.objects.order_by("date_start")),
+        Prefetch("statuses", queryset=RouteStatus.objects.order_by("day_start")),
     ).order_by("slug")
     if request.route:
         routes = routes.filter(slug=request.route)
@@ -198,8 +197,9 @@ def export_map_html(request: ExportRequest) -> str:
 
 
 def _stands_on(record, day: dt.date) -> bool:
-    return (record.date_start is None or record.date_start <= day) and (
-        record.date_end is None or day <= record.date_end
+    number = as_day_number(day)
+    return (record.day_start is None or record.day_start <= number) and (
+        record.day_end is None or number <= record.day_end
     )
 
 

@@ -209,7 +209,10 @@ def atlas(request):
                 for citation in event["citations"]
             ],
             "date_text": event_date_text(event, lang),
-            "datetime": event["date"] if re.fullmatch(r"\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?", event["date"]) else "",
+            # HTML's years start at 0001: an event before the common era has no datetime value.
+            "datetime": event["date"]
+            if re.fullmatch(r"(?!0000)\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?", event["date"])
+            else "",
         }
     # An unknown event is a 404 for link checkers and search engines, but the visitor still gets the
     # whole atlas and a sentence saying what was not found: a dead link in a lesson should not be a dead end.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 
@@ -16,6 +15,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from common.api import LANG_PARAMETER, LanguageMixin, TranslatedText
+from common.dates import InvalidDate, iso_day, parse_day
+from common.day_filters import DayRangeFilter
 from common.versioning import data_version
 from geography import schema
 from geography.models import Area, AreaKind, Place, Route, RouteMode, RoutePurpose, RouteStop, route_length_km
@@ -32,8 +33,8 @@ def feature(geometry: dict, properties: dict) -> dict:
 def dated_properties(record) -> dict:
     return {
         "date": record.date,
-        "start": record.date_start.isoformat() if record.date_start else None,
-        "end": record.date_end.isoformat() if record.date_end else None,
+        "start": iso_day(record.day_start),
+        "end": iso_day(record.day_end),
     }
 
 
@@ -46,7 +47,7 @@ class PlaceFeatureSerializer(TranslatedText, serializers.BaseSerializer):
             {"type": "Point", "coordinates": [place.longitude, place.latitude]},
             {
                 "slug": place.slug,
-                "name": name_on(place.name, names, on, lang) if on else self.text(place.name),
+                "name": name_on(place.name, names, on, lang) if on is not None else self.text(place.name),
                 "name_periods": name_periods(place.name, names, lang),
                 "kind": place.kind,
                 "description": self.text(place.description),
@@ -173,10 +174,9 @@ def in_bbox(lon: float, lat: float, box: tuple[float, float, float, float]) -> b
 
 
 class DatedFilter(filters.FilterSet):
-    """Date window (date_after/date_before), one day (on) and a map extent (bbox) for large corpora."""
-
-    date = filters.DateFromToRangeFilter(
-        method="filter_date_window", label="Overlapping the window date_after … date_before (YYYY-MM-DD)"
+    date = DayRangeFilter(
+        method="filter_date_window",
+        label="Overlapping the window date_after … date_before (YYYY-MM-DD; -0043-03-15 for 15 March 44 BC)",
     )
     on = filters.DateFilter(method="filter_on", label="Standing on this day (YYYY-MM-DD)")
     bbox = filters.CharFilter(method="filter_bbox", label="Reaching into west,south,east,north (degrees)")
@@ -212,7 +212,9 @@ class PlaceFilter(filters.FilterSet):
 
 
 ON_PARAMETER = OpenApiParameter(
-    "on", OpenApiTypes.DATE, description="Give each place the name it bore on this day (YYYY-MM-DD)."
+    "on",
+    OpenApiTypes.STR,
+    description="Give each place the name it bore on this day (YYYY-MM-DD; -0043-03-15 for 15 March 44 BC).",
 )
 Q_PARAMETER = OpenApiParameter(
     "q", OpenApiTypes.STR, description="Find places by any of their names, in any language or period."
@@ -233,9 +235,9 @@ class PlaceViewSet(GeoJSONViewSet):
         context = super().get_serializer_context()
         if (raw := self.request.query_params.get("on")) is not None:
             try:
-                context["on"] = dt.date.fromisoformat(raw)
-            except ValueError:
-                raise ValidationError({"on": f"{raw!r} is not a day; write it as YYYY-MM-DD."}) from None
+                context["on"] = parse_day(raw)
+            except InvalidDate as error:
+                raise ValidationError({"on": str(error)}) from None
         return context
 
     def filter_queryset(self, queryset):
@@ -274,7 +276,7 @@ def _aid_lines():
     return (
         Route._meta.get_field("aid")
         .related_model.objects.select_related("event", "source")
-        .order_by("event__date_start", "id")
+        .order_by("event__day_start", "id")
     )
 
 

@@ -66,7 +66,7 @@ class PlaceName(Dated):
 
     class Meta:
         # Undated names first on every database (SQLite and PostgreSQL put NULLs at opposite ends).
-        ordering = ["place", models.F("date_start").asc(nulls_first=True), "name"]
+        ordering = ["place", models.F("day_start").asc(nulls_first=True), "name"]
         constraints = Dated.date_constraints("placename")
 
     def __str__(self) -> str:
@@ -136,7 +136,7 @@ class RouteStatus(Dated):
     note = TranslatedField(blank=True)
 
     class Meta:
-        ordering = ["route", "date_start"]
+        ordering = ["route", "day_start"]
         verbose_name_plural = _("route statuses")
         constraints = Dated.date_constraints("routestatus")
 

@@ -12,35 +12,39 @@ rather than know the rule.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
+import math
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from common.dates import day_number, iso_day
 from common.translation import translate
 
-ONE_DAY = dt.timedelta(days=1)
+# Days are day numbers (common.dates), so names from before the common era compare like any others.
+ONE_DAY = 1
+# The day a place with no dated names is looked up on: any day gives the same answer.
+_ANY_DAY = day_number(2000, 1, 1)
 
 
 @dataclass(frozen=True)
 class Name:
     name: str
     language: str
-    start: dt.date | None
-    end: dt.date | None
+    start: int | None
+    end: int | None
     dated: bool
 
-    def in_use_on(self, day: dt.date) -> bool:
+    def in_use_on(self, day: int) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
 def as_names(rows) -> list[Name]:
-    """PlaceName rows (or anything with name, language, date, date_start, date_end) as Names."""
-    return [Name(r.name, r.language, r.date_start, r.date_end, bool(r.date)) for r in rows]
+    """PlaceName rows (or anything with name, language, date, day_start, day_end) as Names."""
+    return [Name(r.name, r.language, r.day_start, r.day_end, bool(r.date)) for r in rows]
 
 
-def name_on(default: dict, names: Sequence[Name], day: dt.date, lang: str) -> str:
+def name_on(default: dict, names: Sequence[Name], day: int, lang: str) -> str:
     """The name a reader of `lang` would meet for this place on `day`."""
     in_use = [n for n in names if n.in_use_on(day)]
     for candidates in (
@@ -49,29 +53,29 @@ def name_on(default: dict, names: Sequence[Name], day: dt.date, lang: str) -> st
     ):
         if candidates:
             # The most recently adopted name wins where periods touch (Leninakan from 1924, not Alexandropol).
-            return max(candidates, key=lambda n: (n.start or dt.date.min, n.dated)).name
+            return max(candidates, key=lambda n: (-math.inf if n.start is None else n.start, n.dated)).name
     return translate(default, lang)
 
 
 def name_periods(default: dict, names: Sequence[Name], lang: str) -> list[dict]:
     """Consecutive periods, each with the name in use; `start`/`end` None for an open side."""
     edges = sorted(
-        {n.start for n in names if n.start} | {n.end + ONE_DAY for n in names if n.end and n.end < dt.date.max}
+        {n.start for n in names if n.start is not None} | {n.end + ONE_DAY for n in names if n.end is not None}
     )
     bounds = [None, *edges, None]
     periods: list[dict] = []
     for first, after in itertools.pairwise(bounds):
-        probe = first or (after - ONE_DAY if after else dt.date(2000, 1, 1))
+        probe = first if first is not None else (after - ONE_DAY if after is not None else _ANY_DAY)
         name = name_on(default, names, probe, lang)
-        last = after - ONE_DAY if after else None
+        last = after - ONE_DAY if after is not None else None
         if periods and periods[-1]["name"] == name:
             periods[-1]["end"] = last
         else:
             periods.append({"start": first, "end": last, "name": name})
     return [
         {
-            "start": p["start"].isoformat() if p["start"] else None,
-            "end": p["end"].isoformat() if p["end"] else None,
+            "start": iso_day(p["start"]),
+            "end": iso_day(p["end"]),
             "name": p["name"],
         }
         for p in periods

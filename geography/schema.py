@@ -9,6 +9,7 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
+from common.api import iso_day_field
 from geography.models import AreaKind, PlaceKind, RouteMode, RoutePurpose, RouteStatusKind
 from sources.api import CitationSerializer
 
@@ -31,15 +32,15 @@ def _dated(name: str, fields: dict) -> type[serializers.Serializer]:
         {
             **fields,
             "date": serializers.CharField(help_text="EDTF; empty when undated"),
-            "start": serializers.DateField(allow_null=True, help_text="First possible day; null when open"),
-            "end": serializers.DateField(allow_null=True, help_text="Last possible day; null when open"),
+            "start": iso_day_field("First possible day; null when open"),
+            "end": iso_day_field("Last possible day; null when open"),
         },
     )
 
 
 class NamePeriodSerializer(serializers.Serializer):
-    start = serializers.DateField(allow_null=True)
-    end = serializers.DateField(allow_null=True)
+    start = iso_day_field()
+    end = iso_day_field()
     name = serializers.CharField(help_text="The name in use in this period, in the language asked for")
 
 

@@ -296,7 +296,7 @@ def _corpus_event_slugs(path: Path) -> list[str]:
 
 
 def _record_of(event: Event, language: str) -> EventRecord | None:
-    date = event.date or (f"{event.date_start}/{event.date_end}" if event.date_start and event.date_end else "")
+    date = event.date or (f"{event.start_iso}/{event.end_iso}" if event.start_iso and event.end_iso else "")
     if not date:
         return None  # placed only by relations, with no bounds yet: TimelineJS cannot draw it
     theme = event.themes.first()

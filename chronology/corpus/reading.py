@@ -51,9 +51,10 @@ _EDTF_FIELDS = {"date", "born", "died"}
 
 
 def clean_scalar(value, name: str = ""):
-    # YAML reads an unquoted 1920-11-05 as a date and 1919 as a number; EDTF fields want the text back.
+    # YAML reads an unquoted 1920-11-05 as a date and 1919 as a number; EDTF fields want the text back,
+    # with EDTF's four-digit years (632 is 0632, -43 is -0043).
     if name in _EDTF_FIELDS and isinstance(value, dt.date | int) and not isinstance(value, bool):
-        return value.isoformat() if isinstance(value, dt.date) else str(value)
+        return value.isoformat() if isinstance(value, dt.date) else f"{'-' if value < 0 else ''}{abs(value):04d}"
     return value.strip() if isinstance(value, str) else value
 
 

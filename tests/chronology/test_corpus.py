@@ -134,7 +134,7 @@ def test_corpus_loads_every_record_with_its_links(db, corpus):
         "Leninakan",
     ]
     month = Event.objects.get(slug="gyumri-treaty")
-    assert (str(month.date_start), str(month.date_end), month.date_precision) == ("1920-12-01", "1920-12-31", "month")
+    assert (month.start_iso, month.end_iso, month.date_precision) == ("1920-12-01", "1920-12-31", "month")
 
 
 def test_loading_twice_changes_nothing(db, corpus):
@@ -206,7 +206,12 @@ def problems_of(path) -> list[str]:
             "routes 'baku-gyumri', field 'stops': refers to places 'kars'",
         ),
         ("events", "category: treaty", "category: treety", "events 'gyumri-treaty', field 'category'"),
-        ("events", 'date: "1920-12"', 'date: "0000"', "events 'gyumri-treaty', field 'date': '0000' names no year"),
+        (
+            "events",
+            'date: "1920-12"',
+            'date: "Y-12000"',
+            "events 'gyumri-treaty', field 'date': 'Y-12000' names a year the atlas cannot hold",
+        ),
         ("events", "significance: 3", "significance: 5", "field 'significance'"),
         ("events", "significance: 3", "signifcance: 3", "field 'signifcance': unknown field"),
         ("events", "slug: gyumri-treaty", "slug: stalin-interview", "field 'slug': is used twice"),
@@ -306,7 +311,7 @@ def test_an_undated_event_placed_after_and_before_others_gets_the_window_between
     corpus_load(path=write_corpus(tmp_path / "c", {**BASE, "relative.yaml": RELATIVE}))
     envoy = Event.objects.get(slug="envoy-arrives")
     assert envoy.date == ""
-    assert (str(envoy.date_start), str(envoy.date_end), envoy.date_precision) == ("1920-11-05", "1920-12-31", "range")
+    assert (envoy.start_iso, envoy.end_iso, envoy.date_precision) == ("1920-11-05", "1920-12-31", "range")
     assert sorted(envoy.relations.values_list("kind", "other__slug")) == [
         ("after", "stalin-interview"),
         ("before", "gyumri-treaty"),
@@ -316,7 +321,7 @@ def test_an_undated_event_placed_after_and_before_others_gets_the_window_between
 def test_alternative_datings_load_with_their_own_sources(db, tmp_path):
     corpus_load(path=write_corpus(tmp_path / "c", {**BASE, "relative.yaml": RELATIVE}))
     first, second = Event.objects.get(slug="envoy-arrives").alternatives.order_by("position")
-    assert (first.date, str(first.date_start)) == ("1920-08-12", "1920-08-12")
+    assert (first.date, first.start_iso) == ("1920-08-12", "1920-08-12")
     assert [c.locator for c in first.citations.all()] == ["s. 200"]
     assert (second.date, second.place.slug) == ("", "gyumri")
 
@@ -362,7 +367,7 @@ def test_a_date_written_in_the_sources_calendar_is_converted_and_kept(db, tmp_pa
     )
     corpus_load(path=rumi)
     event = Event.objects.get(slug="stalin-interview")
-    assert (event.date, event.date_as_written, str(event.date_start)) == (
+    assert (event.date, event.date_as_written, event.start_iso) == (
         "1920-11-05",
         "5 Teşrinisani 1336",
         "1920-11-05",
@@ -416,3 +421,10 @@ def test_a_citation_with_an_unknown_key_names_the_keys_it_may_have(db, tmp_path)
     problems = problems_of(corpus_with(tmp_path, events=(QUOTED[0], QUOTED[1].replace("evidence", "quote"))))
     expected = "field 'citations[0]': a citation has only evidence, locator, locator_estimated, note, source"
     assert any(expected in p for p in problems), problems
+
+
+@pytest.mark.parametrize(("value", "edtf"), [(1919, "1919"), (632, "0632"), (-43, "-0043")])
+def test_an_unquoted_year_in_yaml_is_read_as_an_edtf_year(value, edtf):
+    from chronology.corpus.reading import clean_scalar
+
+    assert clean_scalar(value, "date") == edtf

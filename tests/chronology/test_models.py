@@ -6,6 +6,7 @@ from django.db import IntegrityError
 from django.db.models import ProtectedError
 
 from chronology.models import Event
+from common.dates import day_number
 from sources.models import Citation
 from tests.factories import make_event, make_source
 
@@ -13,12 +14,12 @@ from tests.factories import make_event, make_source
 def test_saving_derives_bounds_precision_and_qualifiers_from_the_edtf_string(db):
     event = make_event(date="1920-09~")
     event.refresh_from_db()
-    assert (str(event.date_start), str(event.date_end)) == ("1920-09-01", "1920-09-30")
+    assert (event.start_iso, event.end_iso) == ("1920-09-01", "1920-09-30")
     assert (event.date_precision, event.date_approximate, event.date_uncertain) == ("month", True, False)
     event.date = "1921-03-16"
     event.save()
     event.refresh_from_db()
-    assert (str(event.date_start), event.date_precision, event.date_approximate) == ("1921-03-16", "day", False)
+    assert (event.start_iso, event.date_precision, event.date_approximate) == ("1921-03-16", "day", False)
 
 
 def test_invalid_date_fails_validation_naming_the_date_field(db):
@@ -32,7 +33,7 @@ def test_invalid_date_fails_validation_naming_the_date_field(db):
 def test_event_start_after_end_is_refused_by_the_database(db):
     event = make_event(date="1920")
     with pytest.raises(IntegrityError):
-        Event.objects.filter(pk=event.pk).update(date_start="1921-01-01", date_end="1920-06-01")
+        Event.objects.filter(pk=event.pk).update(day_start=day_number(1921, 1, 1), day_end=day_number(1920, 6, 1))
 
 
 def test_significance_outside_one_to_three_is_refused_by_the_database(db):

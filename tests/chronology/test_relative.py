@@ -1,10 +1,9 @@
-import datetime as dt
-
 import pytest
 
 from chronology.relative import Relation, RelativeDateError, relative_windows
+from common.dates import day_number
 
-D = dt.date
+D = day_number  # bounds are day numbers (common.dates)
 KARS_FALLS = (D(1920, 10, 30), D(1920, 10, 30))
 GUMRU = (D(1920, 12, 2), D(1920, 12, 3))
 

@@ -324,3 +324,21 @@ def test_formatted_dates_parse_back_to_the_same_date(calendar, lang):
 def test_unreadable_or_impossible_text_raises_an_error_that_says_what_to_write(text, calendar, message):
     with pytest.raises(CalendarError, match=message):
         parse_calendar_date(text, calendar)
+
+
+def test_a_day_before_the_common_era_is_shown_in_the_julian_calendar_only():
+    """Julian dating is what such days carry; Rumi and Hijri had not begun."""
+    from common.calendars import equivalents_in_use
+    from common.dates import parse_day
+
+    ides = parse_day("-0043-03-15")  # proleptic Gregorian; Julian 17 March 44 BC
+    assert equivalents_in_use(ides, "en") == {Calendar.JULIAN: "17 March 44 BC (Old Style)"}
+    assert equivalents_in_use(ides, "tr") == {Calendar.JULIAN: "17 Mart MÖ 44 (Jülyen)"}
+
+
+def test_hijri_is_given_only_from_its_epoch():
+    from common.calendars import equivalents_in_use
+    from common.dates import parse_day
+
+    assert equivalents_in_use(parse_day("0622-07-19"), "en")[Calendar.HIJRI] == "1 Muharram 1 AH"
+    assert Calendar.HIJRI not in equivalents_in_use(parse_day("0622-07-18"), "en")

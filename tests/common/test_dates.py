@@ -3,18 +3,30 @@ import random
 
 import pytest
 
-from common.dates import InvalidDate, Precision, _parse_with_edtf, parse_date
+from common.dates import (
+    InvalidDate,
+    Precision,
+    _parse_with_edtf,
+    as_day_number,
+    day_number,
+    day_parts,
+    iso_day,
+    parse_date,
+    parse_day,
+)
+
+D = day_number
 
 
 @pytest.mark.parametrize(
     ("text", "start", "end", "precision"),
     [
-        ("1920-11-05", dt.date(1920, 11, 5), dt.date(1920, 11, 5), Precision.DAY),
-        ("1921-10", dt.date(1921, 10, 1), dt.date(1921, 10, 31), Precision.MONTH),
-        ("1920-02", dt.date(1920, 2, 1), dt.date(1920, 2, 29), Precision.MONTH),
-        ("1900-02", dt.date(1900, 2, 1), dt.date(1900, 2, 28), Precision.MONTH),
-        ("1919", dt.date(1919, 1, 1), dt.date(1919, 12, 31), Precision.YEAR),
-        ("1920-21", dt.date(1920, 3, 1), dt.date(1920, 5, 31), Precision.SEASON),
+        ("1920-11-05", D(1920, 11, 5), D(1920, 11, 5), Precision.DAY),
+        ("1921-10", D(1921, 10, 1), D(1921, 10, 31), Precision.MONTH),
+        ("1920-02", D(1920, 2, 1), D(1920, 2, 29), Precision.MONTH),
+        ("1900-02", D(1900, 2, 1), D(1900, 2, 28), Precision.MONTH),
+        ("1919", D(1919, 1, 1), D(1919, 12, 31), Precision.YEAR),
+        ("1920-21", D(1920, 3, 1), D(1920, 5, 31), Precision.SEASON),
     ],
 )
 def test_precision_sets_the_first_and_last_possible_day(text, start, end, precision):
@@ -42,7 +54,7 @@ def test_qualifiers_are_kept_and_do_not_move_the_bounds(text, approximate, uncer
 
 def test_interval_spans_from_first_day_of_start_to_last_day_of_end():
     bounds = parse_date("1920-11~/1921-03")
-    assert (bounds.start, bounds.end) == (dt.date(1920, 11, 1), dt.date(1921, 3, 31))
+    assert (bounds.start, bounds.end) == (D(1920, 11, 1), D(1921, 3, 31))
     assert bounds.is_interval and bounds.approximate
     assert bounds.precision == Precision.MONTH
 
@@ -50,10 +62,10 @@ def test_interval_spans_from_first_day_of_start_to_last_day_of_end():
 @pytest.mark.parametrize(
     ("text", "start", "end"),
     [
-        ("1920-05-11/..", dt.date(1920, 5, 11), None),
-        ("1920-05/", dt.date(1920, 5, 1), None),
-        ("../1920", None, dt.date(1920, 12, 31)),
-        ("/1920-03-16", None, dt.date(1920, 3, 16)),
+        ("1920-05-11/..", D(1920, 5, 11), None),
+        ("1920-05/", D(1920, 5, 1), None),
+        ("../1920", None, D(1920, 12, 31)),
+        ("/1920-03-16", None, D(1920, 3, 16)),
     ],
 )
 def test_open_or_unknown_end_has_no_bound_on_that_side(text, start, end):
@@ -72,16 +84,15 @@ def test_open_or_unknown_end_has_no_bound_on_that_side(text, start, end):
         ("1921/1920", "ends before it starts"),
         ("../..", "neither a start nor an end"),
         ("[1920,1921]", "interval instead"),
-        # Years `datetime.date` cannot hold escaped as a bare ValueError (a 500 in the admin).
-        ("0000", "write a year from 0001 to 9999"),
-        ("0000-01-01", "write a year from 0001 to 9999"),
-        ("0000~", "write a year from 0001 to 9999"),
-        ("0000/1920", "write a year from 0001 to 9999"),
-        ("1920/0000", "write a year from 0001 to 9999"),
-        ("../0000", "write a year from 0001 to 9999"),
-        ("0000-02-29", "write a year from 0001 to 9999"),
-        ("-0001", "write a year from 0001 to 9999"),
-        ("XXXX", "write a year from 0001 to 9999"),
+        # Beyond EDTF's four-digit years, and forms that are not EDTF: each says what to write.
+        ("Y-12000", "years -9999 to 9999"),
+        ("Y20000", "years -9999 to 9999"),
+        ("-12000", "years -9999 to 9999"),
+        ("1920/Y20000", "years -9999 to 9999"),
+        ("-0000", "writes 1 BC as 0000"),
+        ("-0043-02-29", "does not exist"),  # -43 (44 BC) is not a leap year; -44 is
+        ("XXXX", "write a year of four digits"),
+        ("../XXXX", "write a year of four digits"),
     ],
 )
 def test_bad_date_strings_are_rejected_with_what_to_fix(text, says):
@@ -90,18 +101,20 @@ def test_bad_date_strings_are_rejected_with_what_to_fix(text, says):
 
 
 def test_the_first_and_last_years_the_timeline_holds_are_placed():
-    assert (parse_date("0001").start, parse_date("9999-12/..").start) == (dt.date(1, 1, 1), dt.date(9999, 12, 1))
+    assert iso_day(parse_date("-9999").start) == "-9999-01-01"
+    assert iso_day(parse_date("9999-12/..").start) == "9999-12-01"
 
 
 def test_leap_day_exists_in_1920():  # and not in 1900: see the bad date strings above
-    assert parse_date("1920-02-29").start == dt.date(1920, 2, 29)
+    assert parse_date("1920-02-29").start == D(1920, 2, 29)
 
 
 def _random_simple_date(rng: random.Random) -> str:
-    year = rng.randint(1800, 2000)
+    year = rng.choice([rng.randint(1800, 2000), rng.randint(-2000, 999)])
     month = rng.randint(1, 12)
     day = rng.randint(1, 28)
-    text = rng.choice([f"{year}", f"{year}-{month:02d}", f"{year}-{month:02d}-{day:02d}"])
+    written = f"{'-' if year < 0 else ''}{abs(year):04d}"
+    text = rng.choice([written, f"{written}-{month:02d}", f"{written}-{month:02d}-{day:02d}"])
     return text + rng.choice(["", "", "~", "?", "%"])
 
 
@@ -152,3 +165,65 @@ def test_every_date_form_the_seed_corpus_uses_has_sound_bounds():
     for form, text in forms.items():  # one of each shape, checked against the edtf parser itself
         assert parse_date(text) == _parse_with_edtf(text), (form, text)
     assert {"9999-99-99", "9999-99", "9999", "9999-99-99/9999-99-99"} <= set(forms)
+
+
+def test_day_numbers_are_julian_day_numbers():
+    """The scale historians and astronomers share: JDN 2451545 is 1 January 2000, 0 is 24 November 4714 BC."""
+    assert day_number(2000, 1, 1) == 2451545
+    assert day_parts(0) == (-4713, 11, 24)
+    assert as_day_number(dt.date(1920, 11, 5)) == day_number(1920, 11, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last", "precision"),
+    [
+        ("-0043-03-15", "-0043-03-15", "-0043-03-15", Precision.DAY),  # the Ides of March, 44 BC
+        ("-0043", "-0043-01-01", "-0043-12-31", Precision.YEAR),
+        ("-0044-02", "-0044-02-01", "-0044-02-29", Precision.MONTH),  # 45 BC: a proleptic Gregorian leap year
+        ("-0043-02", "-0043-02-01", "-0043-02-28", Precision.MONTH),
+        ("-0100-02", "-0100-02-01", "-0100-02-28", Precision.MONTH),  # centuries leap only by 400
+        ("-0400-02", "-0400-02-01", "-0400-02-29", Precision.MONTH),
+        ("0000", "0000-01-01", "0000-12-31", Precision.YEAR),  # 1 BC
+        ("0632-06-08", "0632-06-08", "0632-06-08", Precision.DAY),
+        ("0632", "0632-01-01", "0632-12-31", Precision.YEAR),
+        ("-0500/-0400", "-0500-01-01", "-0400-12-31", Precision.YEAR),
+        ("-0044~", "-0044-01-01", "-0044-12-31", Precision.YEAR),
+        ("-0044-21", "-0044-03-01", "-0044-05-31", Precision.SEASON),
+        ("-0044-03-XX", "-0044-03-01", "-0044-03-31", Precision.MONTH),
+        ("-004X", "-0049-01-01", "-0040-12-31", Precision.RANGE),
+        ("../-0044", None, "-0044-12-31", Precision.YEAR),
+    ],
+)
+def test_dates_before_the_common_era_and_small_years_have_their_days(text, first, last, precision):
+    bounds = parse_date(text)
+    assert (iso_day(bounds.start), iso_day(bounds.end), bounds.precision) == (first, last, precision)
+
+
+def test_bce_days_come_before_the_era_in_order():
+    days = [parse_date(text).start for text in ("-0500", "-0043-03-15", "0000-12-31", "0001-01-01", "1920")]
+    assert days == sorted(days)
+    assert parse_date("0001-01-01").start - parse_date("0000-12-31").start == 1
+
+
+def test_bce_dates_keep_their_qualifiers():
+    bounds = parse_date("-0044~")
+    assert bounds.approximate and not bounds.uncertain
+
+
+@pytest.mark.parametrize("text", ["-0043-03-15", "0000-02-29", "0632-06-08", "1920-11-05", "-9999-01-01"])
+def test_iso_day_writes_back_what_parse_day_reads(text):
+    assert iso_day(parse_day(text)) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("1920-13-01", "does not exist"),
+        ("-43-03-15", "YYYY-MM-DD"),
+        ("-0043-02-29", "does not exist"),
+        ("-0000-01-01", "0000"),
+    ],
+)
+def test_a_bad_day_says_how_to_write_one(text, says):
+    with pytest.raises(InvalidDate, match=says):
+        parse_day(text)

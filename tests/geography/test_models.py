@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
+from common.dates import day_number
 from geography.geojson import validate_geometry
 from geography.models import Place
 from tests.factories import make_area, make_place
@@ -36,7 +37,7 @@ def test_area_ending_before_it_starts_is_refused_by_the_database(db):
     from geography.models import Area
 
     with pytest.raises(IntegrityError):
-        Area.objects.filter(pk=area.pk).update(date_start="1921-01-01", date_end="1920-01-01")
+        Area.objects.filter(pk=area.pk).update(day_start=day_number(1921, 1, 1), day_end=day_number(1920, 1, 1))
 
 
 @pytest.mark.parametrize(

@@ -4,17 +4,16 @@ The rule is written out in geography/names.py; these tests use a made-up town so
 corpus, and then check the seed corpus gives its readers the names of 1920.
 """
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 import yaml
 from django.conf import settings
 
-from common.dates import parse_date
+from common.dates import day_number, parse_date, parse_day
 from geography.names import Name, name_on, name_periods
 
-D = dt.date
+D = day_number
 DAY_IN_1920 = D(1920, 11, 7)
 TODAY = D(2020, 1, 1)
 
@@ -79,7 +78,7 @@ def test_periods_cover_all_time_and_agree_with_name_on_every_boundary():
     for period in periods:
         for side in ("start", "end"):
             if period[side]:
-                assert name_on(LABEL, TOWN, D.fromisoformat(period[side]), "en") == period["name"]
+                assert name_on(LABEL, TOWN, parse_day(period[side]), "en") == period["name"]
 
 
 def test_turkish_periods_collapse_to_one_name():
@@ -130,3 +129,17 @@ def test_seed_istanbul_is_labelled_istanbul_in_turkish_and_keeps_dersaadet_as_a_
     assert label["tr"] == "İstanbul"
     assert "Dersaadet" in [n.name for n in names]
     assert {name_on(label, names, day, "tr") for day in (DAY_IN_1920, TODAY)} == {"İstanbul"}
+
+
+def test_names_from_before_the_common_era_have_their_periods_too():
+    """Byzantion was founded long before year 1: its periods start and end on days before the era."""
+    names = [
+        Name("Byzantion", "en", D(-666, 1, 1), D(329, 12, 31), dated=True),
+        Name("Constantinople", "en", D(330, 1, 1), D(1929, 12, 31), dated=True),
+    ]
+    label = {"en": "Istanbul"}
+    assert name_on(label, names, parse_day("-0043-03-15"), "en") == "Byzantion"
+    assert name_periods(label, names, "en")[:2] == [
+        {"start": None, "end": "-0667-12-31", "name": "Istanbul"},
+        {"start": "-0666-01-01", "end": "0329-12-31", "name": "Byzantion"},
+    ]

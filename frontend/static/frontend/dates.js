@@ -44,8 +44,16 @@ export function parseEdtf(text) {
   return { start, end, interval: true };
 }
 
+/**
+ * A year as readers count them: EDTF's astronomical years before 1 (0 is 1 BC, -43 is 44 BC) are written
+ * "44 BC" / "MÖ 44", so no year 0 is ever shown.
+ */
+export function formatYear(lang, year) {
+  return year >= 1 ? String(year) : t(lang, "yearBC", { year: String(1 - year) });
+}
+
 function _bare(lang, side, { withYear = true } = {}) {
-  const year = withYear ? String(side.year) : "";
+  const year = withYear ? formatYear(lang, side.year) : "";
   let text;
   if (side.season) text = `${t(lang, "seasons")[side.season - 1]} ${year}`;
   else if (side.month && side.day) text = `${side.day} ${t(lang, "months")[side.month - 1]} ${year}`;
@@ -65,12 +73,16 @@ function _qualified(lang, side, text) {
 // A lone year says how little is known: "sometime in 1919", not a bare number that reads like a day.
 function _single(lang, side) {
   const plain = !side.month && !side.season && !side.approximate && !side.uncertain;
-  return plain ? t(lang, "sometime", { date: String(side.year) }) : _formatSide(lang, side);
+  return plain ? t(lang, "sometime", { date: formatYear(lang, side.year) }) : _formatSide(lang, side);
 }
 
+// An ISO day, with EDTF's extended years ("-0043-03-15"): the leading minus is the year's sign.
+const ISO_DAY = /^(-?\d{4,})-(\d{2})-(\d{2})$/;
+
 function _isoParts(iso) {
-  const [year, month, day] = iso.split("-").map(Number);
-  return { year, month, day };
+  const match = ISO_DAY.exec(iso);
+  if (!match) throw new RangeError(`${iso} is not an ISO day (YYYY-MM-DD)`);
+  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
 }
 
 /** A window between two days (ISO) in words: "between 30 October and 3 December 1920". */
@@ -94,14 +106,19 @@ function _formatInterval(lang, start, end) {
   if (plain && start.year === end.year && !start.season && !end.season && start.month && end.month) {
     const months = t(lang, "months");
     if (start.month === end.month && start.day && end.day) {
-      return `${start.day}–${end.day} ${months[start.month - 1]} ${start.year}`;
+      return `${start.day}–${end.day} ${months[start.month - 1]} ${formatYear(lang, start.year)}`;
     }
     if (Boolean(start.day) === Boolean(end.day)) {
-      return `${_bare(lang, start, { withYear: false })} – ${_bare(lang, end, { withYear: false })} ${start.year}`;
+      const year = formatYear(lang, start.year);
+      return `${_bare(lang, start, { withYear: false })} – ${_bare(lang, end, { withYear: false })} ${year}`;
     }
   }
-  if (plain && !start.month && !end.month && !start.season && !end.season) return `${start.year}–${end.year}`;
+  if (plain && !start.month && !end.month && !start.season && !end.season) return _years(lang, start, end);
   return `${_formatSide(lang, start)} – ${_formatSide(lang, end)}`;
+}
+
+function _years(lang, start, end) {
+  return `${formatYear(lang, start.year)}–${formatYear(lang, end.year)}`;
 }
 
 function _fromBounds(lang, record) {
@@ -115,10 +132,9 @@ function _fromBounds(lang, record) {
   if (record.precision === "day") text = _bare(lang, start);
   else if (record.precision === "month") text = _bare(lang, { ...start, day: null });
   else if (record.precision === "year" && !record.approximate && !record.uncertain)
-    return t(lang, "sometime", { date: String(start.year) });
-  else if (record.precision === "year") text = String(start.year);
-  else if (start.month === 1 && start.day === 1 && end.month === 12 && end.day === 31)
-    text = `${start.year}–${end.year}`;
+    return t(lang, "sometime", { date: formatYear(lang, start.year) });
+  else if (record.precision === "year") text = formatYear(lang, start.year);
+  else if (start.month === 1 && start.day === 1 && end.month === 12 && end.day === 31) text = _years(lang, start, end);
   else text = `${_bare(lang, start)} – ${_bare(lang, end)}`;
   return _qualified(lang, { approximate: record.approximate, uncertain: record.uncertain }, text);
 }
@@ -147,22 +163,39 @@ export function formatDay(lang, iso) {
 
 /** The value of a <time datetime> for an EDTF date, when HTML can say it (YYYY, YYYY-MM, YYYY-MM-DD). */
 export function htmlDatetime(edtf) {
-  return /^\d{4}(-\d{2}(-\d{2})?)?$/.test(edtf || "") && !/-2[1-4]$/.test(edtf) ? edtf : "";
+  // HTML's years start at 0001: years before the common era have no datetime value.
+  const valid = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(edtf || "") && !/-2[1-4]$/.test(edtf) && !edtf.startsWith("0000");
+  return valid ? edtf : "";
 }
 
-/** An ISO date ("1921-10-13") as whole days since 1970-01-01 (UTC), the timeline's unit of time. */
+// Date.UTC and Date.parse read years 0–99 as 1900–1999 and cannot parse "-0043-03-15"; setUTCFullYear
+// takes any proleptic Gregorian year as it is (astronomical: 0 is 1 BC), months allowed to overflow.
+function _utcDay(year, monthIndex, day) {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  return Math.round(date.getTime() / DAY_MS);
+}
+
+/** An ISO date ("1921-10-13", "-0043-03-15") as whole days since 1970-01-01 (UTC), the timeline's unit. */
 export function isoToDay(iso) {
-  const [y, m, d] = iso.split("-").map(Number);
-  return Date.UTC(y, m - 1, d) / DAY_MS;
+  const { year, month, day } = _isoParts(iso);
+  return _utcDay(year, month - 1, day);
 }
 
-/** Days since 1970-01-01 back to {year, month (1–12), day}. */
+/** Days since 1970-01-01 back to {year, month (1–12), day}; years before 1 astronomical (0 is 1 BC). */
 export function dayToParts(day) {
   const date = new Date(day * DAY_MS);
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
 
+/** Days since 1970 back to an ISO day as the API writes it ("1920-11-05", "-0043-03-15"). */
+export function dayToIso(day) {
+  const { year, month, day: number } = dayToParts(day);
+  const pad = (value, width) => String(value).padStart(width, "0");
+  return `${year < 0 ? "-" : ""}${pad(Math.abs(year), 4)}-${pad(month, 2)}-${pad(number, 2)}`;
+}
+
 /** Days since 1970 of the first day of (year, month), months counted from 1 and allowed to overflow. */
 export function monthStart(year, month) {
-  return Date.UTC(year, month - 1, 1) / DAY_MS;
+  return _utcDay(year, month - 1, 1);
 }

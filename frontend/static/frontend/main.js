@@ -3,7 +3,7 @@
 
 import { createAidChart } from "./aid-chart.js";
 import { loadAid, loadAtlas, loadBasemap, loadEvent, loadNames, loadRelated } from "./api.js";
-import { dayToParts, formatDate, formatDay, isoToDay } from "./dates.js";
+import { dayToIso, formatDate, formatDay, isoToDay } from "./dates.js";
 import { createEventList } from "./event-list.js";
 import { supported, t, translateDocument, useStrings } from "./i18n.js";
 import { createMap } from "./map.js";
@@ -114,14 +114,14 @@ async function _picked(kind, slug) {
 // ---- data -------------------------------------------------------------------------------------------
 function _index(raw) {
   const events = raw.events;
-  // Time order as the timeline draws it: by start, an open start counting as its end (ISO dates sort as text).
-  const keys = events.map((event) => event.start || event.end || "");
+  // Time order as the timeline draws it: by start, an open start counting as its end. Compared as day
+  // numbers: ISO days before the common era ("-0043-03-15") do not sort as text.
+  const keys = events.map((event) => (event.start || event.end ? isoToDay(event.start || event.end) : -Infinity));
   const sequence = events.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b));
   const bySlug = new Map(events.map((event, i) => [event.slug, i]));
   // Extent of the events, for the day whose place names the map shows when nothing is selected.
-  const lastDay = events.reduce((last, event) => (event.end && event.end > last ? event.end : last), "");
-  const firstDay = events.reduce(
-    (first, event) => (event.start && (!first || event.start < first) ? event.start : first),
+  const lastDay = events.reduce(
+    (last, event) => (event.end && (!last || isoToDay(event.end) > isoToDay(last)) ? event.end : last),
     "",
   );
   const byPlace = new Map();
@@ -281,19 +281,14 @@ function _checkDay() {
   store.set({ on: day }, { history: "replace" });
 }
 
-function _isoOf(days) {
-  const { year, month, day } = dayToParts(days);
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
 function _viewed({ left, right }) {
   eventList.setWindow(left, right);
   aidChart.setWindow(left, right);
   // Panning changes the names only between frames' worth of motion: relabel once the view rests.
   clearTimeout(viewTimer);
   viewTimer = setTimeout(() => {
-    const iso = _isoOf(Math.floor(right) - 1);
-    viewDay = data?.lastDay && data.lastDay < iso ? data.lastDay : iso;
+    const iso = dayToIso(Math.floor(right) - 1);
+    viewDay = data?.lastDay && isoToDay(data.lastDay) < isoToDay(iso) ? data.lastDay : iso;
     const state = store.get();
     if (!state.event && !state.on) _renderDay(state);
     // The timeline moved away from the map's day: the day follows, to the nearest edge of the window.
@@ -301,7 +296,7 @@ function _viewed({ left, right }) {
       const { left, right } = timeline.view();
       const day = isoToDay(state.on);
       const inside = Math.min(Math.floor(right) - 1, Math.max(Math.ceil(left), day));
-      if (inside !== day) store.set({ on: _isoOf(inside) }, { history: "replace" });
+      if (inside !== day) store.set({ on: dayToIso(inside) }, { history: "replace" });
     }
   }, 150);
 }

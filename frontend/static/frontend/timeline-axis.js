@@ -4,8 +4,28 @@
 import { dayToParts, monthStart } from "./dates.js";
 import { AXIS_HEIGHT, MORE_HEIGHT } from "./timeline-layout.js";
 
-/** Draw the axis for `view` ({left, k}) on a `width` × `height` canvas; `months`/`shortMonths` name them. */
-export function drawAxis(ctx, { view, width, height, colors, months, shortMonths }) {
+// Year steps for the year band, finest first: one is picked so labels stay apart at any zoom, centuries
+// and millennia included for atlases that reach before the common era.
+const YEAR_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000];
+
+/**
+ * The years (astronomical) labelled from `from` to `to` at `step`: those whose number as readers count it
+ * is a multiple of the step, so 10 BC (-9) and AD 10 are marked and no year 0 is.
+ */
+export function yearMarks(from, to, step) {
+  const marks = [];
+  for (let n = Math.floor((1 - from) / step) * step; n >= step; n -= step) {
+    if (1 - n <= to) marks.push(1 - n); // n BC
+  }
+  for (let y = Math.max(step, Math.ceil(from / step) * step); y <= to; y += step) marks.push(y);
+  return marks;
+}
+
+/**
+ * Draw the axis for `view` ({left, k}) on a `width` × `height` canvas; `months`/`shortMonths` name the
+ * months and `year` writes a year (astronomical numbering in, "44 BC" out: there is no year 0).
+ */
+export function drawAxis(ctx, { view, width, height, colors, months, shortMonths, year = String }) {
   const k = view.k;
   const x = (day) => (day - view.left) * k;
   const first = dayToParts(view.left);
@@ -35,7 +55,7 @@ export function drawAxis(ctx, { view, width, height, colors, months, shortMonths
     for (let y = first.year, m = first.month; monthStart(y, m) <= lastDay; m++) {
       const x0 = x(monthStart(y, m));
       line(x0, 0, colors.gridStrong);
-      label(`${months[(m - 1) % 12]} ${y + Math.floor((m - 1) / 12)}`, x0, x(monthStart(y, m + 1)), 11, true);
+      label(`${months[(m - 1) % 12]} ${year(y + Math.floor((m - 1) / 12))}`, x0, x(monthStart(y, m + 1)), 11, true);
     }
     const step = k >= 22 ? 1 : k >= 16 ? 2 : 5;
     for (let day = Math.floor(view.left); day <= lastDay; day++) {
@@ -46,11 +66,13 @@ export function drawAxis(ctx, { view, width, height, colors, months, shortMonths
     }
   } else {
     const pxYear = 365.25 * k;
-    const yearStep = pxYear >= 44 ? 1 : pxYear >= 20 ? 2 : pxYear >= 8 ? 5 : 10;
-    for (let y = first.year - (first.year % yearStep); monthStart(y, 1) <= lastDay; y += yearStep) {
-      const x0 = x(monthStart(y, 1));
+    const yearStep = pxYear >= 44 ? 1 : YEAR_STEPS.find((step) => step > 1 && step * pxYear >= 40) || 2000;
+    // Each labelled year's band runs to the next labelled one (across the era, 10 BC is followed by AD 10).
+    const marks = yearMarks(first.year - yearStep, dayToParts(lastDay).year + yearStep, yearStep);
+    for (let i = 0; i < marks.length - 1; i++) {
+      const x0 = x(monthStart(marks[i], 1));
       line(x0, 0, colors.gridStrong);
-      label(String(y), x0, x(monthStart(y + yearStep, 1)), 11, true);
+      label(year(marks[i]), x0, x(monthStart(marks[i + 1], 1)), 11, true);
     }
     if (pxMonth >= 14) {
       const names = pxMonth >= 80 ? months : pxMonth >= 30 ? shortMonths : null;

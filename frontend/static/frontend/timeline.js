@@ -10,7 +10,7 @@
 // and timeline-draw.js draw; timeline-input.js listens. The canvas is hidden from assistive technology: a
 // focusable element takes the keys and a live region says what was selected.
 
-import { monthStart } from "./dates.js";
+import { formatYear, monthStart } from "./dates.js";
 import { t } from "./i18n.js";
 import { drawAxis } from "./timeline-axis.js";
 import { drawEdgeLabel, drawEvent, drawOverflow, readTheme } from "./timeline-draw.js";
@@ -194,7 +194,9 @@ export function createTimeline(element, { lang, onSelect, onStep, onView = () =>
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.fillStyle = colors.background;
     ctx.fillRect(0, 0, width, height);
-    drawAxis(ctx, { view, width, height, colors, months: t(lang, "months"), shortMonths: t(lang, "monthsShort") });
+    const months = t(lang, "months");
+    const year = (value) => formatYear(lang, value);
+    drawAxis(ctx, { view, width, height, colors, months, shortMonths: t(lang, "monthsShort"), year });
     const shown = selected >= 0 && layout.lane[selected] >= 0;
     if (shown) _drawGuide(height);
     const leftPx = view.left * view.k;
