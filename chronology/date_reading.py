@@ -18,7 +18,7 @@ from common.calendars import (
     parse_calendar_date,
     to_gregorian_alternatives,
 )
-from common.dates import InvalidDate, Precision, parse_date
+from common.dates import InvalidDate, Precision, day_parts, parse_date
 
 
 def _precision_words() -> dict[str, str]:
@@ -31,21 +31,33 @@ def _precision_words() -> dict[str, str]:
     }
 
 
-def _day(day: dt.date, lang: str) -> str:
-    return f"{day.day} {month_name(Calendar.GREGORIAN, day.month, lang)} {day.year}"
+def _parts(day: int | dt.date) -> tuple[int, int, int]:
+    """(year, month, day) of a day number (the stored bounds, BCE included) or a date (calendar readings)."""
+    return (day.year, day.month, day.day) if isinstance(day, dt.date) else day_parts(day)
 
 
-def describe_span(start: dt.date | None, end: dt.date | None, lang: str) -> str:
+def _year(year: int) -> str:
+    # Astronomical years (EDTF's): 0 is 1 BC, -43 is 44 BC.
+    return str(year) if year > 0 else _("%(year)s BC") % {"year": 1 - year}
+
+
+def _day(day: int | dt.date, lang: str) -> str:
+    year, month, number = _parts(day)
+    return f"{number} {month_name(Calendar.GREGORIAN, month, lang)} {_year(year)}"
+
+
+def describe_span(start: int | None, end: int | None, lang: str) -> str:
     """A span as a reader writes it: '1–31 October 1921', '5 March – 10 April 1921', 'from 1 November 1920'."""
-    if start and end:
+    if start is not None and end is not None:
         if start == end:
             return _day(start, lang)
-        if (start.year, start.month) == (end.year, end.month):
-            return f"{start.day}–{_day(end, lang)}"
-        if start.year == end.year:
-            return f"{start.day} {month_name(Calendar.GREGORIAN, start.month, lang)} – {_day(end, lang)}"
+        (start_year, start_month, start_day), (end_year, end_month, _end_day) = _parts(start), _parts(end)
+        if (start_year, start_month) == (end_year, end_month):
+            return f"{start_day}–{_day(end, lang)}"
+        if start_year == end_year:
+            return f"{start_day} {month_name(Calendar.GREGORIAN, start_month, lang)} – {_day(end, lang)}"
         return f"{_day(start, lang)} – {_day(end, lang)}"
-    if start:
+    if start is not None:
         return _("from %(day)s on (no end)") % {"day": _day(start, lang)}
     return _("until %(day)s (no start)") % {"day": _day(end, lang)}
 
