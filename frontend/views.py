@@ -113,7 +113,8 @@ def _api_urls(*, preview: bool = False) -> dict[str, str]:
         urls["events"] += f"&{PREVIEW_PARAMETER}=1"
         urls["event"] += f"?{PREVIEW_PARAMETER}=1"
     urls["related"] = reverse("event-related", kwargs={"slug": "SLUG"})
-    urls["eventsAid"] = f"{reverse('event-list')}?fields=slug,title,start,end,aid"
+    urls["aid"] = reverse("aid-list")
+    urls["aidTotals"] = reverse("aid-totals")
     urls["search"] = reverse("search")
     urls["export"] = reverse("frontend:export-map")
     return urls
