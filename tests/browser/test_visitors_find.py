@@ -156,9 +156,10 @@ def test_the_downloaded_map_opens_offline_and_links_nothing_outside(open_atlas, 
     errors = []
     offline.on("pageerror", lambda error: errors.append(str(error)))
     offline.goto(path.as_uri())
-    # The basemap's countries and the layers are drawn: paths with real outlines, not just empty ones.
-    drawn = "[...document.querySelectorAll('.leaflet-overlay-pane path')].filter(p => p.getAttribute('d').length > 20)"
-    offline.wait_for_function(f"() => {drawn}.length > 10")
+    # The basemap (land and borders: long outlines) and the day's layers over it are drawn.
+    lengths = "[...document.querySelectorAll('.leaflet-overlay-pane path')].map(p => p.getAttribute('d').length)"
+    offline.wait_for_function(f"() => {lengths}.filter(n => n > 5000).length >= 2")
+    offline.wait_for_function(f"() => {lengths}.filter(n => n > 20 && n < 5000).length >= 3")
     assert errors == []
     assert [url for url in asked if not url.startswith("data:")] == []
     offline.close()

@@ -279,5 +279,5 @@ def test_the_page_and_the_previews_draw_from_one_style_definition(client, curato
     styles = config_of(client.get("/?lang=en"))["mapStyles"]
     route = make_route(slug="by-sea", stops=[make_place(), make_place(latitude=41)], mode="sea", purpose="mission")
     html = curator.get(reverse("admin:geography_route_preview", args=[route.pk])).content.decode()
-    assert styles["colors"]["purpose"]["mission"] in html
-    assert styles["modeDash"]["sea"] in html
+    assert styles["purpose"]["normal"]["mission"] in html
+    assert styles["mode"]["sea"]["dash"] in html
