@@ -31,4 +31,8 @@ def test_dated_stops_load_reach_the_api_aligned_with_the_stops_and_survive_an_ex
 
     exported = yaml.safe_load(corpus_export())
     route = next(route for route in exported["routes"] if route["slug"] == "baku-gyumri")
-    assert route["stops"] == [{"place": "baku", "date": "1920-11-05"}, "gyumri", {"place": "gyumri", "date": "1921-03~"}]
+    assert route["stops"] == [
+        {"place": "baku", "date": "1920-11-05"},
+        "gyumri",
+        {"place": "gyumri", "date": "1921-03~"},
+    ]
