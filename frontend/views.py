@@ -47,6 +47,7 @@ INDEX_FIELDS = (
 MODULES = (
     "store", "api", "i18n", "dates", "names", "timeline", "timeline-layout", "timeline-axis", "timeline-draw",
     "timeline-input", "map", "map-date", "time-control", "route-panel", "panel", "search", "event-list", "aid-chart",
+    "sheet",
 )  # fmt: skip
 
 # The language the corpus's evidence passages are quoted in, whatever the reader's: the seed corpus quotes

@@ -2,6 +2,7 @@
 // of selection goes through it so the URL, the timeline and the map can never disagree.
 
 import { createAidChart } from "./aid-chart.js";
+import { createSheet } from "./sheet.js";
 import { loadAtlas, loadBasemap, loadEvent, loadNames, loadRelated } from "./api.js";
 import { dayToParts, formatDate, formatDay, isoToDay } from "./dates.js";
 import { createEventList } from "./event-list.js";
@@ -43,6 +44,7 @@ const details = new Map(); // "lang|slug" -> the event in full, once fetched
 let names = null; // {lang, people, sources}: Maps of names and labels by slug, for the panel
 
 const panelElement = document.getElementById("panel");
+const sheet = createSheet(document.getElementById("sheet"), document.getElementById("sheet-handle"));
 const panel = createPanel(panelElement, {
   onStep: (delta) => step(delta, "push"),
   onPlace: (slug) => selectPlace(slug),
@@ -219,8 +221,9 @@ function selectEvent(index, history = "push") {
   const slug = data.events[index].slug;
   // Keep the chosen place while stepping through its events; leave it when the visitor picks another.
   const place = state.place && data.events[index].places.includes(state.place) ? state.place : null;
-  // Selecting an event sets the map's date to it.
+  // Selecting an event sets the map's date to it, and on a phone brings its sheet up.
   store.set({ event: slug, place, on: _eventDay(data.events[index]) }, { history });
+  sheet.open();
 }
 
 function selectPlace(slug) {
