@@ -175,3 +175,24 @@ def test_on_a_phone_nothing_scrolls_sideways_and_a_linked_event_is_on_the_first_
     title = phone.locator(".panel-title").bounding_box()
     assert title["y"] >= 0 and title["y"] + title["height"] <= 740
     phone.close()
+
+
+def test_on_a_phone_the_event_is_a_sheet_over_the_map_that_shrinks_to_free_the_map(browser, live_server):
+    phone = browser.new_page(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    phone.goto(f"{live_server.url}/?event=test-treaty-of-moscow&lang=en")
+    phone.wait_for_selector("html[data-ready]")
+    under = "(y) => document.elementFromPoint(180, y).closest('#map, #sheet')?.id"
+    sheet_top = phone.locator("#sheet").bounding_box()["y"]
+    map_box = phone.locator("#map").bounding_box()
+    assert map_box["y"] < sheet_top < map_box["y"] + map_box["height"], "the sheet lies over the map's lower part"
+    low = (sheet_top + map_box["y"] + map_box["height"]) / 2
+    assert phone.evaluate(under, low) == "sheet"
+
+    handle = phone.get_by_role("button", name="Open or shrink the event panel")
+    handle.click()
+    expect(handle).to_have_attribute("aria-expanded", "false")
+    assert phone.evaluate(under, low) == "map"  # the map there can be panned and zoomed again
+    expect(phone.locator(".panel-title")).to_be_in_viewport()
+    handle.click()
+    expect(handle).to_have_attribute("aria-expanded", "true")
+    phone.close()
