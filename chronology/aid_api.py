@@ -51,6 +51,7 @@ class AidFilter(DatedFilter):
     )
     kind = filters.ChoiceFilter(choices=AidKind.choices)
     status = filters.ChoiceFilter(choices=AidStatus.choices)
+    bbox = None  # an aid line has no place of its own to test against a map extent
 
     class Meta:
         model = AidItem
@@ -59,6 +60,9 @@ class AidFilter(DatedFilter):
     def filter_date_window(self, queryset, name, value):
         # An aid line is dated by its event: the same overlap as the event list's.
         return queryset.filter(event__in=Event.objects.overlapping(value.start, value.stop))
+
+    def filter_on(self, queryset, name, value):
+        return queryset.filter(event__in=Event.objects.overlapping(value, value))
 
 
 @extend_schema_view(

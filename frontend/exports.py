@@ -1,46 +1,24 @@
 """'Download this map': one self-contained HTML file made with folium, of the layers standing on a day or of
-one route, that opens with the network off (a classroom without internet, an archive copy).
-
-folium links Leaflet and its other assets from CDNs and expects a tile server. Here there are no tiles (the
-basemap is the world-atlas TopoJSON the page draws, inside the file) and every script and stylesheet
-folium asks for is replaced by the local npm file, inlined; an asset with no local copy is an error rather
-than a CDN link slipping into the file. Written in `frontend/` until a shared `geography/folium_maps.py`
-exists.
-"""
+one route, that opens with the network off (a classroom without internet, an archive copy). The map itself
+(no tiles, the page's basemap, Leaflet inlined) is geography.folium_maps'; its look is map-styles.json's, as
+the page's, through geography.styles."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 import folium
-from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils.html import escape
 
+from chronology.models import AidItem, Event
 from common.dates import as_day_number
 from common.translation import translate
+from geography.folium_maps import local_map, render_local
 from geography.models import Area, Place, Route, RouteStatus, RouteStop
 from geography.names import as_names, name_on
-
-# What each folium asset name is, as a file of the npm packages the page already serves (NPM_STATIC).
-_LOCAL_JS = {"leaflet": "leaflet/dist/leaflet.js", "topojson": "topojson-client/dist/topojson-client.min.js"}
-_LOCAL_CSS = {"leaflet_css": "leaflet/dist/leaflet.css"}
-# folium's extras for icons and popups: not used by these maps, so left out rather than fetched.
-_UNUSED = {
-    "jquery", "bootstrap", "awesome_markers", "bootstrap_css", "glyphicons_css", "awesome_markers_font_css",
-    "awesome_markers_css", "awesome_rotate_css",
-}  # fmt: skip
-BASEMAP = "world-atlas/countries-50m.json"
-
-# One look per route purpose and status; the page's map.js keeps the same colours.
-PURPOSE_COLOURS = {"aid": "#b3261e", "mission": "#1d5fa8", "military": "#5b3a8a", "travel": "#3c6e3c"}
-STATUS_DASHES = {"open": None, "closed": "2 8", "dangerous": "10 6", "planned": "1 6"}
-AREA_COLOURS = {"front": "#c0392b", "occupation": "#7f6000", "border": "#333333", "treaty": "#1d5fa8"}
+from geography.styles import area_style, base_colors, route_style
 
 
 class ExportError(ValueError):
@@ -65,50 +43,6 @@ def parse_export_request(params, lang: str) -> ExportRequest:
                 f"on={raw_day[:40]!r} is not a day; write it as YYYY-MM-DD, e.g. on=1920-11-05."
             ) from None
     return ExportRequest(day=day, route=route, lang=lang)
-
-
-def _node_file(relative: str) -> str:
-    return (Path(settings.NODE_MODULES) / relative).read_text(encoding="utf-8")
-
-
-def _without_urls(text: str) -> str:
-    r"""The asset's text with no "scheme://" left in it: each one Leaflet holds is in a string or comment
-    (the SVG namespace, its attribution link), where "\/" reads as "/", so nothing changes but the bytes."""
-    return re.sub(r"(https?:)//", r"\1\\/\\/", text).replace("</script", "<\\/script")
-
-
-@cache
-def _inlined_assets() -> dict[str, str]:
-    scripts = {name: f"<script>{_without_urls(_node_file(path))}</script>" for name, path in _LOCAL_JS.items()}
-    # Leaflet's default marker and layer-switcher images are not used here; linking them would be a request.
-    css = {
-        name: "<style>" + re.sub(r"url\(images/[^)]*\)", "none", _without_urls(_node_file(path))) + "</style>"
-        for name, path in _LOCAL_CSS.items()
-    }
-    return {**scripts, **css}
-
-
-def _localize(fmap: folium.Map) -> None:
-    """Swap every CDN asset folium would link for the local file, inlined in the page's head."""
-    wanted: list[str] = []
-    stack = [fmap]
-    while stack:
-        element = stack.pop()
-        stack.extend(element._children.values())
-        for attribute in ("default_js", "default_css"):
-            for name, url in getattr(element, attribute, []):
-                if name in _UNUSED:
-                    continue
-                if name not in _LOCAL_JS and name not in _LOCAL_CSS:
-                    raise RuntimeError(f"folium asset {name!r} ({url}) has no local copy to inline")
-                if name not in wanted:
-                    wanted.append(name)
-            if hasattr(element, attribute):
-                setattr(element, attribute, [])
-    header = fmap.get_root().header
-    assets = _inlined_assets()
-    for name in sorted(wanted, key=lambda n: n != "leaflet"):  # Leaflet before what builds on it
-        header.add_child(folium.Element(assets[name]), name=name)
 
 
 def _status_on(route: Route, day: dt.date | None) -> str:
@@ -149,24 +83,24 @@ def export_map_html(request: ExportRequest) -> str:
     if request.day and not request.route:
         areas = [a for a in areas if _stands_on(a, request.day)]
 
-    fmap = folium.Map(location=[40.5, 42.0], zoom_start=5, tiles=None, prefer_canvas=False, control_scale=True)
-    basemap = json.loads(_node_file(BASEMAP))
-    folium.TopoJson(
-        basemap, "objects.countries", name="basemap",
-        style_function=lambda _: {"color": "#9a9a8a", "weight": 0.6, "fillColor": "#f3efe3", "fillOpacity": 1},
-    ).add_to(fmap)  # fmt: skip
+    fmap = local_map(self_contained=True, location=[40.5, 42.0], zoom_start=5, prefer_canvas=False)
     lang = request.lang
     for area in areas:
         label = translate(area.name, lang) + (" (≈)" if area.approximate else "")
-        colour = AREA_COLOURS.get(area.kind, "#555555")
+        style = area_style(kind=area.kind, approximate=area.approximate)
         folium.GeoJson(
             {"type": "Feature", "geometry": area.geometry, "properties": {}},
             name=label,
             tooltip=escape(label),
-            style_function=lambda _, c=colour, a=area.approximate: {
-                "color": c, "weight": 1.5, "fillOpacity": 0.15, "dashArray": "4 4" if a else None,
-            },
-        ).add_to(fmap)  # fmt: skip
+            style_function=lambda _, style=style: style,
+        ).add_to(fmap)
+    # Heavier for each aid line that moved on a route, as the page draws it (published events only).
+    aid_lines = dict(
+        AidItem.objects.filter(route__in=[route.pk for route in routes], event__in=Event.objects.published())
+        .values_list("route")
+        .annotate(lines=Count("id"))
+        .values_list("route", "lines")
+    )
     bounds = []
     for route in routes:
         points = [[s.place.latitude, s.place.longitude] for s in route.stops.all()]
@@ -174,16 +108,19 @@ def export_map_html(request: ExportRequest) -> str:
             continue
         status = _status_on(route, request.day)
         label = f"{translate(route.name, lang)} — {status}"
+        style = route_style(purpose=route.purpose, mode=route.mode, status=status, aid_lines=aid_lines.get(route.pk, 0))
         folium.PolyLine(
-            points, tooltip=escape(label), color=PURPOSE_COLOURS.get(route.purpose, "#444444"), weight=4,
-            dash_array=STATUS_DASHES.get(status), opacity=0.9,
+            points, tooltip=escape(label), color=style["color"], weight=style["weight"],
+            dash_array=style["dashArray"], opacity=style["opacity"],
         ).add_to(fmap)  # fmt: skip
         bounds.extend(points)
+    colors = base_colors()
     for place in places:
         name = name_on(place.name, as_names(place.names.all()), request.day, lang) if request.day else None
         name = name or translate(place.name, lang)
         folium.CircleMarker(
-            [place.latitude, place.longitude], radius=4, color="#222222", fill=True, fill_opacity=0.9,
+            [place.latitude, place.longitude], radius=4, color=colors["placeStroke"], weight=1.5, fill=True,
+            fill_color=colors["place"], fill_opacity=0.9,
             tooltip=folium.Tooltip(escape(name), permanent=bool(request.route)),
         ).add_to(fmap)  # fmt: skip
         if request.route:
@@ -192,8 +129,7 @@ def export_map_html(request: ExportRequest) -> str:
         fmap.fit_bounds(bounds, padding=(30, 30))
     title = _title(request, routes)
     fmap.get_root().header.add_child(folium.Element(f"<title>{escape(title)}</title>"), name="title")
-    _localize(fmap)
-    return fmap.get_root().render()
+    return render_local(fmap, self_contained=True)
 
 
 def _stands_on(record, day: dt.date) -> bool:

@@ -47,6 +47,7 @@ INDEX_FIELDS = (
 MODULES = (
     "store", "api", "i18n", "dates", "names", "timeline", "timeline-layout", "timeline-axis", "timeline-draw",
     "timeline-input", "map", "map-date", "time-control", "route-panel", "panel", "search", "event-list", "aid-chart",
+    "sheet",
 )  # fmt: skip
 
 # The language the corpus's evidence passages are quoted in, whatever the reader's: the seed corpus quotes
@@ -113,7 +114,8 @@ def _api_urls(*, preview: bool = False) -> dict[str, str]:
         urls["events"] += f"&{PREVIEW_PARAMETER}=1"
         urls["event"] += f"?{PREVIEW_PARAMETER}=1"
     urls["related"] = reverse("event-related", kwargs={"slug": "SLUG"})
-    urls["eventsAid"] = f"{reverse('event-list')}?fields=slug,title,start,end,aid"
+    urls["aid"] = reverse("aid-list")
+    urls["aidTotals"] = reverse("aid-totals")
     urls["search"] = reverse("search")
     urls["export"] = reverse("frontend:export-map")
     return urls

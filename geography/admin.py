@@ -95,7 +95,7 @@ class RouteStopInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ("place",)
     ordering = ("position",)
-    fields = ("position", "place")
+    fields = ("position", "place", "date")
     classes = ("route-stops",)
 
 

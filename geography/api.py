@@ -72,6 +72,8 @@ class RouteFeatureSerializer(TranslatedText, serializers.BaseSerializer):
                 "purpose": route.purpose,
                 **dated_properties(route),
                 "stops": [s.place.slug for s in stops],
+                # Aligned with stops: when the route reached each one, where the source says (else null).
+                "stop_dates": [dated_properties(s) if s.date else None for s in stops],
                 "length_km": route_length_km(stops),
                 "statuses": [
                     {"status": s.status, "note": self.text(s.note), **dated_properties(s)} for s in route.statuses.all()

@@ -106,7 +106,11 @@ class Route(Dated):
         return self.slug
 
 
-class RouteStop(models.Model):
+class RouteStop(Dated):
+    """A place on a route, in order; dated when the source says when the route reached it (optional)."""
+
+    date_required = False
+
     route = models.ForeignKey(Route, on_delete=models.CASCADE, related_name="stops")
     place = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="route_stops")
     position = models.PositiveSmallIntegerField(help_text=_("Order along the route, from 1."))
@@ -114,7 +118,8 @@ class RouteStop(models.Model):
     class Meta:
         ordering = ["route", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["route", "position"], name="routestop_position_unique_per_route")
+            models.UniqueConstraint(fields=["route", "position"], name="routestop_position_unique_per_route"),
+            *Dated.date_constraints("routestop"),
         ]
 
     def __str__(self) -> str:

@@ -1,57 +1,18 @@
 """The admin's preview maps, drawn by folium from the same GeoJSON and styles as the public page.
 
-Nothing leaves the host: folium's own assets are CDN URLs, so each map is pointed at the Leaflet the page
-serves (NPM_STATIC), has no tile layer, and draws the page's Natural Earth basemap from its local file.
+Nothing leaves the host (geography.folium_maps): Leaflet and the basemap come from the site's static files.
 """
 
 from __future__ import annotations
 
 import folium
-from branca.element import MacroElement
-from django.templatetags.static import static
-from jinja2 import Template
 
+from geography.folium_maps import local_map, render_local
 from geography.styles import area_style, base_colors, route_style
-
-BASEMAP = "vendor/world-atlas/land-50m.json"
-
-
-class LocalBasemap(MacroElement):
-    """The page's offline basemap: Natural Earth land from the world-atlas package, below the overlays."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        fetch({{ this.url|tojson }}).then((response) => response.json()).then((topology) => {
-            const land = topojson.feature(topology, topology.objects.land);
-            L.geoJSON(land, {interactive: false, style: {{ this.style|tojson }}})
-                .addTo({{ this._parent.get_name() }}).bringToBack();
-        });
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, url: str):
-        super().__init__()
-        self._name = "LocalBasemap"
-        self.url = url
-        colors = base_colors()
-        self.style = {"color": colors["coast"], "weight": 0.8, "fillColor": colors["land"], "fillOpacity": 1}
 
 
 def _base_map() -> folium.Map:
-    atlas = folium.Map(tiles=None, prefer_canvas=True, control_scale=True, zoom_control=True)
-    # Instance lists: folium's add_js_link would change the class's (shared) defaults.
-    atlas.default_js = [
-        ("leaflet", static("vendor/leaflet/leaflet.js")),
-        ("topojson", static("vendor/topojson-client/topojson-client.min.js")),
-    ]
-    atlas.default_css = [("leaflet_css", static("vendor/leaflet/leaflet.css"))]
-    atlas.get_root().header.add_child(
-        folium.Element(f"<style>html, body {{ background: {base_colors()['sea']}; }}</style>")
-    )
-    LocalBasemap(static(BASEMAP)).add_to(atlas)
-    return atlas
+    return local_map(self_contained=False, prefer_canvas=True, zoom_control=True)
 
 
 def _fit(atlas: folium.Map, coordinates: list[list[float]]) -> None:
@@ -110,7 +71,7 @@ def route_preview_html(feature: dict) -> str:
                 f'padding:2px 8px;border-radius:3px;font:14px sans-serif">{float(length):.1f} km</div>'
             )
         )
-    return atlas.get_root().render()
+    return render_local(atlas, self_contained=False)
 
 
 def area_preview_html(feature: dict) -> str:
@@ -121,4 +82,4 @@ def area_preview_html(feature: dict) -> str:
     shape = {"type": "Feature", "geometry": feature["geometry"], "properties": {}}
     folium.GeoJson(shape, style_function=lambda _feature: style).add_to(atlas)
     _fit(atlas, _positions(feature["geometry"]))
-    return atlas.get_root().render()
+    return render_local(atlas, self_contained=False)

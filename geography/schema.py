@@ -84,6 +84,10 @@ RoutePropertiesSerializer = _dated(
         "mode": serializers.ChoiceField(choices=RouteMode.choices),
         "purpose": serializers.ChoiceField(choices=RoutePurpose.choices),
         "stops": serializers.ListField(child=serializers.SlugField(), help_text="Place slugs in order"),
+        "stop_dates": serializers.ListField(
+            child=serializers.DictField(allow_null=True),
+            help_text="Aligned with stops: {date (EDTF), start, end} when the source dates the stop, else null",
+        ),
         "length_km": serializers.FloatField(help_text="Geodesic length along the stops"),
         "statuses": RouteStatusSerializer(many=True),
         "citations": CitationSerializer(many=True),

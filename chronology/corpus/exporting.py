@@ -72,7 +72,10 @@ def _record(instance: models.Model, spec: Section) -> dict:
         if slugs:
             data[name] = slugs
     if spec.stops:
-        data["stops"] = list(instance.stops.order_by("position").values_list("place__slug", flat=True))
+        data["stops"] = [
+            {"place": slug, "date": date} if date else slug
+            for slug, date in instance.stops.order_by("position").values_list("place__slug", "date")
+        ]
     for name, child in spec.children.items():
         items = [_child(row, child) for row in _child_rows(getattr(instance, name), child)]
         if items:

@@ -20,6 +20,7 @@ from chronology.corpus.spec import SECTION_ORDER, SECTIONS, Child
 from chronology.models import EventRelation
 from chronology.relative import RelativeDateError
 from chronology.services import event_relative_bounds_refresh
+from common.dates import InvalidDate, parse_date
 from geography.models import RouteStop
 
 
@@ -174,6 +175,33 @@ class _Loader:
             resolved.append(None if target is None else (target, role))
         return None if any(item is None for item in resolved) else resolved
 
+    def resolve_stops(self, record: Record) -> list[tuple[models.Model, str]] | None:
+        """A route's stops, in order: place slugs or {place: slug, date: EDTF}: [(place, date)], or None."""
+        items = record.data.get("stops") or []
+        if not isinstance(items, list):
+            self.problem(record, "stops", "must be a list of place slugs or {place: slug, date: EDTF}")
+            return None
+        resolved = []
+        for index, item in enumerate(items):
+            where = f"stops[{index}]"
+            slug, date = item, ""
+            if isinstance(item, dict):
+                if set(item) - {"place", "date"} or "place" not in item:
+                    self.problem(record, where, "has a place and, optionally, a date (EDTF)")
+                    resolved.append(None)
+                    continue
+                slug, date = item["place"], str(item.get("date") or "").strip()
+                try:
+                    if date:
+                        parse_date(date)
+                except InvalidDate as error:
+                    self.problem(record, f"{where}.date", f"{error} (e.g. 1920-11-05, 1921-03~)")
+                    resolved.append(None)
+                    continue
+            target = self.resolve(record, "stops", "places", slug)
+            resolved.append(None if target is None else (target, date))
+        return None if any(item is None for item in resolved) else resolved
+
     # -- records --------------------------------------------------------------------------------------
     def load(self) -> None:
         for section in SECTION_ORDER:
@@ -266,7 +294,7 @@ class _Loader:
                 related[name] = self.resolve_list(record, name, section)
             ok &= related[name] is not None
         if spec.stops:
-            stops = self.resolve_list(record, "stops", "places")
+            stops = self.resolve_stops(record)
             if stops is not None and len(stops) < 2:
                 self.problem(record, "stops", "a route needs at least two stops")
                 stops = None
@@ -337,13 +365,12 @@ class _Loader:
                 manager.set(desired)
                 changed = True
         if spec.stops:
-            have = list(instance.stops.order_by("position").values_list("place_id", flat=True))
-            if have != [place.pk for place in related["stops"]]:
+            have = list(instance.stops.order_by("position").values_list("place_id", "date"))
+            if have != [(place.pk, date) for place, date in related["stops"]]:
                 instance.stops.all().delete()
-                RouteStop.objects.bulk_create(
-                    RouteStop(route=instance, place=place, position=index)
-                    for index, place in enumerate(related["stops"], start=1)
-                )
+                for index, (place, date) in enumerate(related["stops"], start=1):
+                    # One by one: save() derives the date's bounds, which bulk_create would skip.
+                    RouteStop(route=instance, place=place, position=index, date=date).save()
                 changed = True
         for name, child in spec.children.items():
             manager = getattr(instance, name)

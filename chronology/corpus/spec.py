@@ -51,7 +51,7 @@ class Section:
     # The many-to-many's through model has a `role` field with choices; a bare slug takes its default.
     with_roles: dict[str, str] = field(default_factory=dict)
     children: dict[str, Child] = field(default_factory=dict)
-    stops: bool = False  # an ordered list of place slugs (routes)
+    stops: bool = False  # an ordered list of place slugs or {place, date} (routes)
     relations: bool = False  # after/before: event slugs, written once every event is
     defaults: dict[str, Any] = field(default_factory=dict)  # where the corpus's default differs from the model's
 

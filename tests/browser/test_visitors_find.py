@@ -76,29 +76,55 @@ def test_selecting_in_the_list_selects_on_the_timeline_and_in_the_url(open_atlas
     expect(page.locator(".panel-title")).to_have_text("Letter to Lenin")
 
 
+def _sums(lines):
+    sums = defaultdict(float)
+    for line in lines:
+        sums[(line["donor"] or "", line["kind"], line["status"], line["unit"])] += line["quantity"]
+    return dict(sums)
+
+
+def _shown(figures):
+    return {
+        (
+            figure.get_attribute("data-donor"),
+            figure.get_attribute("data-kind"),
+            figure.get_attribute("data-status"),
+            figure.get_attribute("data-unit"),
+        ): float(figure.get_attribute("data-total"))
+        for figure in figures.all()
+    }
+
+
 def test_aid_totals_equal_the_sums_of_the_aid_lines_in_the_api(open_atlas, live_server):
     page = open_atlas("?lang=en")
-    rows = page.request.get(f"{live_server.url}/api/v1/events/?fields=slug,aid").json()
-    expected = defaultdict(float)
-    for row in rows:
-        for line in row["aid"]:
-            expected[(line["kind"], line["unit"])] += line["quantity"]
-    assert expected, "the test corpus has aid lines"
+    lines = page.request.get(f"{live_server.url}/api/v1/aid/").json()
+    expected = _sums(lines)
+    assert {status for _, _, status, _ in expected} >= {"promised", "delivered"}, "the corpus has both"
 
     page.locator("#aid-box summary").click()
     figures = page.locator(".aid-whole .aid-figure")
     expect(figures).to_have_count(len(expected))
-    shown = {}
-    for figure in figures.all():
-        key = (figure.get_attribute("data-kind"), figure.get_attribute("data-unit"))
-        shown[key] = float(figure.get_attribute("data-total"))
-    assert shown == dict(expected)
-    # Each figure says its amount in words (not colour alone) and opens the lines behind it, with sources.
+    assert _shown(figures) == expected
+    # Each figure says donor, status and amount in words (not colour alone) and opens the lines behind it.
     first = figures.first
-    expect(first.locator(".aid-label")).to_contain_text(re.compile(r"\d"))
+    expect(page.locator(".aid-whole .aid-donor").first).to_contain_text("Soviet Russia")
+    expect(first.locator(".aid-label")).to_contain_text(re.compile(r"(promised|delivered|requested): .*\d"))
     first.locator("summary").click()
     expect(first.locator(".aid-lines a").first).to_be_visible()
     expect(first.locator(".aid-lines cite").first).to_be_visible()
+
+    # The window on screen: the lines whose events overlap the window the chart reports.
+    chart = page.locator("#aid-chart")
+    expect(chart).to_have_attribute("data-window", re.compile(r"\d{4}-\d\d-\d\d/\d{4}-\d\d-\d\d"))
+    after, before = chart.get_attribute("data-window").split("/")
+    in_view = [
+        line
+        for line in lines
+        if (not line["end"] or line["end"] >= after) and (not line["start"] or line["start"] <= before)
+    ]
+    window_figures = page.locator(".aid-window .aid-figure")
+    expect(window_figures).to_have_count(len(_sums(in_view)))
+    assert _shown(window_figures) == _sums(in_view)
 
 
 def test_the_panel_offers_related_events_to_follow(open_atlas):
@@ -130,9 +156,10 @@ def test_the_downloaded_map_opens_offline_and_links_nothing_outside(open_atlas, 
     errors = []
     offline.on("pageerror", lambda error: errors.append(str(error)))
     offline.goto(path.as_uri())
-    # The basemap's countries and the layers are drawn: paths with real outlines, not just empty ones.
-    drawn = "[...document.querySelectorAll('.leaflet-overlay-pane path')].filter(p => p.getAttribute('d').length > 20)"
-    offline.wait_for_function(f"() => {drawn}.length > 10")
+    # The basemap (land and borders: long outlines) and the day's layers over it are drawn.
+    lengths = "[...document.querySelectorAll('.leaflet-overlay-pane path')].map(p => p.getAttribute('d').length)"
+    offline.wait_for_function(f"() => {lengths}.filter(n => n > 5000).length >= 2")
+    offline.wait_for_function(f"() => {lengths}.filter(n => n > 20 && n < 5000).length >= 3")
     assert errors == []
     assert [url for url in asked if not url.startswith("data:")] == []
     offline.close()
@@ -147,4 +174,25 @@ def test_on_a_phone_nothing_scrolls_sideways_and_a_linked_event_is_on_the_first_
     assert wide <= 0
     title = phone.locator(".panel-title").bounding_box()
     assert title["y"] >= 0 and title["y"] + title["height"] <= 740
+    phone.close()
+
+
+def test_on_a_phone_the_event_is_a_sheet_over_the_map_that_shrinks_to_free_the_map(browser, live_server):
+    phone = browser.new_page(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    phone.goto(f"{live_server.url}/?event=test-treaty-of-moscow&lang=en")
+    phone.wait_for_selector("html[data-ready]")
+    under = "(y) => document.elementFromPoint(180, y).closest('#map, #sheet')?.id"
+    sheet_top = phone.locator("#sheet").bounding_box()["y"]
+    map_box = phone.locator("#map").bounding_box()
+    assert map_box["y"] < sheet_top < map_box["y"] + map_box["height"], "the sheet lies over the map's lower part"
+    low = (sheet_top + map_box["y"] + map_box["height"]) / 2
+    assert phone.evaluate(under, low) == "sheet"
+
+    handle = phone.get_by_role("button", name="Open or shrink the event panel")
+    handle.click()
+    expect(handle).to_have_attribute("aria-expanded", "false")
+    assert phone.evaluate(under, low) == "map"  # the map there can be panned and zoomed again
+    expect(phone.locator(".panel-title")).to_be_in_viewport()
+    handle.click()
+    expect(handle).to_have_attribute("aria-expanded", "true")
     phone.close()

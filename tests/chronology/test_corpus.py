@@ -205,6 +205,18 @@ def problems_of(path) -> list[str]:
             "stops: [baku, kars]",
             "routes 'baku-gyumri', field 'stops': refers to places 'kars'",
         ),
+        (
+            "places",
+            "stops: [baku, gyumri]",
+            'stops: [baku, {place: gyumri, date: "1920-13"}]',
+            "routes 'baku-gyumri', field 'stops[1].date'",
+        ),
+        (
+            "places",
+            "stops: [baku, gyumri]",
+            'stops: [baku, {place: gyumri, when: "1920-11"}]',
+            "routes 'baku-gyumri', field 'stops[1]': has a place and, optionally, a date",
+        ),
         ("events", "category: treaty", "category: treety", "events 'gyumri-treaty', field 'category'"),
         (
             "events",

@@ -63,3 +63,38 @@ test("a traveller moves along the stops over the route's period", () => {
   assert.deepEqual(travellerOn(route, line, "1920-01-11"), [10, 10]);
   assert.equal(travellerOn(route, line, "1921-01-01"), null);
 });
+
+test("a traveller keeps to its stops' dates and spaces the undated ones evenly between them", () => {
+  const route = {
+    start: "1920-01-01",
+    end: "1920-03-01",
+    // The second stop is reached on 21 January; the third is undated; the last takes the route's end.
+    stop_dates: [null, { start: "1920-01-21", end: "1920-01-21" }, null, null],
+  };
+  const line = [
+    [0, 0],
+    [10, 0],
+    [20, 0],
+    [30, 0],
+  ];
+  assert.deepEqual(travellerOn(route, line, "1920-01-11"), [5, 0]); // halfway to a stop dated 20 days on
+  assert.deepEqual(travellerOn(route, line, "1920-01-21"), [10, 0]);
+  // From 21 January to 1 March (40 days) over two legs: the undated stop at day 20 of them.
+  assert.deepEqual(travellerOn(route, line, "1920-02-10"), [20, 0]);
+  assert.deepEqual(travellerOn(route, line, "1920-03-01"), [30, 0]);
+});
+
+test("dated stops alone set the traveller's period when the route itself is undated", () => {
+  const route = {
+    stop_dates: [
+      { start: "1920-11-01", end: "1920-11-01" },
+      { start: "1920-11-11", end: "1920-11-11" },
+    ],
+  };
+  const line = [
+    [0, 0],
+    [10, 10],
+  ];
+  assert.deepEqual(travellerOn(route, line, "1920-11-06"), [5, 5]);
+  assert.equal(travellerOn({}, line, "1920-11-06"), null);
+});

@@ -62,11 +62,6 @@ export function loadRelated(endpoints, lang, slug) {
   return loadEvent({ event: endpoints.related }, lang, slug);
 }
 
-/** Every event's aid lines ({slug, title, start, end, aid}), for the aid totals; fetched when first shown. */
-export function loadAid(endpoints, lang) {
-  return _all(endpoints, ["eventsAid"], lang, "").then((values) => values.eventsAid);
-}
-
 /** The basemap (a TopoJSON file shipped by the world-atlas npm package), fetched once. */
 export function loadBasemap(url) {
   if (!_cache.has(url)) {

@@ -2,7 +2,7 @@
 // of selection goes through it so the URL, the timeline and the map can never disagree.
 
 import { createAidChart } from "./aid-chart.js";
-import { loadAid, loadAtlas, loadBasemap, loadEvent, loadNames, loadRelated } from "./api.js";
+import { loadAtlas, loadBasemap, loadEvent, loadNames, loadRelated } from "./api.js";
 import { dayToIso, formatDate, formatDay, isoToDay } from "./dates.js";
 import { createEventList } from "./event-list.js";
 import { supported, t, translateDocument, useStrings } from "./i18n.js";
@@ -12,6 +12,7 @@ import { nameOn } from "./names.js";
 import { createPanel } from "./panel.js";
 import { createRoutePanel } from "./route-panel.js";
 import { createSearch } from "./search.js";
+import { createSheet } from "./sheet.js";
 import { createStore, stateFromURL } from "./store.js";
 import { createTimeControl } from "./time-control.js";
 import { createTimeline } from "./timeline.js";
@@ -43,6 +44,7 @@ const details = new Map(); // "lang|slug" -> the event in full, once fetched
 let names = null; // {lang, people, sources}: Maps of names and labels by slug, for the panel
 
 const panelElement = document.getElementById("panel");
+const sheet = createSheet(document.getElementById("sheet"), document.getElementById("sheet-handle"));
 const panel = createPanel(panelElement, {
   onStep: (delta) => step(delta, "push"),
   onPlace: (slug) => selectPlace(slug),
@@ -93,7 +95,10 @@ const eventList = createEventList(document.getElementById("event-list"), {
   lang: store.get().lang,
   onSelect: (index) => selectEvent(index),
 });
-const aidChart = createAidChart(document.getElementById("aid-chart"), { lang: store.get().lang });
+const aidChart = createAidChart(document.getElementById("aid-chart"), {
+  lang: store.get().lang,
+  endpoints: config.api,
+});
 const aidBox = document.getElementById("aid-box");
 const downloadLink = document.getElementById("download-map");
 
@@ -162,6 +167,7 @@ function _loadNames(lang) {
         actors: new Map(raw.actors.map((actor) => [actor.slug, actor.name])),
       };
       _refreshPanel();
+      if (aidBox.open) _loadAid(lang);
     },
     (error) => console.warn("names not loaded", error),
   );
@@ -215,8 +221,9 @@ function selectEvent(index, history = "push") {
   const slug = data.events[index].slug;
   // Keep the chosen place while stepping through its events; leave it when the visitor picks another.
   const place = state.place && data.events[index].places.includes(state.place) ? state.place : null;
-  // Selecting an event sets the map's date to it.
+  // Selecting an event sets the map's date to it, and on a phone brings its sheet up.
   store.set({ event: slug, place, on: _eventDay(data.events[index]) }, { history });
+  sheet.open();
 }
 
 function selectPlace(slug) {
@@ -478,14 +485,22 @@ function _offerFilters(lang) {
 }
 
 function _loadAid(lang) {
-  loadAid(config.api, lang).then(
-    (events) => {
-      if (store.get().lang !== lang) return;
-      const labels = names?.lang === lang ? names.sources : new Map();
-      aidChart.setLang(lang, (slug) => labels.get(slug) || slug);
-      aidChart.setEvents(events);
+  // Sources and donors are named from the names list; until it arrives the chart shows their slugs.
+  const label = (map) => (slug) => map?.get(slug) || slug;
+  const labels = () => ({
+    source: label(names?.lang === lang ? names.sources : null),
+    actor: label(names?.lang === lang ? names.actors : null),
+    event: (slug) => data?.lookup.events.get(slug)?.title || slug,
+  });
+  aidChart.setLang(lang, labels());
+  aidChart.show();
+  loadNames(config.api, lang).then(
+    () => {
+      if (store.get().lang !== lang || !aidBox.open) return;
+      aidChart.setLang(lang, labels());
+      aidChart.show();
     },
-    (error) => console.warn("aid not loaded", error),
+    () => {},
   );
 }
 aidBox.addEventListener("toggle", () => aidBox.open && _loadAid(store.get().lang));

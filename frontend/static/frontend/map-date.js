@@ -62,14 +62,53 @@ export function routeWeight(route, weight) {
   return Math.min(weight.max, weight.base + weight.perAidLine * lines);
 }
 
-/** Where a traveller on `route` stands on `day`, as [lon, lat], moving evenly over its dated period; or null. */
+function _moment(record) {
+  // A stop dated to a month or a span is placed at its middle: as near the truth as the source allows.
+  if (!record?.start && !record?.end) return null;
+  const start = Date.parse(record.start || record.end);
+  const end = Date.parse(record.end || record.start);
+  return (start + end) / 2;
+}
+
+/**
+ * When the traveller is at each stop (ms), or null when fewer than two moments are known. Dated stops
+ * (`route.stop_dates`, aligned with the stops) keep their dates; an undated first or last stop takes the
+ * route's start or end; undated stops between are spaced evenly between their dated neighbours.
+ */
+export function stopMoments(route, count) {
+  const moments = Array.from({ length: count }, (_, i) => _moment(route.stop_dates?.[i]));
+  if (moments[0] === null && route.start) moments[0] = Date.parse(route.start);
+  if (moments[count - 1] === null && route.end) moments[count - 1] = Date.parse(route.end);
+  const known = moments.flatMap((moment, i) => (moment === null ? [] : [i]));
+  if (known.length < 2) return null;
+  for (let k = 0; k + 1 < known.length; k++) {
+    const [a, b] = [known[k], known[k + 1]];
+    for (let i = a + 1; i < b; i++) moments[i] = moments[a] + ((moments[b] - moments[a]) * (i - a)) / (b - a);
+  }
+  // Before the first or after the last known stop the traveller waits there.
+  for (let i = 0; i < known[0]; i++) moments[i] = moments[known[0]];
+  for (let i = known.at(-1) + 1; i < count; i++) moments[i] = moments[known.at(-1)];
+  // A source that dates a later stop earlier cannot send the traveller back: time only runs forward.
+  for (let i = 1; i < count; i++) moments[i] = Math.max(moments[i], moments[i - 1]);
+  return moments;
+}
+
+/**
+ * Where a traveller on `route` stands on `day`, as [lon, lat]: between its dated stops by their dates,
+ * evenly over the route's period where stops are undated; null when the route has no time to travel in
+ * or does not stand that day.
+ */
 export function travellerOn(route, coordinates, day) {
-  if (!route.start || !route.end || coordinates.length < 2 || !standsOn(route, day)) return null;
-  const span = Date.parse(route.end) - Date.parse(route.start);
-  const progress = span > 0 ? (Date.parse(day) - Date.parse(route.start)) / span : 1;
-  const position = Math.min(1, Math.max(0, progress)) * (coordinates.length - 1);
-  const leg = Math.min(coordinates.length - 2, Math.floor(position));
-  const along = position - leg;
+  if (coordinates.length < 2 || !standsOn(route, day)) return null;
+  const moments = stopMoments(route, coordinates.length);
+  if (!moments) return null;
+  const now = Date.parse(day);
+  if (now <= moments[0]) return coordinates[0];
+  if (now >= moments.at(-1)) return coordinates.at(-1);
+  let leg = 0;
+  while (leg < coordinates.length - 2 && now >= moments[leg + 1]) leg++;
+  const span = moments[leg + 1] - moments[leg];
+  const along = span > 0 ? (now - moments[leg]) / span : 1;
   const [a, b] = [coordinates[leg], coordinates[leg + 1]];
   return [a[0] + (b[0] - a[0]) * along, a[1] + (b[1] - a[1]) * along];
 }

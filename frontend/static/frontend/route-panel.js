@@ -78,8 +78,11 @@ export function createRoutePanel(element, { onEvent, onFollow, onClose }) {
       const stops = _node(
         "ol",
         { className: "route-stops" },
-        route.stops.map((slug) => {
+        route.stops.map((slug, index) => {
           const item = _node("li", { "data-place": slug }, [placeName(slug) || slug]);
+          const reached = route.stop_dates?.[index];
+          if (reached)
+            item.append(" ", _node("span", { className: "route-stop-date", text: formatDate(lang, reached) }));
           const dated = stopEvents(slug);
           if (dated.length) item.append(" — ", ...dated.flatMap((event, i) => [i ? ", " : "", _eventLink(event)]));
           return item;
