@@ -192,6 +192,8 @@ class Actor(models.Model):
 
     def __str__(self) -> str:
         return self.slug
+
+
 class PlaceRole(models.TextChoices):
     # "at" is what a place without a stated role means: where the event happened.
     AT = "at", _("at")

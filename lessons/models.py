@@ -47,7 +47,9 @@ def validate_edtf(value: str) -> None:
     try:
         parse_date(value)
     except InvalidDate as error:
-        raise ValidationError(_("Not a date the atlas reads (EDTF, e.g. 1920-11-05 or 1921-03): %(error)s"), params={"error": error}) from error
+        raise ValidationError(
+            _("Not a date the atlas reads (EDTF, e.g. 1920-11-05 or 1921-03): %(error)s"), params={"error": error}
+        ) from error
 
 
 class LessonStep(models.Model):
@@ -58,7 +60,9 @@ class LessonStep(models.Model):
     event = models.ForeignKey(
         Event, on_delete=models.SET_NULL, null=True, blank=True, related_name="lesson_steps", verbose_name=_("event")
     )
-    caption = TranslatedField(_("caption"), blank=True, multiline=True, help_text=_("What the class reads on this step."))
+    caption = TranslatedField(
+        _("caption"), blank=True, multiline=True, help_text=_("What the class reads on this step.")
+    )
     teacher_note = TranslatedField(
         _("teacher's note"), blank=True, multiline=True, help_text=_("For the teacher: what to ask, what to point at.")
     )
