@@ -62,6 +62,8 @@ def test_a_step_beyond_the_end_or_not_a_number_says_so_and_shows_a_real_step(cli
     assert "there is no step 9" in unescape(page)
     page = client.get("/lessons/road/?step=abc&lang=en").content.decode()
     assert lesson_data(page)["current_step"] == 1 and "not a step number" in unescape(page)
+    turkish = unescape(client.get("/lessons/road/?step=9&lang=tr").content.decode())
+    assert "9. adım yok" in turkish
 
 
 def test_an_unknown_lesson_is_a_404_that_still_opens_the_atlas_and_says_why(client, db):
@@ -115,6 +117,7 @@ def test_the_handout_shows_every_step_with_its_date_text_and_sources_and_no_butt
         assert text in page
     assert "<button" not in page and "<script" not in page
     assert page.count('class="place"') == 2 and 'class="route"' in page  # the overview map
+    assert "Bu dersin yerleri ve güzergâhları." in client.get("/lessons/road/handout/?lang=tr").content.decode()
 
 
 URL = re.compile(r"https?://[^\s\"'<>)]+")
