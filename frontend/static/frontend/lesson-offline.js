@@ -9,6 +9,15 @@
     const element = document.getElementById(`map-${step.number}`);
     if (!element) continue;
     const map = L.map(element, { preferCanvas: true, attributionControl: false, scrollWheelZoom: false });
+    // The view first: a layer added to a map without one has no pixel bounds to draw into.
+    if (step.center) map.setView(step.center, step.zoom);
+    else if (step.points.length > 1) map.fitBounds(step.points, { padding: [30, 30], maxZoom: 7 });
+    else if (step.points.length === 1) map.setView(step.points[0], 6);
+    else
+      map.fitBounds([
+        [35, 25],
+        [45, 50],
+      ]);
     L.geoJSON(land, {
       interactive: false,
       style: { color: colors.coast, weight: 0.8, fillColor: colors.land, fillOpacity: 1 },
@@ -16,9 +25,5 @@
     for (const [lat, lng] of step.points) {
       L.circleMarker([lat, lng], { radius: 6, color: "#222", fillColor: "#c0392b", fillOpacity: 1 }).addTo(map);
     }
-    if (step.center) map.setView(step.center, step.zoom);
-    else if (step.points.length > 1) map.fitBounds(step.points, { padding: [30, 30], maxZoom: 7 });
-    else if (step.points.length === 1) map.setView(step.points[0], 6);
-    else map.fitBounds([[35, 25], [45, 50]]);
   }
 })();
