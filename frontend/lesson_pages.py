@@ -8,7 +8,7 @@ dates are worded as the page words them (frontend.dates via event_date_text).
 from __future__ import annotations
 
 import io
-import json
+import math
 from functools import cache
 from urllib.parse import urlsplit
 
@@ -24,6 +24,7 @@ from chronology.preview import drafts_visible
 from common.translation import language_codes
 from frontend.views import event_date_text, locator_text, page_language
 from geography.models import Place, RouteStop
+from geography.styles import map_styles
 from lessons.selectors import lesson_detail
 
 MAX_QR_URL = 1000  # a QR code that long is unreadable from the back of a classroom anyway
@@ -107,8 +108,6 @@ def _lesson_or_404(request, slug: str, lang: str) -> dict:
 def overview_svg(lesson: dict, *, width: int = 640, height: int = 400) -> dict:
     """Every step's places and framed routes, drawn in plain SVG coordinates (equirectangular, scaled by the
     cosine of the middle latitude so that distances look right at these latitudes): prints sharp anywhere."""
-    import math
-
     routes = {step["map"]["route"] for step in lesson["steps"] if step["map"]["route"]}
     routes |= {slug for step in lesson["steps"] if step["event"] for slug in step["event"]["routes"]}
     place_slugs = {slug for step in lesson["steps"] if step["event"] for slug in step["event"]["places"]}
@@ -182,7 +181,7 @@ def lesson_offline(request, slug: str):
                 }
                 for s in lesson["steps"]
             ],
-            "colors": _map_colors(),
+            "colors": map_styles()["colors"],
         }
         response = render(
             request,
@@ -202,14 +201,3 @@ def lesson_offline(request, slug: str):
     # The file carries its own scripts inline: it is opened from disk, where the site's CSP does not reach.
     response["Content-Security-Policy"] = "sandbox"
     return response
-
-
-def _map_colors() -> dict:
-    from geography.styles import map_styles
-
-    return map_styles()["colors"]
-
-
-def json_text(value) -> str:
-    """JSON safe inside a <script> element (no `</script>` can close it early)."""
-    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
