@@ -11,7 +11,6 @@ from chronology.models import Actor, Event, EventRelation, Person, Theme
 from geography.models import Area, Place, Route
 from sources.models import Citation, Source
 
-
 CORE_APPS = {"sources", "geography", "chronology"}
 
 
