@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 from chronology.aid_api import ActorViewSet, AidViewSet
 from chronology.api import EventViewSet, PersonViewSet, ThemeViewSet
 from geography.api import AreaViewSet, PlaceViewSet, RouteViewSet
+from lessons.api import LessonViewSet
 from sources.api import SourceViewSet
 
 router = DefaultRouter()
@@ -17,3 +18,4 @@ router.register("themes", ThemeViewSet, basename="theme")
 router.register("places", PlaceViewSet, basename="place")
 router.register("routes", RouteViewSet, basename="route")
 router.register("areas", AreaViewSet, basename="area")
+router.register("lessons", LessonViewSet, basename="lesson")

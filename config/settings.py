@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "sources",
     "geography",
     "chronology",
+    "lessons",
     "interchange",
     "frontend",
 ]

@@ -1,9 +1,13 @@
 from django.urls import path
 
-from frontend import views
+from frontend import lesson_pages, views
 
 app_name = "frontend"
 urlpatterns = [
     path("", views.atlas, name="atlas"),
     path("export/map.html", views.export_map, name="export-map"),
+    path("lessons/<slug:lesson_slug>/", views.atlas, name="lesson"),
+    path("lessons/<slug:slug>/handout/", lesson_pages.lesson_handout, name="lesson-handout"),
+    path("lessons/<slug:slug>/offline.html", lesson_pages.lesson_offline, name="lesson-offline"),
+    path("qr.svg", lesson_pages.qr_svg, name="qr"),
 ]

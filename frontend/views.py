@@ -167,11 +167,21 @@ def story_extent() -> list[tuple[float, float]]:
     return [(box["south"], box["west"]), (box["north"], box["east"])]
 
 
-def atlas(request):
-    """The atlas page; `?event=<slug>` renders that event too (404 with the page intact if it is unknown)."""
+def atlas(request, lesson_slug: str = ""):
+    """The atlas page; `?event=<slug>` renders that event too (404 with the page intact if it is unknown).
+
+    `?lesson=<slug>&step=<n>` (or /lessons/<slug>/?step=<n>) opens a lesson at a step: the lesson is sent
+    with the page (json_script "lesson-data") and the step's event is rendered as `?event=` would.
+    """
+    from frontend.lesson_pages import lesson_for_page  # it imports this module's helpers
+
     lang = page_language(request)
     strings = page_strings()[lang]
     slug = request.GET.get("event", "").strip()
+    lesson_slug = lesson_slug or request.GET.get("lesson", "").strip()
+    classroom = lesson_for_page(request, slug=lesson_slug, lang=lang) if lesson_slug else None
+    if classroom and not slug:
+        slug = classroom["event_slug"]
     # A curator's `?preview=1` shows drafts among the published events; anyone else gets the published atlas.
     preview = drafts_visible(request)
     # The same read as the API's (chronology.selectors), so the first paint and the API agree.
@@ -201,6 +211,8 @@ def atlas(request):
         "event": None,
         "preview": preview,
         "draft": bool(event) and preview and not Event.objects.published().filter(slug=slug).exists(),
+        "lesson": classroom["lesson"] if classroom else None,
+        "lesson_message": classroom["message"] if classroom else "",
     }
     if event:
         context["api_preloads"].insert(1, _with_lang(api["event"].replace("SLUG", slug), lang))
@@ -218,7 +230,8 @@ def atlas(request):
         }
     # An unknown event is a 404 for link checkers and search engines, but the visitor still gets the
     # whole atlas and a sentence saying what was not found: a dead link in a lesson should not be a dead end.
-    response = render(request, "frontend/atlas.html", context, status=404 if context["not_found"] else 200)
+    missing = context["not_found"] or (classroom and classroom["lesson"] is None)
+    response = render(request, "frontend/atlas.html", context, status=404 if missing else 200)
     if preview:  # drafts: for this curator's browser only, never a shared cache
         add_never_cache_headers(response)
         patch_cache_control(response, private=True)

@@ -94,7 +94,7 @@ def corpus_sections(*, include_drafts: bool = True) -> dict[str, list[dict]]:
     for name in SECTION_ORDER:
         spec = SECTIONS[name]
         rows = spec.model.objects.order_by("slug")
-        if name == "events" and not include_drafts:
+        if "status" in spec.scalars and not include_drafts:
             rows = rows.filter(status=Status.PUBLISHED)
         records = [_record(instance, spec) for instance in rows]
         if records:

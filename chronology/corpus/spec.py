@@ -162,3 +162,14 @@ SECTIONS: dict[str, Section] = {
 }
 
 SECTION_ORDER = list(SECTIONS)
+
+
+def section_register(name: str, section: Section) -> None:
+    """Add a section declared by an app above chronology (lessons), loaded after every section here.
+
+    The apps above register from their AppConfig.ready, so the loader reads their records without
+    importing them. SECTION_ORDER is changed in place: modules that imported it see the new section.
+    """
+    SECTIONS[name] = section
+    if name not in SECTION_ORDER:
+        SECTION_ORDER.append(name)

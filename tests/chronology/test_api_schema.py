@@ -69,6 +69,7 @@ def _small_corpus() -> dict[str, str]:
     make_event(slug="open-ended", date="1921-01/..")
     route.citations.create(source=source, locator="s. 1", evidence="Kars'a kadar demiryolu.")
     area.citations.create(source=source)
+    _lesson(interview, route, source)
     return {
         "events": "interview",
         "people": "stalin",
@@ -78,7 +79,21 @@ def _small_corpus() -> dict[str, str]:
         "routes": "baku-kars",
         "areas": "front",
         "actors": "moscow",
+        "lessons": "classroom",
     }
+
+
+def _lesson(event, route, source) -> None:
+    """A lesson with a full step, a step whose event was deleted and one framed by a map view."""
+    from lessons.models import Lesson, LessonStep
+
+    lesson = Lesson.objects.create(slug="classroom", title={"tr": "Ders"}, status="published")
+    full = LessonStep.objects.create(
+        lesson=lesson, position=1, event=event, caption={"en": "Look."}, teacher_note={"en": "Ask."}, date="1920-11"
+    )
+    full.citations.create(source=source, locator="s. 1", evidence="Kars.")
+    LessonStep.objects.create(lesson=lesson, position=2, event=None, frame_route=route)
+    LessonStep.objects.create(lesson=lesson, position=3, event=event, map_latitude=40, map_longitude=44, map_zoom=6)
 
 
 @pytest.fixture

@@ -1,0 +1,203 @@
+"""The classroom's server-side pages: a lesson opened in the atlas at a step, a QR code of a link, the
+printed handout and the lesson saved as one file that opens with no server.
+
+The lesson's content is read once (lessons.selectors.lesson_detail) and shaped here for each medium;
+dates are worded as the page words them (frontend.dates via event_date_text).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from functools import cache
+from urllib.parse import urlsplit
+
+import segno
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext
+
+from chronology.preview import drafts_visible
+from common.translation import language_codes
+from frontend.views import event_date_text, locator_text, page_language
+from geography.models import Place, RouteStop
+from geography.styles import map_styles
+from lessons.selectors import lesson_detail
+
+MAX_QR_URL = 1000  # a QR code that long is unreadable from the back of a classroom anyway
+
+
+def step_number(raw: str | None, step_count: int) -> tuple[int, str]:
+    """The step a link asks for (1-based) and, when the link is wrong, what the class is told."""
+    if not raw:
+        return 1, ""
+    try:
+        number = int(raw)
+    except ValueError:
+        return 1, gettext("“%(step)s” is not a step number; showing the first step.") % {"step": raw[:20]}
+    if step_count and not 1 <= number <= step_count:
+        return min(max(number, 1), step_count), gettext(
+            "This lesson has %(count)d steps; there is no step %(step)d. Showing step %(shown)d."
+        ) % {"count": step_count, "step": number, "shown": min(max(number, 1), step_count)}
+    return number, ""
+
+
+def lesson_for_page(request, *, slug: str, lang: str) -> dict:
+    """What the atlas page needs to open a lesson: the lesson (or None), the step, the step's event and a
+    message for a link that is wrong. The page's scripts read `lesson` (json_script) and `step`."""
+    lesson = lesson_detail(slug=slug, lang=lang, drafts=drafts_visible(request))
+    with translation.override(lang):
+        if lesson is None:
+            message = gettext("There is no lesson “%(slug)s”. The atlas is open instead.") % {"slug": slug[:80]}
+            return {"lesson": None, "step": 0, "event_slug": "", "message": message}
+        number, message = step_number(request.GET.get("step"), lesson["step_count"])
+    step = lesson["steps"][number - 1] if lesson["steps"] else None
+    messages = [text for text in (lesson["message"], message, step and step["message"]) if text]
+    return {
+        "lesson": {**lesson, "current_step": number if step else 0},
+        "step": number if step else 0,
+        "event_slug": (step["event"] or {}).get("slug", "") if step else "",
+        "message": " ".join(messages),
+    }
+
+
+# -- QR codes ---------------------------------------------------------------------------------------------
+def qr_svg(request):
+    """A QR code (SVG) of a link to this same site, made here: no outside service sees the classroom's links."""
+    url = (request.GET.get("url") or "").strip()
+    if not url:
+        return HttpResponseBadRequest("Give the link to encode: /qr.svg?url=<a link to this site>.")
+    if len(url) > MAX_QR_URL:
+        return HttpResponseBadRequest(f"The link is {len(url)} characters; a QR code takes at most {MAX_QR_URL}.")
+    parts = urlsplit(url)
+    same_host = parts.scheme in ("http", "https") and parts.netloc == request.get_host()
+    if not same_host:
+        return HttpResponseBadRequest(
+            f"Only links to this site ({request.get_host()}) are encoded; {parts.netloc or url!r} is not it. "
+            "Give the full link, starting with http:// or https://."
+        )
+    buffer = io.BytesIO()
+    segno.make(url, error="m", micro=False).save(buffer, kind="svg", scale=8, border=4, title=url)
+    return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
+
+
+# -- handout and offline file -----------------------------------------------------------------------------
+def _printable(lesson: dict, lang: str) -> dict:
+    """The lesson with each step's date in words and each citation's locator as shown."""
+    steps = []
+    for step in lesson["steps"]:
+        event = step["event"]
+        citations = [
+            {**c, "locator_text": locator_text(c["locator"], c["locator_estimated"])}
+            for c in (step["citations"] or (event or {}).get("citations", []))
+        ]
+        steps.append({**step, "date_text": event_date_text(event, lang) if event else "", "sources": citations})
+    return {**lesson, "steps": steps}
+
+
+def _lesson_or_404(request, slug: str, lang: str) -> dict:
+    lesson = lesson_detail(slug=slug, lang=lang, drafts=drafts_visible(request))
+    if lesson is None:
+        raise Http404(f"No published lesson {slug!r}")
+    return _printable(lesson, lang)
+
+
+def overview_svg(lesson: dict, *, width: int = 640, height: int = 400) -> dict:
+    """Every step's places and framed routes, drawn in plain SVG coordinates (equirectangular, scaled by the
+    cosine of the middle latitude so that distances look right at these latitudes): prints sharp anywhere."""
+    routes = {step["map"]["route"] for step in lesson["steps"] if step["map"]["route"]}
+    routes |= {slug for step in lesson["steps"] if step["event"] for slug in step["event"]["routes"]}
+    place_slugs = {slug for step in lesson["steps"] if step["event"] for slug in step["event"]["places"]}
+    lines = {}
+    for route, lat, lng in (
+        RouteStop.objects.filter(route__slug__in=routes)
+        .order_by("route", "position")
+        .values_list("route__slug", "place__latitude", "place__longitude")
+    ):
+        lines.setdefault(route, []).append((lat, lng))
+    names = {}
+    for place in Place.objects.filter(slug__in=place_slugs):
+        names[place.slug] = (place.latitude, place.longitude, place.name)
+    points = [(lat, lng) for lat, lng, _name in names.values()] + [p for line in lines.values() for p in line]
+    if not points:
+        return {"width": width, "height": height, "places": [], "routes": []}
+    south, north = min(p[0] for p in points), max(p[0] for p in points)
+    west, east = min(p[1] for p in points), max(p[1] for p in points)
+    squeeze = math.cos(math.radians((south + north) / 2))
+    span_x, span_y = max((east - west) * squeeze, 0.5), max(north - south, 0.5)
+    margin = 40
+    scale = min((width - 2 * margin) / span_x, (height - 2 * margin) / span_y)
+
+    def xy(lat: float, lng: float) -> tuple[float, float]:
+        return round(margin + (lng - west) * squeeze * scale, 1), round(height - margin - (lat - south) * scale, 1)
+
+    lang = translation.get_language() or settings.LANGUAGE_CODE
+    places = []
+    for lat, lng, name in names.values():
+        x, y = xy(lat, lng)
+        label = name.get(lang) or next((name[c] for c in language_codes() if name.get(c)), "")
+        places.append({"x": x, "y": y, "label": label})
+    drawn = [
+        {"slug": slug, "points": " ".join(f"{x},{y}" for x, y in (xy(*p) for p in line))}
+        for slug, line in lines.items()
+    ]
+    return {"width": width, "height": height, "places": sorted(places, key=lambda p: p["label"]), "routes": drawn}
+
+
+def lesson_handout(request, slug: str):
+    lang = page_language(request)
+    with translation.override(lang):
+        lesson = _lesson_or_404(request, slug, lang)
+        return render(
+            request, "frontend/lesson_handout.html", {"lesson": lesson, "lang": lang, "map": overview_svg(lesson)}
+        )
+
+
+@cache
+def _vendor_text(path: str) -> str:
+    found = finders.find(path)
+    if not found:
+        raise FileNotFoundError(f"{path} is missing: run `npm ci` in frontend/ (see README)")
+    with open(found, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def lesson_offline(request, slug: str):
+    """The lesson as ONE HTML file: Leaflet, topojson-client, the land basemap, the styles and the lesson's
+    data are written into it, so it opens from a USB stick with no server and no network."""
+    lang = page_language(request)
+    with translation.override(lang):
+        lesson = _lesson_or_404(request, slug, lang)
+        data = {
+            "steps": [
+                {
+                    "number": s["number"],
+                    "points": s["map"]["points"],
+                    "center": s["map"]["center"],
+                    "zoom": s["map"]["zoom"],
+                }
+                for s in lesson["steps"]
+            ],
+            "colors": map_styles()["colors"],
+        }
+        response = render(
+            request,
+            "frontend/lesson_offline.html",
+            {
+                "lesson": lesson,
+                "lang": lang,
+                "data": data,
+                "leaflet_css": _vendor_text("vendor/leaflet/leaflet.css"),
+                "leaflet_js": _vendor_text("vendor/leaflet/leaflet.js"),
+                "topojson_js": _vendor_text("vendor/topojson-client/topojson-client.min.js"),
+                "basemap": _vendor_text("vendor/world-atlas/land-50m.json"),
+                "offline_js": _vendor_text("frontend/lesson-offline.js"),
+            },
+        )
+    response["Content-Disposition"] = f'attachment; filename="{lesson["slug"]}.html"'
+    # The file carries its own scripts inline: it is opened from disk, where the site's CSP does not reach.
+    response["Content-Security-Policy"] = "sandbox"
+    return response
