@@ -4,7 +4,7 @@
 // other in step through a BroadcastChannel, as presentation software does.
 
 import { apiURL } from "./api.js";
-import { t } from "./i18n.js";
+import { LANGUAGES, t } from "./i18n.js";
 import { lessonSteps, parseStep } from "./present-steps.js";
 
 const CHANNEL = "chronoatlas-present";
@@ -123,6 +123,7 @@ export function createPresent({ store, config, map, eventSteps, eventDetail }) {
         _button(lang, "stepNext", "next", index >= count - 1),
         _button(lang, "presenterOpen", "presenter"),
         _button(lang, "presentLeave", "leave"),
+        _languageButtons(lang),
       ),
       typed ? h("p", { class: "present-jump", role: "status", text: t(lang, "jumpTo", { n: typed }) }) : null,
     );
@@ -152,6 +153,19 @@ export function createPresent({ store, config, map, eventSteps, eventDetail }) {
             ),
           )
         : null,
+    );
+  }
+
+  // The header is hidden while presenting: the language can still be switched, keeping the step.
+  function _languageButtons(lang) {
+    return LANGUAGES.map((code) =>
+      h("button", {
+        type: "button",
+        "data-lang": code,
+        lang: code,
+        "aria-pressed": String(code === lang),
+        text: code.toLocaleUpperCase(code),
+      }),
     );
   }
 
