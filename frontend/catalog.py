@@ -1,10 +1,12 @@
-"""The page's gettext catalog (frontend/locale/tr/LC_MESSAGES/django.po), kept in step with strings.json.
+"""The page's gettext catalog (frontend/locale/tr/LC_MESSAGES/page.po), kept in step with strings.json.
 
 Translators work in the .po file with their usual tools: each entry's msgctxt is the strings.json key
 (dotted: "category.treaty", "monthsShort.3", "stepOf"), msgid the English text, msgstr the Turkish.
 `python -m frontend.catalog` writes the catalog from strings.json for new keys and reads the translators'
 Turkish back into strings.json; `catalog_problems` (run by a test) names every string missing from either.
-The catalog is app-level so the admin's catalog (locale/) can be edited by others at the same time.
+The catalog is app-level so the admin's catalog (locale/) can be edited by others at the same time, and its
+own gettext domain ("page") so `makemessages`, which finds no page strings in Python or templates, never
+rewrites it.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import polib
 
 FRONTEND = Path(__file__).resolve().parent
 STRINGS_FILE = FRONTEND / "static" / "frontend" / "strings.json"
-CATALOG_FILE = FRONTEND / "locale" / "tr" / "LC_MESSAGES" / "django.po"
+CATALOG_FILE = FRONTEND / "locale" / "tr" / "LC_MESSAGES" / "page.po"
 SOURCE_LANGUAGE, TARGET_LANGUAGE = "en", "tr"
 
 
