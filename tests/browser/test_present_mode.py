@@ -186,3 +186,11 @@ def test_the_present_button_starts_present_mode_from_explore(open_atlas):
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.documentElement.dataset.mode === 'present'")
     assert _progress(page).startswith("Step 1 of ")
+
+
+def test_a_printed_step_shows_the_step_and_no_buttons(present, page):
+    present("?lang=en&mode=present&lesson=road-to-moscow&step=1")
+    page.emulate_media(media="print")
+    assert page.locator(".present-title").is_visible()
+    assert page.locator(".present-summary").inner_text() == "Ankara asks for help."
+    assert page.locator(".present-controls").is_hidden()
