@@ -460,7 +460,9 @@ store.subscribe((state, previous) => {
     return;
   }
   // Playback and the slider change only the day: the cheap path, so 30 frames a second hold.
-  const changed = Object.keys(state).filter((key) => state[key] !== previous[key]);
+  // A presented step is present.js's to draw: here only its day.
+  const changed = Object.keys(state).filter((key) => key !== "step" && state[key] !== previous[key]);
+  if (!changed.length) return;
   if (changed.length === 1 && changed[0] === "on") return _renderDay(state);
   _applyChrome(state);
   render(state);
@@ -522,6 +524,7 @@ const present = createPresent({
   config,
   map,
   eventDetail: (lang, slug) => loadEvent(config.api, lang, slug),
+  eventRow: (slug) => data?.lookup.events.get(slug),
   eventSteps: (lang) => {
     if (!data) return [];
     const slugs = eventList.slugs().length ? eventList.slugs() : data.sequence.map((i) => data.events[i].slug);

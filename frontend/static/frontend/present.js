@@ -24,9 +24,10 @@ function h(tag, attrs = {}, ...children) {
 
 /**
  * Wire present mode and the presenter view to `store`. `eventSteps(lang)` gives the steps of the events
- * in the current window when no lesson is named; `eventDetail(lang, slug)` a Promise of one event in full.
+ * in the current window when no lesson is named; `eventDetail(lang, slug)` a Promise of one event in full;
+ * `eventRow(slug)` the event's index row (places, routes) or undefined.
  */
-export function createPresent({ store, config, map, eventSteps, eventDetail }) {
+export function createPresent({ store, config, map, eventSteps, eventDetail, eventRow }) {
   const root = document.documentElement;
   const stage = document.getElementById("present");
   const presenter = document.getElementById("presenter");
@@ -233,10 +234,10 @@ export function createPresent({ store, config, map, eventSteps, eventDetail }) {
       if (motion) map.leaflet.flyTo(target, step.view.zoom, { duration: 1.5 });
       else map.leaflet.setView(target, step.view.zoom, { animate: false });
     } else {
-      map.show(
-        { places: step.places || [], routes: [step.route, ...(step.routes || [])].filter(Boolean) },
-        { animate: motion },
-      );
+      const row = (step.event && eventRow(step.event)) || {};
+      const places = step.places?.length ? step.places : row.places || [];
+      const routes = [step.route, ...(step.routes || row.routes || [])].filter(Boolean);
+      map.show({ places, routes }, { animate: motion });
     }
   }
 
@@ -248,14 +249,9 @@ export function createPresent({ store, config, map, eventSteps, eventDetail }) {
     const target = Math.min(count - 1, Math.max(0, index));
     const step = current.steps[target];
     blank.hidden = true;
-    store.set(
-      {
-        step: String(target + 1),
-        ...(step.event && !step.gone && { event: step.event }),
-        ...(step.date && { on: step.date }),
-      },
-      { history: "replace" },
-    );
+    // Only the step and the day: the explore view's selection (timeline, panel) is hidden while presenting
+    // and costs more than a step may; it takes the step's event on leaving.
+    store.set({ step: String(target + 1), ...(step.date && { on: step.date }) }, { history: "replace" });
     if (tell) channel?.postMessage({ type: "step", lesson: store.get().lesson || "", step: target + 1 });
   }
 
@@ -271,7 +267,9 @@ export function createPresent({ store, config, map, eventSteps, eventDetail }) {
   function leave() {
     if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
     focused = false;
-    store.set({ mode: null, lesson: null, step: null }, { history: "push" });
+    const step = current.steps[_position()];
+    const event = step?.event && !step.gone ? { event: step.event } : {};
+    store.set({ mode: null, lesson: null, step: null, ...event }, { history: "push" });
   }
 
   function openPresenter() {
