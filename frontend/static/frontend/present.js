@@ -325,7 +325,10 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
       if (event.target.closest?.("input, select, textarea, [contenteditable]")) return;
       // Buttons answer Enter and Space themselves: a focused "Next" must not step twice.
       if (event.target.closest?.("button") && (event.key === "Enter" || event.key === " ")) return;
-      if (/^\d$/.test(event.key)) return (_typedDigit(event.key), event.preventDefault());
+      if (/^\d$/.test(event.key)) {
+        event.preventDefault();
+        return _typedDigit(event.key);
+      }
       if (event.key === "Enter" && typed) {
         const n = Number(typed);
         typed = "";
