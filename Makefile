@@ -71,3 +71,4 @@ messages: setup
 	$(PY) manage.py makemessages -l tr --no-obsolete --ignore=tests --ignore=benchmarks --ignore=staticfiles \
 		--ignore=.venv --ignore=frontend/node_modules
 	$(PY) -c "import polib; polib.pofile('locale/tr/LC_MESSAGES/django.po').save_as_mofile('locale/tr/LC_MESSAGES/django.mo')"
+	$(PY) -m frontend.catalog

@@ -5,6 +5,7 @@ from frontend import lesson_pages, views
 app_name = "frontend"
 urlpatterns = [
     path("", views.atlas, name="atlas"),
+    path("present/<slug:lesson>/", views.present, name="present"),
     path("export/map.html", views.export_map, name="export-map"),
     path("lessons/<slug:lesson_slug>/", views.atlas, name="lesson"),
     path("lessons/<slug:slug>/handout/", lesson_pages.lesson_handout, name="lesson-handout"),

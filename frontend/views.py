@@ -15,7 +15,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db.models import Max, Min
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
@@ -48,6 +48,7 @@ MODULES = (
     "store", "api", "i18n", "dates", "names", "timeline", "timeline-layout", "timeline-axis", "timeline-draw",
     "timeline-input", "map", "map-date", "time-control", "route-panel", "panel", "search", "event-list", "aid-chart",
     "sheet",
+    "present", "present-steps",
 )  # fmt: skip
 
 # The language the corpus's evidence passages are quoted in, whatever the reader's: the seed corpus quotes
@@ -118,7 +119,18 @@ def _api_urls(*, preview: bool = False) -> dict[str, str]:
     urls["aidTotals"] = reverse("aid-totals")
     urls["search"] = reverse("search")
     urls["export"] = reverse("frontend:export-map")
+    # The lessons app's API (/api/v1/lessons/<slug>/); present.js appends the slug.
+    urls["lessons"] = reverse("lesson-list")
     return urls
+
+
+def present(request, lesson: str):
+    """`/present/<lesson>/`: the atlas in present mode on that lesson's first step (or the step asked for)."""
+    params = request.GET.copy()
+    params["mode"] = "present"
+    params["lesson"] = lesson
+    params.setdefault("step", "1")
+    return redirect(f"{reverse('frontend:atlas')}?{params.urlencode()}")
 
 
 def _with_lang(url: str, lang: str) -> str:

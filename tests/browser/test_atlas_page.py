@@ -126,7 +126,7 @@ def test_switching_language_changes_the_interface_and_the_content(open_atlas):
     expect(page.locator(".panel-title")).to_have_text("Moskova Antlaşması")
     expect(page.locator(".panel-section-sources h3")).to_have_text("Kaynaklar")
 
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("button", name="EN", exact=True).click()
 
     expect(page.locator(".panel-title")).to_have_text("Treaty of Moscow")
     expect(page.locator(".panel-date")).to_have_text("16 March 1921")
@@ -144,7 +144,7 @@ def test_no_request_leaves_the_host(page, live_server):
     page.wait_for_selector("html[data-ready]")
     click_event(page, "test-delegation-to-moscow")
     expect(page.locator(".panel-title")).to_have_text("Heyet Moskova'ya gider")
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("button", name="EN", exact=True).click()
     expect(page.locator(".panel-title")).to_have_text("The delegation travels to Moscow")
     page.wait_for_timeout(500)  # let the map finish flying and redraw
 
@@ -174,7 +174,7 @@ def test_dates_are_shown_as_precisely_as_their_sources_say(open_atlas, slug, tur
     date = page.locator(".panel-date")
     expect(date).to_have_text(turkish)
 
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("button", name="EN", exact=True).click()
 
     expect(date).to_have_text(english)
     assert not re.match(r"^\d+ (October|September)", date.inner_text())

@@ -42,7 +42,7 @@ def test_a_disputed_date_shows_every_reading_with_its_own_sources(open_atlas):
     badge.click()  # leads the keyboard to the other readings
     expect(page.locator(".panel-section-alternatives h3")).to_be_focused()
 
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("button", name="EN", exact=True).click()
 
     expect(page.locator(".panel-date .panel-badge")).to_have_text("Disputed")
     expect(page.locator(".panel-section-alternatives h3")).to_have_text("Disputed: other readings")
@@ -81,7 +81,7 @@ def test_a_place_is_named_as_it_was_on_the_selected_events_day(open_atlas):
     hover_place(page, *GYUMRI)  # the other names on hover
     expect(label).to_contain_text("also: Gümrü, Alexandropol, Gyumri")
 
-    page.get_by_role("button", name="Türkçe").click()  # a Turkish reader meets the Turkish name
+    page.get_by_role("button", name="TR", exact=True).click()  # a Turkish reader meets the Turkish name
     expect(page.locator(".panel-section-places button")).to_have_text(["Gümrü"])
 
 
@@ -99,7 +99,7 @@ def test_a_window_between_events_reads_between_and_links_to_them(open_atlas):
     page.go_back()
     expect(page.locator(".panel-title")).to_have_text("Armenia asks for an armistice")
 
-    page.get_by_role("button", name="Türkçe").click()
+    page.get_by_role("button", name="TR", exact=True).click()
     expect(page.locator(".panel-date")).to_have_text("7 Kasım – 3 Aralık 1920 arasında bir tarihte")
     expect(relations).to_have_text("Gümrü'nün alınması sonrasında, Gümrü Antlaşması öncesinde")
 
@@ -118,7 +118,7 @@ def test_a_date_written_in_the_rumi_calendar_shows_as_written_and_as_the_gregori
     # The other calendars of the day, not the Rumi one again.
     expect(page.locator(".panel-calendars")).to_have_text("Diğer takvimlerde: 24 Safer 1339 (Hicrî)")
 
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("button", name="EN", exact=True).click()
 
     expect(page.locator(".panel-written")).to_have_text("in the source: 7 Teşrinisani 1336 (Rumi) = 7 November 1920")
 

@@ -36,5 +36,13 @@ test("the URL keeps only what differs from the defaults, and reads back to the s
   const query = queryFromState(state);
 
   assert.equal(query, "?event=treaty-of-kars&on=1921-10-13&lang=en");
-  assert.deepEqual(stateFromURL(query), { ...state, theme: null });
+  assert.deepEqual(stateFromURL(query), { ...state, theme: null, mode: null, lesson: null, step: null });
+});
+
+test("a presented step has its own link: mode, lesson and step round-trip through the URL", () => {
+  const state = { event: null, place: null, on: null, route: null, lang: "tr", theme: "normal" };
+  const presented = { ...state, mode: "present", lesson: "road-to-moscow", step: "5" };
+  const query = queryFromState(presented);
+  assert.equal(query, "?lang=tr&mode=present&lesson=road-to-moscow&step=5");
+  assert.deepEqual(stateFromURL(query), { ...presented, theme: null });
 });

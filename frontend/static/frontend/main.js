@@ -10,6 +10,7 @@ import { createMap } from "./map.js";
 import { parseDay, resolveDay } from "./map-date.js";
 import { nameOn } from "./names.js";
 import { createPanel } from "./panel.js";
+import { createPresent } from "./present.js";
 import { createRoutePanel } from "./route-panel.js";
 import { createSearch } from "./search.js";
 import { createSheet } from "./sheet.js";
@@ -32,6 +33,9 @@ function _initialState(fromURL) {
     on: fromURL.on, // checked against the corpus once it has loaded (_checkDay)
     route: fromURL.route,
     theme: theme || (prefersContrast.matches ? "contrast" : "normal"),
+    mode: fromURL.mode,
+    lesson: fromURL.lesson,
+    step: fromURL.step,
   };
 }
 
@@ -206,6 +210,7 @@ async function load(lang) {
   if (aidBox.open) _loadAid(lang);
   firstLoad = false;
   render(store.get());
+  present.render();
   ready.data();
   requestAnimationFrame(() => ready.map());
 }
@@ -457,7 +462,9 @@ store.subscribe((state, previous) => {
     return;
   }
   // Playback and the slider change only the day: the cheap path, so 30 frames a second hold.
-  const changed = Object.keys(state).filter((key) => state[key] !== previous[key]);
+  // A presented step is present.js's to draw: here only its day.
+  const changed = Object.keys(state).filter((key) => key !== "step" && state[key] !== previous[key]);
+  if (!changed.length) return;
   if (changed.length === 1 && changed[0] === "on") return _renderDay(state);
   _applyChrome(state);
   render(state);
@@ -520,6 +527,25 @@ function _downloadHref(state, event) {
   downloadLink.href = `${config.api.export}?${params}`;
   downloadLink.textContent = t(state.lang, event?.routes.length === 1 ? "downloadRoute" : "download");
 }
+
+// Present mode without a lesson steps through the events the list shows (the window, the filter).
+const present = createPresent({
+  store,
+  config,
+  map,
+  eventDetail: (lang, slug) => loadEvent(config.api, lang, slug),
+  eventRow: (slug) => data?.lookup.events.get(slug),
+  eventSteps: (lang) => {
+    if (!data) return [];
+    const slugs = eventList.slugs().length ? eventList.slugs() : data.sequence.map((i) => data.events[i].slug);
+    return slugs.map((slug) => {
+      const event = data.lookup.events.get(slug);
+      const dateText = formatDate(lang, event);
+      const date = _eventDay(event);
+      return { ...event, event: slug, dateText, date, evidence: [], summary: "" };
+    });
+  },
+});
 
 // ---- chrome -----------------------------------------------------------------------------------------
 document.addEventListener("click", (event) => {

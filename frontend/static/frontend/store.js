@@ -3,8 +3,19 @@
 
 // Keys kept in the URL, each with the value left out of links to keep them short. `lang` has none here,
 // so it is always written: a shared link opens in the language it was made in.
-// `on` is the map's day (YYYY-MM-DD); `route` the route whose panel is open.
-const URL_KEYS = { event: null, place: null, on: null, route: null, lang: null, theme: "normal" };
+// `on` is the map's day (YYYY-MM-DD); `route` the route whose panel is open; `mode` is "present" or
+// "presenter" (present.js), `lesson` the lesson stepped through and `step` its step, counted from 1.
+const URL_KEYS = {
+  event: null,
+  place: null,
+  on: null,
+  route: null,
+  lang: null,
+  theme: "normal",
+  mode: null,
+  lesson: null,
+  step: null,
+};
 
 /**
  * The state a URL's query string describes: only known keys, null for each the URL does not give (the
