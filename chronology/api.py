@@ -295,14 +295,6 @@ class EventViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
             raise NotFound(f"No published event with slug {kwargs['slug']!r}.")
         return _private_if(Response(self.get_serializer(row).data), preview)
 
-
-def _private_if(response: Response, preview: bool) -> Response:
-    if preview:
-        # Drafts are for this curator's browser only: no shared cache may keep them.
-        add_never_cache_headers(response)
-        patch_cache_control(response, private=True)
-    return response
-
     @extend_schema(parameters=[LANG_PARAMETER], responses=RelatedEventsSerializer)
     @action(detail=True, methods=["get"], filterset_class=None, pagination_class=None)
     def related(self, request, slug=None):
@@ -312,6 +304,14 @@ def _private_if(response: Response, preview: bool) -> Response:
         if event is None:
             raise NotFound(f"No published event with slug {slug!r}.")
         return Response(related_events(event=event, lang=self.lang))
+
+
+def _private_if(response: Response, preview: bool) -> Response:
+    if preview:
+        # Drafts are for this curator's browser only: no shared cache may keep them.
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
+    return response
 
 
 class PersonSerializer(serializers.ModelSerializer):
