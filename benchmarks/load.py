@@ -54,7 +54,7 @@ def _process(urls, deadline, max_requests, threads, headers, offset):
                 deadline,
                 max_requests,
                 headers,
-            )  # fmt: skip
+            )
             for i in range(threads)
         ]
         return [sample for job in jobs for sample in job.result()]

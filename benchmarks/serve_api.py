@@ -88,7 +88,8 @@ def main() -> None:
                 results[f"{name} — {kind}"] = stats
                 print(
                     f"  {name:24} {kind:12} {stats['rps']:7.1f} req/s  p50 {stats['p50']:6.1f} ms  "
-                    f"p99 {stats['p99']:6.1f} ms  errors {stats['errors']}  ({size / 1e3:.0f} kB; load {stats['load']})",
+                    f"p99 {stats['p99']:6.1f} ms  errors {stats['errors']}  "
+                    f"({size / 1e3:.0f} kB; load {stats['load']})",
                     flush=True,
                 )
     finally:
