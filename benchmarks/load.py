@@ -18,28 +18,31 @@ from urllib.parse import urlsplit
 HEADERS = {"Accept-Encoding": "gzip", "Accept": "application/json, text/html"}
 
 
-def _client(urls: list[str], deadline: float, max_requests: int, headers: dict) -> list[tuple[float, int, str]]:
-    """One connection's requests until the deadline: (latency ms, status, url) each; status 0 = no answer."""
-    parts = urlsplit(urls[0])
+def _client(urls: list, deadline: float, max_requests: int, headers: dict) -> list[tuple]:
+    """One connection's requests until the deadline: (latency ms, status, url, sent at) each; status 0 = no
+    answer. A URL may come as (url, extra headers), e.g. a logged-in curator's session cookie."""
+    parts = urlsplit(urls[0] if isinstance(urls[0], str) else urls[0][0])
     if parts.hostname != "127.0.0.1":
         raise ValueError("the load generator only targets 127.0.0.1")
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
     samples = []
-    for url in itertools.islice(itertools.cycle(urls), max_requests):
+    for entry in itertools.islice(itertools.cycle(urls), max_requests):
         if time.monotonic() >= deadline:
             break
+        url, extra = (entry, {}) if isinstance(entry, str) else entry
         target = urlsplit(url)
+        sent = time.monotonic()
         path = target.path + (f"?{target.query}" if target.query else "")
         start = time.perf_counter()
         try:
-            connection.request("GET", path, headers=headers)
+            connection.request("GET", path, headers={**headers, **extra})
             response = connection.getresponse()
             response.read()
             status = response.status
         except (OSError, http.client.HTTPException):
             connection.close()
             status = 0
-        samples.append(((time.perf_counter() - start) * 1000, status, url))
+        samples.append(((time.perf_counter() - start) * 1000, status, url, sent))
     connection.close()
     return samples
 
@@ -60,7 +63,9 @@ def _process(urls, deadline, max_requests, threads, headers, offset):
         return [sample for job in jobs for sample in job.result()]
 
 
-def run_load(urls: list[str], *, seconds: float, clients: int, max_requests: int = 100_000, headers=None) -> dict:
+def run_load(
+    urls: list, *, seconds: float, clients: int, max_requests: int = 100_000, headers=None, keep_samples=False
+) -> dict:
     """`clients` concurrent connections for at most `seconds` and `max_requests` requests in all."""
     processes = min(clients, os.cpu_count() or 1)
     per_process = [clients // processes + (1 if i < clients % processes else 0) for i in range(processes)]
@@ -74,13 +79,16 @@ def run_load(urls: list[str], *, seconds: float, clients: int, max_requests: int
         ]
         samples = [sample for job in jobs for sample in job.result()]
     elapsed = time.monotonic() - start
-    return summarise(samples, elapsed)
+    stats = summarise(samples, elapsed)
+    if keep_samples:
+        stats["samples"] = samples
+    return stats
 
 
-def summarise(samples: list[tuple[float, int, str]], elapsed: float) -> dict:
-    latencies = sorted(ms for ms, _, _ in samples)
+def summarise(samples: list[tuple], elapsed: float) -> dict:
+    latencies = sorted(sample[0] for sample in samples)
     statuses: dict[int, int] = {}
-    for _, status, _ in samples:
+    for _, status, *_ in samples:
         statuses[status] = statuses.get(status, 0) + 1
 
     def percentile(p: float) -> float | None:
