@@ -33,7 +33,9 @@ from load import run_load, summarise
 from measure import ROOT, bench_environment, free_port, load_average, manage, start_served_app, stop
 
 sys.path.insert(0, str(ROOT))
-from tests.admin_forms import _FormReader  # noqa: E402  (the tests' reader of admin forms, reused)
+import contextlib
+
+from tests.admin_forms import _FormReader
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 CURATOR = ("bench-curator", "bench-only-password-" + os.urandom(6).hex())
@@ -68,10 +70,8 @@ class ThrowawayCluster:
         self._as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
 
     def remove(self) -> None:
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):
             self.stop()
-        except subprocess.CalledProcessError:
-            pass
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
