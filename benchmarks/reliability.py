@@ -75,13 +75,20 @@ class ThrowawayCluster:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A save answers 302; keep that answer rather than the page it points to."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
 class Curator:
     """A browser-like session: cookies, the CSRF token, admin forms read and posted back."""
 
     def __init__(self, base: str):
         self.base = base
         self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect)
 
     def _cookie(self, name: str) -> str:
         return next(c.value for c in self.jar if c.name == name)
@@ -101,6 +108,10 @@ class Curator:
                 return response.status, response.read().decode()
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode()
+
+    def errors(self, text: str) -> str:
+        """What an admin form said was wrong, when a save answered 200 instead of 302."""
+        return " | ".join(re.findall(r'class="(?:errornote|errorlist)[^"]*">(.*?)</', text, re.S))[:300]
 
     def login(self) -> None:
         self.get("/admin/login/")
@@ -187,6 +198,7 @@ def main() -> None:
         )
         loader.start()
         time.sleep(5)
+        stopping = time.monotonic()
         cluster.stop()
         down = time.monotonic()
         outage_answers = {}
@@ -201,7 +213,8 @@ def main() -> None:
         loader.join()
         samples = holder["samples"]
         phases = {
-            "before": [s for s in samples if s[3] + s[0] / 1000 < down],
+            "before": [s for s in samples if s[3] + s[0] / 1000 < stopping],
+            "while stopping": [s for s in samples if stopping <= s[3] < down],
             "outage": [s for s in samples if s[3] >= down and s[3] + s[0] / 1000 <= up_begin],
             "after restart (+2 s)": [s for s in samples if s[3] >= up + 2],
         }
@@ -214,8 +227,9 @@ def main() -> None:
         after = event_text(base, "gen-event-1")
         whole = after == before or all(" (saved during the outage)" in text for text in after)
         print(f"   event after restart: {after}; unchanged or whole: {whole}")
-        status, _ = curator.post(change, edited(curator.form(change), " (saved after)"))
-        print(f"   the same save after the restart: HTTP {status}; event now {event_text(base, 'gen-event-1')}")
+        status, text = curator.post(change, edited(curator.form(change), " (saved after)"))
+        print(f"   the same save after the restart: HTTP {status} {curator.errors(text)}")
+        print(f"   event now {event_text(base, 'gen-event-1')}")
     finally:
         if app:
             stop(app)

@@ -58,14 +58,16 @@ def main() -> None:
         curator.login()
         listing = curator.get(f"/admin/chronology/event/?q={slug}")[1]
         change = re.search(r'href="(/admin/chronology/event/\d+/change/)[^"]*"', listing).group(1)
-        status, _ = curator.post(change, edited(curator.form(change), " (edited on server A)"))
+        status, text = curator.post(change, edited(curator.form(change), " (edited on server A)"))
+        if status != 302:
+            print(f"the save was not accepted (HTTP {status}): {curator.errors(text)}")
         saved = time.perf_counter()
         after, etag_after = listed_title(b, slug)
         seen_ms = (time.perf_counter() - saved) * 1000
         detail = json.loads(urllib.request.urlopen(f"{b}/api/v1/events/{slug}/?lang=en", timeout=60).read())
         print(f"server A {a}, server B {b}, one PostgreSQL ({database.rsplit('/', 1)[-1]}), one Redis ({redis})")
         print(f"B's cached event list before the save: {before!r} (ETag {etag_before})")
-        print(f"curator saves on A through the admin: HTTP {status}")
+        print(f"curator saves on A through the admin: HTTP {status} (302: saved)")
         print(f"B's event list right after ({seen_ms:.0f} ms later): {after!r} (ETag {etag_after})")
         print(f"B's event detail: {detail['title']!r}")
         print("seen at once on B:", after.endswith("(edited on server A)") and detail["title"] == after)
