@@ -113,6 +113,15 @@ class Curator:
         """What an admin form said was wrong, when a save answered 200 instead of 302."""
         return " | ".join(re.findall(r'class="(?:errornote|errorlist)[^"]*">(.*?)</', text, re.S))[:300]
 
+    def change_url(self, slug: str) -> str:
+        """The admin change form of the event with exactly this slug (a search for gen-event-1 also lists
+        gen-event-10, gen-event-100, …, so the row must name the slug itself)."""
+        listing = self.get(f"/admin/chronology/event/?q={slug}")[1]
+        for row in listing.split("<tr")[1:]:
+            if re.search(rf">\s*{re.escape(slug)}\s*<", row):
+                return re.search(r'href="(/admin/chronology/event/\d+/change/)', row).group(1)
+        raise RuntimeError(f"no admin row for the event {slug!r}")
+
     def login(self) -> None:
         self.get("/admin/login/")
         status, text = self.post("/admin/login/?next=/admin/", {"username": CURATOR[0], "password": CURATOR[1]})
@@ -172,8 +181,7 @@ def main() -> None:
         app = start_served_app(env, port, workers=5)
         curator = Curator(base)
         curator.login()
-        listing = curator.get("/admin/chronology/event/?q=gen-event-1")[1]
-        change = re.search(r'href="(/admin/chronology/event/\d+/change/)[^"]*"', listing).group(1)
+        change = curator.change_url("gen-event-1")
         admin = curator.cookie_header
         mix = [
             f"{base}/",

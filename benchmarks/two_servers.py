@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
 import time
@@ -56,8 +55,7 @@ def main() -> None:
         listed_title(b, slug)  # served from the cache now
         curator = Curator(a)
         curator.login()
-        listing = curator.get(f"/admin/chronology/event/?q={slug}")[1]
-        change = re.search(r'href="(/admin/chronology/event/\d+/change/)[^"]*"', listing).group(1)
+        change = curator.change_url(slug)
         status, text = curator.post(change, edited(curator.form(change), " (edited on server A)"))
         if status != 302:
             print(f"the save was not accepted (HTTP {status}): {curator.errors(text)}")
