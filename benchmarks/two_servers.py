@@ -11,6 +11,7 @@ saves a new title through server A's admin, and B is asked again straight away.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -33,6 +34,7 @@ def listed_title(base: str, slug: str) -> tuple[str, str | None]:
 
 
 def main() -> None:
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()  # --help, before anything is dropped
     database = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/ca_p_two")
     redis = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/5")
     recreate_database(database)
