@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 DEV_ENV := DJANGO_DEBUG=true
 
-.PHONY: run serve test setup browser lint format clean curator messages
+.PHONY: run serve test setup browser lint format clean curator messages bench
 
 run: setup
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
@@ -48,6 +48,16 @@ browser:
 		echo "Installing Chromium for the browser tests (Debian package 'chromium')"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+
+# Issue 10's measurements (docs/performance.md): minutes, not seconds, and they need Chromium, PostgreSQL
+# (databases ca_p*, dropped and made again) and Redis db 5. Numbers only, nothing passes or fails.
+BENCH := cd benchmarks && ../$(PY)
+bench: setup browser
+	$(BENCH) page_compare.py --events 1000 10000 100000
+	$(BENCH) payload.py --events 1000 10000
+	$(BENCH) serve_api.py --events 10000
+	$(BENCH) reliability.py --seconds 60 --clients 50
+	$(BENCH) two_servers.py
 
 BIOME := frontend/node_modules/.bin/biome
 

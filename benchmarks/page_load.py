@@ -17,27 +17,15 @@ import argparse
 import json
 import os
 import shutil
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+from measure import CHROMIUM, CHROMIUM_ARGS, PYTHON, ROOT, free_port, manage, wait_for
+from measure import fetch as _fetch
+from measure import summary as _summary
+
 MARKS = ["atlas:data-tr", "atlas:timeline-drawn", "atlas:map-drawn", "atlas:basemap-drawn", "atlas:interactive"]
 
 
@@ -66,42 +54,6 @@ SELECT_JS = """() => new Promise((resolve) => {
     const key = new KeyboardEvent("keydown", { key: "End", bubbles: true });
     document.querySelector(".timeline-stage").dispatchEvent(key);
 })"""
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _manage(env: dict, *args: str) -> float:
-    start = time.perf_counter()
-    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
-
-
-def _wait_for(url: str, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=2).read()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"server did not answer at {url}")
-
-
-def _fetch(url: str) -> tuple[float, int]:
-    start = time.perf_counter()
-    body = urllib.request.urlopen(url, timeout=120).read()
-    return (time.perf_counter() - start) * 1000, len(body)
-
-
-def _summary(values: list[float]) -> str:
-    values = [v for v in values if v is not None]
-    if not values:
-        return "n/a"
-    return f"{statistics.median(values):7.0f} ({min(values):.0f})"
 
 
 def _load_once(browser, base: str) -> dict:
@@ -204,11 +156,11 @@ def main() -> None:
         "DJANGO_STATIC_MANIFEST": "false",
         "DJANGO_LOG_LEVEL": "ERROR",
     }
-    migrate = _manage(env, "migrate", "--verbosity", "0")
-    generate = _manage(env, "generate_corpus", "--events", str(args.events), "--seed", str(args.seed))
+    migrate = manage(env, "migrate", "--verbosity", "0")
+    generate = manage(env, "generate_corpus", "--events", str(args.events), "--seed", str(args.seed))
     print(f"database {env['DATABASE_URL']}: migrate {migrate:.1f} s, generate_corpus {generate:.1f} s")
 
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [PYTHON, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
@@ -218,7 +170,7 @@ def main() -> None:
         stderr=subprocess.DEVNULL,
     )
     try:
-        _wait_for(f"{base}/api/v1/themes/")
+        wait_for(f"{base}/api/v1/themes/")
         # Server side, seen from a plain HTTP client: what the page asks for, and the full list for scale.
         index_url = f"{base}/api/v1/events/?fields={_index_fields()}&lang=tr"
         print(f"\n{args.events} events; API from a plain HTTP client, median (best) ms, size:")

@@ -7,7 +7,7 @@ import reversion
 from django.urls import reverse
 from reversion.models import Version
 
-from chronology.models import AidItem, Person
+from chronology.models import Actor, AidItem, Person
 from geography.models import PlaceName
 from sources.models import Citation
 from tests.factories import make_area, make_event, make_person, make_place, make_route, make_source
@@ -142,3 +142,18 @@ def test_the_api_gives_markup_back_as_json_strings_exactly_as_written(client, ho
 def test_a_person_name_with_markup_is_a_plain_string_in_the_event_too(client, hostile_atlas):
     assert Person.objects.get(slug="stalin").name["en"] == hostile("person-name-en")
     assert "stalin" in client.get("/api/v1/events/interview/").json()["people"]
+
+
+def test_aid_lines_and_their_actors_come_back_from_the_api_as_plain_strings(client, hostile_atlas):
+    donor = Actor.objects.create(slug="donor", name=translated("actor-name"), description=translated("actor-desc"))
+    AidItem.objects.filter(event=hostile_atlas["event"]).update(donor=donor)
+
+    aid = client.get("/api/v1/aid/?lang=en")
+    actors = client.get("/api/v1/actors/?lang=en")
+
+    assert aid.status_code == actors.status_code == 200
+    assert aid["Content-Type"].startswith("application/json")
+    assert ONERROR in set(_strings(aid.json())), "the aid line's unit was not given back as written"
+    actor_strings = set(_strings(actors.json()))
+    for label in ("actor-name-en", "actor-desc-en"):
+        assert hostile(label) in actor_strings, f"{label} not given back as written by /api/v1/actors/"
