@@ -12,13 +12,14 @@ rather than know the rule.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import math
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from common.dates import day_number, iso_day
+from common.dates import as_day_number, day_number, iso_day
 from common.translation import translate
 
 # Days are day numbers (common.dates), so names from before the common era compare like any others.
@@ -44,8 +45,9 @@ def as_names(rows) -> list[Name]:
     return [Name(r.name, r.language, r.day_start, r.day_end, bool(r.date)) for r in rows]
 
 
-def name_on(default: dict, names: Sequence[Name], day: int, lang: str) -> str:
-    """The name a reader of `lang` would meet for this place on `day`."""
+def name_on(default: dict, names: Sequence[Name], day: int | dt.date | str, lang: str) -> str:
+    """The name a reader of `lang` would meet for this place on `day` (a day number, date or ISO day)."""
+    day = as_day_number(day)
     in_use = [n for n in names if n.in_use_on(day)]
     for candidates in (
         [n for n in in_use if n.language == lang],

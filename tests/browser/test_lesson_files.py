@@ -16,7 +16,7 @@ def lesson(db):
     from lessons.models import Lesson, LessonStep
 
     lesson = Lesson.objects.create(slug="class-lesson", title={"tr": "Ders", "en": "Lesson"}, status=Status.PUBLISHED)
-    events = list(Event.objects.published().exclude(places=None).order_by("date_start")[:3])
+    events = list(Event.objects.published().exclude(places=None).order_by("day_start")[:3])
     for position, event in enumerate(events, start=1):
         LessonStep.objects.create(lesson=lesson, event=event, position=position, caption={"en": f"Caption {position}"})
     return [event.title["en"] for event in events]

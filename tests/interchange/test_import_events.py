@@ -68,7 +68,7 @@ def test_csv_apply_creates_drafts_with_places_and_citations(atlas, tmp_path):
 
     event = Event.objects.get(slug="fall-of-kars")
     assert event.status == Status.DRAFT
-    assert event.date_start.isoformat() == "1920-10-30"
+    assert event.start_iso == "1920-10-30"
     assert [p.slug for p in event.places.all()] == ["kars"]
     assert [(c.source.slug, c.locator) for c in event.citations.all()] == [("tekinsoy-2025", "s. 196")]
     assert event.themes.get().name == {"tr": "Doğu Cephesi"}
