@@ -45,9 +45,9 @@ INDEX_FIELDS = (
 
 # Every ES module of the page, preloaded together rather than discovered import by import.
 MODULES = (
-    "store", "api", "i18n", "dates", "names", "timeline", "timeline-layout", "timeline-axis", "timeline-draw",
-    "timeline-input", "map", "map-date", "time-control", "route-panel", "panel", "search", "event-list", "aid-chart",
-    "sheet",
+    "store", "api", "i18n", "dates", "names", "atlas-index", "timeline", "timeline-layout", "timeline-axis",
+    "timeline-draw", "timeline-input", "map", "map-date", "time-control", "route-panel", "panel", "search",
+    "event-list", "aid-chart", "sheet",
     "present", "present-steps",
 )  # fmt: skip
 

@@ -3,6 +3,7 @@
 
 import { createAidChart } from "./aid-chart.js";
 import { loadAtlas, loadBasemap, loadEvent, loadNames, loadRelated } from "./api.js";
+import { announcement, indexAtlas, steppedPosition } from "./atlas-index.js";
 import { dayToIso, formatDate, formatDay, isoToDay } from "./dates.js";
 import { createEventList } from "./event-list.js";
 import { supported, t, translateDocument, useStrings } from "./i18n.js";
@@ -121,44 +122,6 @@ async function _picked(kind, slug) {
 }
 
 // ---- data -------------------------------------------------------------------------------------------
-function _index(raw) {
-  const events = raw.events;
-  // Time order as the timeline draws it: by start, an open start counting as its end. Compared as day
-  // numbers: ISO days before the common era ("-0043-03-15") do not sort as text.
-  const keys = events.map((event) => (event.start || event.end ? isoToDay(event.start || event.end) : -Infinity));
-  const sequence = events.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b));
-  const bySlug = new Map(events.map((event, i) => [event.slug, i]));
-  // Extent of the events, for the day whose place names the map shows when nothing is selected.
-  const lastDay = events.reduce(
-    (last, event) => (event.end && (!last || isoToDay(event.end) > isoToDay(last)) ? event.end : last),
-    "",
-  );
-  const byPlace = new Map();
-  for (const i of sequence) {
-    for (const slug of events[i].places) {
-      if (!byPlace.has(slug)) byPlace.set(slug, []);
-      byPlace.get(slug).push(i);
-    }
-  }
-  const properties = (collection) =>
-    new Map(collection.features.map((feature) => [feature.properties.slug, feature.properties]));
-  return {
-    raw,
-    events,
-    sequence,
-    bySlug,
-    byPlace,
-    counts: new Map([...byPlace].map(([slug, list]) => [slug, list.length])),
-    lastDay,
-    firstDay,
-    lookup: {
-      places: properties(raw.places),
-      routes: properties(raw.routes),
-      events: new Map(events.map((event) => [event.slug, event])),
-    },
-  };
-}
-
 function _loadNames(lang) {
   loadNames(config.api, lang).then(
     (raw) => {
@@ -199,7 +162,7 @@ async function load(lang) {
   }
   if (store.get().lang !== lang) return; // the visitor switched language while this one loaded
   delete root.dataset.state;
-  data = _index(raw);
+  data = indexAtlas(raw);
   timeline.setEvents(data.events, { keepView: !firstLoad });
   map.setData(raw, data.counts);
   if (data.firstDay && data.lastDay) timeControl.setExtent(data.firstDay, data.lastDay);
@@ -237,14 +200,6 @@ function selectPlace(slug) {
   store.set({ place: slug, event: event?.slug ?? null, ...(event && { on: _eventDay(event) }) }, { history: "push" });
 }
 
-// The position in `list` one step (`delta`: a number, "first" or "last") from `current` (-1: none).
-function _steppedPosition(list, current, delta) {
-  if (delta === "first") return 0;
-  if (delta === "last") return list.length - 1;
-  if (current < 0) return delta > 0 ? 0 : list.length - 1;
-  return Math.min(list.length - 1, Math.max(0, current + delta));
-}
-
 function _currentPosition(state, list) {
   return state.event ? list.indexOf(data.bySlug.get(state.event)) : -1;
 }
@@ -256,7 +211,7 @@ function step(delta, history) {
   const list = _list(state);
   if (!list.length) return;
   const current = _currentPosition(state, list);
-  const position = _steppedPosition(list, current, delta);
+  const position = steppedPosition(list, current, delta);
   if (position !== current) selectEvent(list[position], history);
 }
 
@@ -334,7 +289,7 @@ function render(state) {
   const eventChanged = rendered.event !== state.event || rendered.place !== state.place;
 
   timeline.setHighlighted(state.place ? new Set(list) : null);
-  timeline.setSelected(index, event && eventChanged ? _announcement(state.lang, event, position, list.length) : "");
+  timeline.setSelected(index, event && eventChanged ? announcement(state.lang, event, position, list.length) : "");
   _renderDay(state);
   _renderRoute(state);
   eventList.setSelected(index);
@@ -386,13 +341,6 @@ function _renderRoute(state) {
         .map((event) => ({ slug: event.slug, text: formatDate(state.lang, event) })),
   });
   if (wasHidden && rendered.route !== state.route && rendered.event !== undefined) routePanel.focus();
-}
-
-// What a screen reader hears on selecting: the title, the date as the panel says it, where in the list.
-function _announcement(lang, event, position, count) {
-  const date = formatDate(lang, event);
-  const spoken = event.disputed ? t(lang, "dateDisputed", { date }) : date;
-  return t(lang, "announce", { title: event.title, date: spoken, n: position, count });
 }
 
 function _detail(lang, slug) {
