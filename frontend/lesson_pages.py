@@ -24,7 +24,7 @@ from chronology.preview import drafts_visible
 from common.translation import language_codes
 from frontend.views import event_date_text, locator_text, page_language
 from geography.models import Place, RouteStop
-from geography.styles import map_styles
+from geography.styles import base_colors
 from lessons.selectors import lesson_detail
 
 MAX_QR_URL = 1000  # a QR code that long is unreadable from the back of a classroom anyway
@@ -181,7 +181,7 @@ def lesson_offline(request, slug: str):
                 }
                 for s in lesson["steps"]
             ],
-            "colors": map_styles()["colors"],
+            "colors": base_colors(),
         }
         response = render(
             request,

@@ -30,5 +30,5 @@ def test_a_bce_event_is_drawn_first_on_the_timeline_and_its_date_reads_as_bc(ope
     click_event(page, "test-ides-of-march")  # fails unless the timeline drew it on screen
     assert selected(page) == "test-ides-of-march"
 
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("button", name="EN", exact=True).click()
     expect(page.locator(".panel-date time")).to_have_text("15 March 44 BC")

@@ -31,7 +31,8 @@ export function isUncertain(edtf) {
 
 /** A day written YYYY-MM-DD that exists in the calendar, as ISO; null for anything else. */
 export function parseDay(text) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec((text || "").trim());
+  // EDTF's extended years: "-0043-03-15" is a day of 44 BC.
+  const match = /^(-?\d{4})-(\d{2})-(\d{2})$/.exec((text || "").trim());
   if (!match) return null;
   const [year, month, day] = match.slice(1).map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));

@@ -3,15 +3,13 @@
 // Playback is continuous where motion is welcome; under prefers-reduced-motion it moves in whole steps,
 // once a second, so nothing slides.
 
-import { dayToParts, formatDay, isoToDay } from "./dates.js";
+import { dayToIso, formatDay, isoToDay } from "./dates.js";
 import { t } from "./i18n.js";
 
 const SPEEDS = { speedWeek: 7, speedMonth: 30, speedQuarter: 91 }; // days per second of playback
 
-function _iso(day) {
-  const { year, month, day: date } = dayToParts(day);
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(date).padStart(2, "0")}`;
-}
+// Days before the common era keep EDTF's signed four-digit years ("-0043-03-15").
+const _iso = dayToIso;
 
 /** Build the control in `element`. Callback: onChange(isoDay, {playing, final}) as the visitor moves it. */
 export function createTimeControl(element, { lang, onChange }) {
