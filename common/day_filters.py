@@ -30,7 +30,10 @@ class DayField(forms.CharField):
         try:
             return parse_day(text)
         except InvalidDate as error:
-            raise forms.ValidationError(f"{self.parameter}: {error}", code="invalid") from None
+            # The message quotes what was sent, which may hold "%": passed as a parameter, never formatted.
+            raise forms.ValidationError(
+                "%(parameter)s: %(error)s", code="invalid", params={"parameter": self.parameter, "error": str(error)}
+            ) from None
 
 
 class DayRangeField(RangeField):

@@ -6,7 +6,7 @@ import schemathesis
 from django.core import signals
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
-from hypothesis import HealthCheck
+from hypothesis import HealthCheck, assume
 from hypothesis import settings as hypothesis_settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -123,6 +123,9 @@ def corpus(db, settings, _connections_kept_open):
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 def test_every_operation_sends_what_the_schema_says(case, corpus):
+    # A slug with "." or "/" makes a URL no route matches (the router reads "." as a format suffix): Django's
+    # own 404 page, not the API's. Those URLs are not the API's to answer.
+    assume(not any(char in str(value) for value in (case.path_parameters or {}).values() for char in "./"))
     case.call_and_validate(checks=CHECKS, app=APP, headers=PLAIN)
     if case.method == "GET" and "slug" in (case.path_parameters or {}):
         # Random slugs only find 404s; ask for the real record too, with the same query.

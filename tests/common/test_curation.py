@@ -17,6 +17,7 @@ from tests.factories import make_area, make_event, make_place, make_route, make_
 def alice(client, django_user_model):
     user = django_user_model.objects.create_superuser("alice", "alice@example.org", "unused-in-tests")
     client.force_login(user)
+    client.cookies["django_language"] = "en"  # these tests read the English messages (the admin is Turkish first)
     return client
 
 
@@ -26,6 +27,7 @@ def bob(django_user_model):
 
     client = Client()
     client.force_login(django_user_model.objects.create_superuser("bob", "bob@example.org", "unused-in-tests"))
+    client.cookies["django_language"] = "en"
     return client
 
 

@@ -24,6 +24,7 @@ def curator(client, django_user_model):
     user = django_user_model.objects.create_user("curator", password="unused-in-tests", is_staff=True)
     user.user_permissions.add(*Permission.objects.filter(codename__in=["add_event", "change_event", "view_event"]))
     client.force_login(user)
+    client.cookies["django_language"] = "en"  # these tests read the English messages (the admin is Turkish first)
     return client
 
 
@@ -79,8 +80,9 @@ def test_another_session_cannot_apply_someone_elses_upload(curator, client, djan
     make_place(slug="kars")
     token = curator.post(IMPORT, {"file": _upload(CSV.encode()), "language": "tr"}).context["token"]
     other = django_user_model.objects.create_superuser("other", password="unused-in-tests")
-    client.logout()
+    client.logout()  # which forgets every cookie, the language's too
     client.force_login(other)
+    client.cookies["django_language"] = "en"
     response = client.post(IMPORT, {"token": token, "language": "tr", "apply": "1"})
     assert "earlier upload has expired" in response.content.decode()
     assert not Event.objects.exists()
