@@ -173,6 +173,10 @@ NUM_PROXIES = env_int("DJANGO_NUM_PROXIES", default=0)
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
+    # Curators sign in through the admin; the read API needs no password of its own. Basic authentication
+    # would also send any header's made-up name to the login lock-out's database (a NUL byte in it was a 500
+    # on PostgreSQL).
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_SCHEMA_CLASS": "common.api.AtlasAutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "common.paging.WholeUnlessAskedPagination",
