@@ -77,8 +77,10 @@ clean:
 # The project's gettext catalog: collect new strings into locale/tr/LC_MESSAGES/django.po, then (once each
 # msgstr is filled) compile the .mo with polib. Collecting needs gettext (xgettext); compiling and serving do
 # not: both files are committed.
+# frontend/locale holds the page's own catalog (domain "page"); ignored here, or makemessages would take it
+# for the frontend app's locale folder and write the app's admin and template strings there, not in locale/.
 messages: setup
 	$(PY) manage.py makemessages -l tr --no-obsolete --ignore=tests --ignore=benchmarks --ignore=staticfiles \
-		--ignore=.venv --ignore=frontend/node_modules
+		--ignore=.venv --ignore=frontend/node_modules --ignore=frontend/locale
 	$(PY) -c "import polib; polib.pofile('locale/tr/LC_MESSAGES/django.po').save_as_mofile('locale/tr/LC_MESSAGES/django.mo')"
 	$(PY) -m frontend.catalog
