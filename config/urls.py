@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView
 
 from chronology.api import SearchView
+from chronology.index_api import EventIndexView
 from config.api_router import router
 
 admin.site.site_header = _("Chronoatlas curators")
@@ -14,6 +15,7 @@ urlpatterns = [
     # set_language: the admin's language chooser posts here; the choice is kept in a cookie.
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/search/", SearchView.as_view(), name="search"),
+    path("api/v1/event-index/", EventIndexView.as_view(), name="event-index"),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("", include("frontend.urls")),

@@ -45,9 +45,9 @@ INDEX_FIELDS = (
 
 # Every ES module of the page, preloaded together rather than discovered import by import.
 MODULES = (
-    "store", "api", "i18n", "dates", "names", "atlas-index", "timeline", "timeline-layout", "timeline-axis",
-    "timeline-draw", "timeline-input", "map", "map-date", "time-control", "route-panel", "panel", "search",
-    "event-list", "aid-chart", "sheet",
+    "store", "api", "atlas-data", "i18n", "dates", "names", "atlas-index", "timeline", "timeline-layout",
+    "timeline-axis", "timeline-draw", "timeline-input", "map", "map-date", "time-control", "route-panel", "panel",
+    "search", "event-list", "aid-chart", "sheet", "page-extras",
     "present", "present-steps",
 )  # fmt: skip
 
@@ -111,8 +111,11 @@ def _api_urls(*, preview: bool = False) -> dict[str, str]:
     }
     urls["events"] = f"{reverse('event-list')}?fields={','.join(INDEX_FIELDS)}"
     urls["event"] = reverse("event-detail", kwargs={"slug": "SLUG"})  # api.js puts the slug in
+    # What the timeline, the list and the map draw: every event as columns (chronology/index_api.py).
+    urls["index"] = reverse("event-index")
     if preview:  # the API shows drafts to the same curator (chronology.preview)
         urls["events"] += f"&{PREVIEW_PARAMETER}=1"
+        urls["index"] += f"?{PREVIEW_PARAMETER}=1"
         urls["event"] += f"?{PREVIEW_PARAMETER}=1"
     urls["related"] = reverse("event-related", kwargs={"slug": "SLUG"})
     urls["aid"] = reverse("aid-list")
@@ -205,7 +208,7 @@ def atlas(request, lesson_slug: str = ""):
         "languages": settings.LANGUAGES,
         "strings": strings,
         # What the first paint needs, longest first; the URLs are exactly the ones api.js fetches.
-        "api_preloads": [_with_lang(api[name], lang) for name in ("events", "places", "routes", "areas")],
+        "api_preloads": [_with_lang(api[name], lang) for name in ("index", "places", "routes", "areas")],
         "modules": [static(f"frontend/{name}.js") for name in MODULES],
         "config": {
             "api": api,

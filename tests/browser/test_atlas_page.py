@@ -181,7 +181,12 @@ def test_dates_are_shown_as_precisely_as_their_sources_say(open_atlas, slug, tur
 
 
 def test_an_atlas_without_events_says_so(page, live_server):
-    page.route("**/api/v1/events/?*", lambda route: route.fulfill(status=200, json=[]))
+    empty = {
+        **{column: [] for column in ("slug", "title", "date", "start", "end", "precision", "category")},
+        **{column: [] for column in ("significance", "flags", "places", "routes", "placeRefs", "routeRefs")},
+        **{"format": 1, "count": 0, "categories": [], "precisions": [], "placeOffsets": [0], "routeOffsets": [0]},
+    }
+    page.route("**/api/v1/event-index/*", lambda route: route.fulfill(status=200, json=empty))
 
     page.goto(f"{live_server.url}/")
     page.wait_for_selector("html[data-ready]")
@@ -190,11 +195,11 @@ def test_an_atlas_without_events_says_so(page, live_server):
 
 
 def test_an_api_failure_shows_a_message_and_a_retry_button_not_a_blank_page(page, live_server):
-    page.route("**/api/v1/events/**", lambda route: route.fulfill(status=500, body="boom"))
+    page.route("**/api/v1/event-index/**", lambda route: route.fulfill(status=500, body="boom"))
 
     page.goto(f"{live_server.url}/")
 
     expect(page.locator(".panel-error")).to_contain_text("Atlas verileri yüklenemedi (HTTP 500)")
-    page.unroute("**/api/v1/events/**")
+    page.unroute("**/api/v1/event-index/**")
     page.get_by_role("button", name="Yeniden dene").click()
     expect(page.locator(".panel-status")).to_have_text(re.compile("Bir olay seçin"))

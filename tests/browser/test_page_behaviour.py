@@ -83,11 +83,16 @@ def test_the_map_legend_shows_data_as_text_never_as_markup(page, live_server):
 
 def test_an_event_with_neither_bound_is_listed_but_not_drawn_and_does_not_stretch_show_all(page, live_server):
     def with_undated(route):
-        events = route.fetch().json()
-        events.append({**events[-1], "slug": "test-no-bounds", "date": "", "start": None, "end": None})
-        route.fulfill(json=events)
+        index = route.fetch().json()  # the page's columnar index (chronology/index_api.py): one more row
+        added = {"slug": "test-no-bounds", "date": "", "start": None, "end": None, "flags": 0}
+        for column in ("slug", "title", "date", "start", "end", "precision", "category", "significance", "flags"):
+            index[column].append(added.get(column, index[column][-1]))
+        index["placeOffsets"].append(index["placeOffsets"][-1])
+        index["routeOffsets"].append(index["routeOffsets"][-1])
+        index["count"] += 1
+        route.fulfill(json=index)
 
-    page.route("**/api/v1/events/?*", with_undated)
+    page.route("**/api/v1/event-index/*", with_undated)
     page.goto(f"{live_server.url}/?lang=en")
     page.wait_for_selector("html[data-ready]")
     page.get_by_role("button", name="Show all").click()

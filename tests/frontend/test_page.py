@@ -75,7 +75,7 @@ def test_the_page_preloads_exactly_the_urls_the_scripts_fetch(client, db):
         )
     }
 
-    for name in ("events", "places", "routes", "areas"):
+    for name in ("index", "places", "routes", "areas"):
         url = config["api"][name]
         assert f"{url}{'&' if '?' in url else '?'}lang=en" in preloaded  # as api.js's apiURL() writes it
 

@@ -1,6 +1,8 @@
 // Reads the atlas's data from the read API, once per language: switching back to a language the
 // visitor has already seen costs nothing.
 
+import { decodeIndex } from "./atlas-data.js";
+
 const _cache = new Map();
 
 /** An error whose message a visitor can read ("HTTP 500", "network"). */
@@ -23,12 +25,12 @@ async function _json(url) {
   return response.json();
 }
 
-function _all(endpoints, names, lang, mark) {
+function _all(endpoints, names, lang, mark, decode = (values) => values) {
   const key = `${lang}|${names}`;
   if (!_cache.has(key)) {
     const request = Promise.all(names.map((name) => _json(apiURL(endpoints[name], lang)))).then((values) => {
       if (mark) performance.mark(mark);
-      return Object.fromEntries(names.map((name, i) => [name, values[i]]));
+      return decode(Object.fromEntries(names.map((name, i) => [name, values[i]])));
     });
     request.catch(() => _cache.delete(key)); // a failed load is retried next time, not remembered
     _cache.set(key, request);
@@ -36,9 +38,20 @@ function _all(endpoints, names, lang, mark) {
   return _cache.get(key);
 }
 
-/** What the page draws, in `lang`: {events (index fields only), places, routes, areas}. Rejects with ApiError. */
+/**
+ * What the page draws, in `lang`: {events (index fields only), columns (atlas-data.js), places, routes,
+ * areas}, from the columnar events index and the map's layers. Rejects with ApiError.
+ */
 export function loadAtlas(endpoints, lang) {
-  return _all(endpoints, ["events", "places", "routes", "areas"], lang, `atlas:data-${lang}`);
+  return _all(endpoints, ["index", "places", "routes", "areas"], lang, `atlas:data-${lang}`, (raw) => {
+    let decoded;
+    try {
+      decoded = decodeIndex(raw.index);
+    } catch (error) {
+      throw new ApiError(error.message);
+    }
+    return { ...decoded, places: raw.places, routes: raw.routes, areas: raw.areas };
+  });
 }
 
 /** What only the panel needs, in `lang`: {people, sources, actors} (names, labels and notes by slug). */

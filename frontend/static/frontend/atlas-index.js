@@ -3,28 +3,45 @@
 import { formatDate, isoToDay } from "./dates.js";
 import { t } from "./i18n.js";
 
-/** The atlas's data with the indexes the page reads: time order, by slug, by place, extent, lookups. */
+/** An events list in the events API's shape as the index's day columns (atlas-data.js), for data without them. */
+export function columnsOf(events) {
+  const day = (iso) => (iso ? isoToDay(iso) : Number.NaN);
+  return {
+    starts: Float64Array.from(events, (event) => day(event.start)),
+    ends: Float64Array.from(events, (event) => day(event.end)),
+  };
+}
+
+/**
+ * The atlas's data with the indexes the page reads: time order, by slug, by place, extent, lookups.
+ * `raw.columns` (atlas-data.js) gives the days as numbers; without it they are read from the ISO dates.
+ */
 export function indexAtlas(raw) {
   const events = raw.events;
+  const columns = raw.columns || columnsOf(events);
+  const { starts, ends } = columns;
   // Time order as the timeline draws it: by start, an open start counting as its end. Compared as day
   // numbers: ISO days before the common era ("-0043-03-15") do not sort as text.
-  const keys = events.map((event) => (event.start || event.end ? isoToDay(event.start || event.end) : -Infinity));
-  const sequence = events.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b));
-  const bySlug = new Map(events.map((event, i) => [event.slug, i]));
+  const keys = new Float64Array(events.length);
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < events.length; i++) {
+    keys[i] = Number.isNaN(starts[i]) ? (Number.isNaN(ends[i]) ? Number.NEGATIVE_INFINITY : ends[i]) : starts[i];
+    if (starts[i] < first) first = starts[i]; // NaN compares false: open bounds take no part
+    if (ends[i] > last) last = ends[i];
+  }
+  const sequence = events.map((_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
+  const bySlug = new Map();
+  for (let i = 0; i < events.length; i++) bySlug.set(events[i].slug, i);
   // Extent of the events, for the day whose place names the map shows when nothing is selected.
-  const lastDay = events.reduce(
-    (last, event) => (event.end && (!last || isoToDay(event.end) > isoToDay(last)) ? event.end : last),
-    "",
-  );
-  const firstDay = events.reduce(
-    (first, event) => (event.start && (!first || isoToDay(event.start) < isoToDay(first)) ? event.start : first),
-    "",
-  );
+  const firstDay = Number.isFinite(first) ? events[starts.indexOf(first)].start : "";
+  const lastDay = Number.isFinite(last) ? events[ends.indexOf(last)].end : "";
   const byPlace = new Map();
   for (const i of sequence) {
     for (const slug of events[i].places) {
-      if (!byPlace.has(slug)) byPlace.set(slug, []);
-      byPlace.get(slug).push(i);
+      const list = byPlace.get(slug);
+      if (list) list.push(i);
+      else byPlace.set(slug, [i]);
     }
   }
   const properties = (collection) =>
@@ -32,6 +49,7 @@ export function indexAtlas(raw) {
   return {
     raw,
     events,
+    columns,
     sequence,
     bySlug,
     byPlace,
@@ -41,7 +59,11 @@ export function indexAtlas(raw) {
     lookup: {
       places: properties(raw.places),
       routes: properties(raw.routes),
-      events: new Map(events.map((event) => [event.slug, event])),
+      // By slug without a second map of every event: bySlug already holds where each one is.
+      events: {
+        get: (slug) => (bySlug.has(slug) ? events[bySlug.get(slug)] : undefined),
+        has: (slug) => bySlug.has(slug),
+      },
     },
   };
 }

@@ -1,7 +1,6 @@
 // Wires the page together: one store, the timeline, the map and the panel all follow it, and every change
 // of selection goes through it so the URL, the timeline and the map can never disagree.
 
-import { createAidChart } from "./aid-chart.js";
 import { loadAtlas, loadBasemap, loadEvent, loadNames, loadRelated } from "./api.js";
 import { announcement, indexAtlas, steppedPosition } from "./atlas-index.js";
 import { dayToIso, formatDate, formatDay, isoToDay } from "./dates.js";
@@ -10,8 +9,8 @@ import { supported, t, translateDocument, useStrings } from "./i18n.js";
 import { createMap } from "./map.js";
 import { parseDay, resolveDay } from "./map-date.js";
 import { nameOn } from "./names.js";
+import { createAidBox, indexNames, offerFilters, setDownloadLink, wirePresent } from "./page-extras.js";
 import { createPanel } from "./panel.js";
-import { createPresent } from "./present.js";
 import { createRoutePanel } from "./route-panel.js";
 import { createSearch } from "./search.js";
 import { createSheet } from "./sheet.js";
@@ -100,12 +99,16 @@ const eventList = createEventList(document.getElementById("event-list"), {
   lang: store.get().lang,
   onSelect: (index) => selectEvent(index),
 });
-const aidChart = createAidChart(document.getElementById("aid-chart"), {
-  lang: store.get().lang,
-  endpoints: config.api,
-});
-const aidBox = document.getElementById("aid-box");
-const downloadLink = document.getElementById("download-map");
+// What the extras (page-extras.js) read of the page.
+const page = {
+  store,
+  config,
+  data: () => data,
+  names: () => names,
+  selectEvent: (index) => selectEvent(index),
+  day: (state) => _day(state),
+};
+const aidBox = createAidBox(page);
 
 // A search result chosen: an event or a place is selected; a person or a source selects the first event
 // they take part in or that cites it.
@@ -126,15 +129,9 @@ function _loadNames(lang) {
   loadNames(config.api, lang).then(
     (raw) => {
       if (store.get().lang !== lang) return;
-      names = {
-        lang,
-        people: new Map(raw.people.map((person) => [person.slug, person])),
-        sources: new Map(raw.sources.map((source) => [source.slug, source.label])),
-        sourceNotes: new Map(raw.sources.filter((source) => source.note).map((source) => [source.slug, source.note])),
-        actors: new Map(raw.actors.map((actor) => [actor.slug, actor.name])),
-      };
+      names = indexNames(raw, lang);
       _refreshPanel();
-      if (aidBox.open) _loadAid(lang);
+      aidBox.refresh(lang);
     },
     (error) => console.warn("names not loaded", error),
   );
@@ -163,14 +160,14 @@ async function load(lang) {
   if (store.get().lang !== lang) return; // the visitor switched language while this one loaded
   delete root.dataset.state;
   data = indexAtlas(raw);
-  timeline.setEvents(data.events, { keepView: !firstLoad });
+  timeline.setEvents(data.events, { keepView: !firstLoad, days: data.columns });
   map.setData(raw, data.counts);
   if (data.firstDay && data.lastDay) timeControl.setExtent(data.firstDay, data.lastDay);
   _checkDay();
   eventList.setLang(lang);
-  eventList.setEvents(data.events, data.sequence);
-  _offerFilters(lang);
-  if (aidBox.open) _loadAid(lang);
+  eventList.setEvents(data.events, data.sequence, data.columns);
+  offerFilters(page, search, lang);
+  aidBox.refresh(lang);
   firstLoad = false;
   render(store.get());
   present.render();
@@ -250,7 +247,7 @@ function _checkDay() {
 
 function _viewed({ left, right }) {
   eventList.setWindow(left, right);
-  aidChart.setWindow(left, right);
+  aidBox.setWindow(left, right);
   // Panning changes the names only between frames' worth of motion: relabel once the view rests.
   clearTimeout(viewTimer);
   viewTimer = setTimeout(() => {
@@ -293,7 +290,7 @@ function render(state) {
   _renderDay(state);
   _renderRoute(state);
   eventList.setSelected(index);
-  _downloadHref(state, event);
+  setDownloadLink(page, state, event);
   if (event && eventChanged) timeline.reveal(index, { animate: !cold });
 
   map.setHighlight({
@@ -418,82 +415,8 @@ store.subscribe((state, previous) => {
   render(state);
 });
 
-// ---- the list's filters, aid totals and the download link ------------------------------------------
-function _offerFilters(lang) {
-  const sorted = (map, label) =>
-    [...map].map(([slug, item]) => [slug, label(item)]).sort((a, b) => a[1].localeCompare(b[1], lang));
-  const categories = [...new Set(data.events.map((event) => event.category))].map((c) => [c, t(lang, `category.${c}`)]);
-  const options = {
-    category: categories,
-    route: sorted(data.lookup.routes, (route) => route.name),
-    place: sorted(data.lookup.places, (place) => place.name),
-  };
-  search.setFilterOptions(options);
-  loadNames(config.api, lang).then(
-    (raw) => {
-      if (store.get().lang !== lang) return;
-      const people = raw.people.map((person) => [person.slug, person.name]);
-      search.setFilterOptions({ ...options, person: people.sort((a, b) => a[1].localeCompare(b[1], lang)) });
-    },
-    () => {},
-  );
-}
-
-function _loadAid(lang) {
-  // Sources and donors are named from the names list; until it arrives the chart shows their slugs.
-  const label = (map) => (slug) => map?.get(slug) || slug;
-  const labels = () => ({
-    source: label(names?.lang === lang ? names.sources : null),
-    actor: label(names?.lang === lang ? names.actors : null),
-    event: (slug) => data?.lookup.events.get(slug)?.title || slug,
-  });
-  aidChart.setLang(lang, labels());
-  aidChart.show();
-  loadNames(config.api, lang).then(
-    () => {
-      if (store.get().lang !== lang || !aidBox.open) return;
-      aidChart.setLang(lang, labels());
-      aidChart.show();
-    },
-    () => {},
-  );
-}
-aidBox.addEventListener("toggle", () => aidBox.open && _loadAid(store.get().lang));
-document.getElementById("aid-chart").addEventListener("click", (event) => {
-  const link = event.target.closest("a[data-event]");
-  if (!link || event.ctrlKey || event.metaKey || event.shiftKey || !data?.bySlug.has(link.dataset.event)) return;
-  event.preventDefault();
-  selectEvent(data.bySlug.get(link.dataset.event));
-});
-
-// "Download this map": the selected event's day (or the latest day in view) and, with one route, that route.
-function _downloadHref(state, event) {
-  const params = new URLSearchParams({ lang: state.lang });
-  const day = _day(state);
-  if (day) params.set("on", day);
-  if (event?.routes.length === 1) params.set("route", event.routes[0]);
-  downloadLink.href = `${config.api.export}?${params}`;
-  downloadLink.textContent = t(state.lang, event?.routes.length === 1 ? "downloadRoute" : "download");
-}
-
-// Present mode without a lesson steps through the events the list shows (the window, the filter).
-const present = createPresent({
-  store,
-  config,
-  map,
-  eventDetail: (lang, slug) => loadEvent(config.api, lang, slug),
-  eventRow: (slug) => data?.lookup.events.get(slug),
-  eventSteps: (lang) => {
-    if (!data) return [];
-    const slugs = eventList.slugs().length ? eventList.slugs() : data.sequence.map((i) => data.events[i].slug);
-    return slugs.map((slug) => {
-      const event = data.lookup.events.get(slug);
-      const dateText = formatDate(lang, event);
-      const date = _eventDay(event);
-      return { ...event, event: slug, dateText, date, evidence: [], summary: "" };
-    });
-  },
-});
+// Present mode: present.js draws it; without a lesson it steps through the events the list shows.
+const present = wirePresent(page, { map, eventList });
 
 // ---- chrome -----------------------------------------------------------------------------------------
 document.addEventListener("click", (event) => {

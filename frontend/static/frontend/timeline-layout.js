@@ -51,8 +51,10 @@ export function lowerBound(sorted, value) {
 /**
  * The API's events as the timeline's arrays (days since 1970; ends exclusive). An event with neither
  * bound has no place on the axis: it is left out of `order` (what is drawn, by start) and of the extent.
+ * `days` ({starts, ends}: days since 1970, last day inclusive, NaN where open; atlas-data.js) spares
+ * reading every ISO date again.
  */
-export function eventArrays(events) {
+export function eventArrays(events, days = null) {
   const n = events.length;
   const starts = new Float64Array(n);
   const ends = new Float64Array(n);
@@ -61,15 +63,23 @@ export function eventArrays(events) {
   const category = new Uint8Array(n);
   const titles = new Array(n);
   const drawn = [];
-  events.forEach((event, i) => {
-    const start = event.start ? isoToDay(event.start) : null;
-    const end = event.end ? isoToDay(event.end) + 1 : null;
+  for (let i = 0; i < n; i++) {
+    const event = events[i];
+    let start;
+    let end;
+    if (days) {
+      start = Number.isNaN(days.starts[i]) ? null : days.starts[i];
+      end = Number.isNaN(days.ends[i]) ? null : days.ends[i] + 1;
+    } else {
+      start = event.start ? isoToDay(event.start) : null;
+      end = event.end ? isoToDay(event.end) + 1 : null;
+    }
     titles[i] = event.title || event.slug;
     significance[i] = Math.min(3, Math.max(1, event.significance || 2));
     category[i] = Math.max(0, CATEGORIES.indexOf(event.category));
     if (start === null && end === null) {
       starts[i] = ends[i] = Number.NaN;
-      return;
+      continue;
     }
     starts[i] = start ?? end - 1;
     ends[i] = end ?? start + 1;
@@ -83,7 +93,7 @@ export function eventArrays(events) {
       (window ? WINDOW : 0) |
       (event.disputed ? DISPUTED : 0);
     drawn.push(i);
-  });
+  }
   const order = Int32Array.from(drawn).sort((a, b) => starts[a] - starts[b] || a - b);
   const sortedStarts = Float64Array.from(order, (i) => starts[i]);
   let last = -Infinity;

@@ -337,9 +337,12 @@ export function createTimeline(element, { lang, onSelect, onStep, onView = () =>
   });
 
   const api = {
-    /** Replace the events (the API's list); the view is kept when `keepView` (same events, new language). */
-    setEvents(events, { keepView = false } = {}) {
-      arrays = eventArrays(events);
+    /**
+     * Replace the events (the API's list; `days`: their day columns, atlas-data.js); the view is kept when
+     * `keepView` (same events, new language).
+     */
+    setEvents(events, { keepView = false, days = null } = {}) {
+      arrays = eventArrays(events, days);
       eventsSet = true;
       extent = arrays.extent || DEFAULT_EXTENT;
       labelWidths = new Float32Array(arrays.n).fill(Number.NaN);

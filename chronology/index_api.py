@@ -1,0 +1,184 @@
+"""`/api/v1/event-index/`: every published event as the page's compact, columnar index, in one request.
+
+The page used to load `/api/v1/events/?fields=…`, a list of one JSON object per event: at 100,000 events
+29 MB to build (8 s of server time uncached), send and parse, with every key and slug repeated per event.
+The index sends each field once as an array (column), days as numbers (days since 1970-01-01, the
+timeline's unit, so the browser parses no dates), category and precision as codes into a short table, and
+places and routes as positions in a table of their slugs (a flat list with offsets per event). Summaries,
+sources, people and aid stay per event (`/api/v1/events/<slug>/`), fetched when one is selected.
+
+`index_columns` reads the database; `index_body` is the pure part that turns rows into the body's bytes.
+Bodies are cached per data version and language, already gzipped: a hit is one cache read.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
+from django.middleware.gzip import re_accepts_gzip
+from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
+from django.utils.http import parse_etags
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework.views import APIView
+
+from chronology.models import AlternativeDating, Category, Event, EventPlace, EventRelation
+from chronology.preview import drafts_visible
+from chronology.selectors import is_window, translated_text
+from common.api import LANG_PARAMETER, LanguageMixin
+from common.dates import Precision
+from common.versioning import data_version
+from geography.models import Place, Route
+
+FORMAT = 1  # bumped when the body's shape changes, so no cached body of the old shape is served
+# The Julian Day Number of 1970-01-01: the database's day numbers minus this are the page's days.
+UNIX_EPOCH_DAY = 2440588
+CATEGORIES = [c.value for c in Category]
+PRECISIONS = [p.value for p in Precision]
+# Bits of `flags`, as the page's atlas-data.js reads them.
+APPROXIMATE, UNCERTAIN, DISPUTED, WINDOW = 1, 2, 4, 8
+CACHE_SECONDS = 24 * 3600
+GZIP_LEVEL = 6
+
+# One row per event, in this order, as index_columns reads them and index_body takes them.
+ROW = ("id", "slug", "title", "date", "day_start", "day_end", "date_precision", "date_approximate",
+       "date_uncertain", "category", "significance", "has_relations", "disputed")  # fmt: skip
+
+
+def _day(number: int | None) -> int | None:
+    return None if number is None else number - UNIX_EPOCH_DAY
+
+
+def _refs(event_ids: Sequence[int], links: Iterable[tuple[int, str]], table: list[str]) -> tuple[list, list]:
+    """(offsets, refs): event i's slugs are table[refs[offsets[i]:offsets[i + 1]]], in slug order."""
+    position = {slug: n for n, slug in enumerate(table)}
+    by_event: dict[int, list[int]] = {}
+    for event_id, slug in links:
+        by_event.setdefault(event_id, []).append(position[slug])
+    offsets, refs = [0], []
+    for event_id in event_ids:
+        refs.extend(sorted(by_event.get(event_id, ())))
+        offsets.append(len(refs))
+    return offsets, refs
+
+
+def index_body(
+    rows: Sequence[tuple], *, places: Iterable[tuple[int, str]], routes: Iterable[tuple[int, str]], lang: str
+) -> bytes:
+    """The index as UTF-8 JSON bytes. `rows` are tuples in ROW's order (time order); `places` and `routes`
+    are (event id, slug) links. Pure: the same rows give the same bytes."""
+    places, routes = list(places), list(routes)
+    place_table = sorted({slug for _, slug in places})
+    route_table = sorted({slug for _, slug in routes})
+    ids = [row[0] for row in rows]
+    place_offsets, place_refs = _refs(ids, places, place_table)
+    route_offsets, route_refs = _refs(ids, routes, route_table)
+    precision_code = {name: n for n, name in enumerate(PRECISIONS)}
+    category_code = {name: n for n, name in enumerate(CATEGORIES)}
+    columns: dict[str, list] = {name: [] for name in
+                                ("slug", "title", "date", "start", "end", "precision", "category", "significance",
+                                 "flags")}  # fmt: skip
+    for _id, slug, title, date, start, end, precision, approximate, uncertain, category, significance, related, \
+            disputed in rows:  # fmt: skip
+        columns["slug"].append(slug)
+        columns["title"].append(title)
+        columns["date"].append(date)
+        columns["start"].append(_day(start))
+        columns["end"].append(_day(end))
+        columns["precision"].append(precision_code[precision])
+        columns["category"].append(category_code[category])
+        columns["significance"].append(significance)
+        window = is_window(date=date, start=start, end=end, precision=precision, has_relations=related)
+        columns["flags"].append(
+            (APPROXIMATE if approximate else 0)
+            | (UNCERTAIN if uncertain else 0)
+            | (DISPUTED if disputed else 0)
+            | (WINDOW if window else 0)
+        )
+    body = {
+        "format": FORMAT,
+        "lang": lang,
+        "count": len(rows),
+        "categories": CATEGORIES,
+        "precisions": PRECISIONS,
+        "places": place_table,
+        "routes": route_table,
+        **columns,
+        "placeOffsets": place_offsets,
+        "placeRefs": place_refs,
+        "routeOffsets": route_offsets,
+        "routeRefs": route_refs,
+    }
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _slug_links(through, target: str, model, ids) -> list[tuple[int, str]]:
+    # Ids, then their slugs from the small table: joining the slug into 200,000 links cost more.
+    links = through.objects.filter(event__in=ids).values_list("event_id", f"{target}_id")
+    slugs = dict(model.objects.values_list("id", "slug"))
+    return [(event_id, slugs[target_id]) for event_id, target_id in links]
+
+
+def index_columns(events, *, lang: str) -> bytes:
+    """Five queries, whatever the number of events: the rows, which have relations or other datings,
+    their places, their routes. At 100,000 events, per-row EXISTS subqueries cost more than two lists."""
+    ids = events.values("pk")  # a subquery: no parameter limit however many events there are
+    related = set(EventRelation.objects.filter(event__in=ids).values_list("event_id", flat=True))
+    disputed = set(AlternativeDating.objects.filter(event__in=ids).values_list("event_id", flat=True))
+    rows = [
+        (*row, row[0] in related, row[0] in disputed)
+        for row in events.chronological()
+        .annotate(title_text=translated_text("title", lang))
+        .values_list(*(name if name != "title" else "title_text" for name in ROW[:-2]))
+    ]
+    places = _slug_links(EventPlace, "place", Place, ids)
+    routes = _slug_links(Event.routes.through, "route", Route, ids)
+    return index_body(rows, places=places, routes=routes, lang=lang)
+
+
+def _gzipped_entry(key: str | None, build) -> tuple[str, bytes]:
+    # The lead replaces this with common.response_cache.cached_bytes_response (branch server-perf) at merge.
+    if key and (entry := cache.get(key)) is not None:
+        return entry
+    raw = build()
+    entry = (f'W/"{hashlib.sha256(raw).hexdigest()[:32]}"', gzip.compress(raw, compresslevel=GZIP_LEVEL, mtime=0))
+    if key:
+        cache.set(key, entry, timeout=CACHE_SECONDS)
+    return entry
+
+
+class EventIndexView(LanguageMixin, APIView):
+    """Every published event as columns (the page's index): slugs, titles, EDTF dates, first and last days
+    (days since 1970-01-01), precision and category codes, significance, flags (1 approximate, 2 uncertain,
+    4 disputed, 8 a window), and each event's places and routes as positions in the `places` and `routes`
+    slug tables (event i: refs[offsets[i]:offsets[i+1]]). In time order."""
+
+    queryset = Event.objects.published()  # what the API's permission class reads: events, for reading
+
+    @extend_schema(parameters=[LANG_PARAMETER], responses={200: OpenApiResponse(description="The columnar index")})
+    def get(self, request, *args, **kwargs):
+        preview = drafts_visible(request)
+        events = Event.objects.all() if preview else Event.objects.published()
+        # A curator's preview (drafts included) is built fresh and never stored: the cache is everyone's.
+        key = None if preview else f"event-index:{FORMAT}:{data_version()}:{self.lang}"
+        etag, body = _gzipped_entry(key, lambda: index_columns(events, lang=self.lang))
+        if not preview and etag in parse_etags(request.META.get("HTTP_IF_NONE_MATCH", "")):
+            response = HttpResponseNotModified()
+            response["ETag"] = etag
+            return response
+        if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+            response = HttpResponse(body, content_type="application/json")
+            response["Content-Encoding"] = "gzip"
+        else:
+            response = HttpResponse(gzip.decompress(body), content_type="application/json")
+        patch_vary_headers(response, ("Accept-Encoding", "Accept-Language", "Cookie"))
+        if preview:
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True)
+        else:
+            response["ETag"] = etag
+        return response
