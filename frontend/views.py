@@ -121,6 +121,9 @@ def _api_urls(*, preview: bool = False) -> dict[str, str]:
     urls["export"] = reverse("frontend:export-map")
     # The lessons app's API (/api/v1/lessons/<slug>/); present.js appends the slug.
     urls["lessons"] = reverse("lesson-list")
+    # A step's link for students (present.js puts the slug in) and the server's QR code of a link.
+    urls["lessonPage"] = reverse("frontend:lesson", kwargs={"lesson_slug": "SLUG"})
+    urls["qr"] = reverse("frontend:qr")
     return urls
 
 

@@ -11,7 +11,7 @@ import { createMap } from "./map.js";
 import { parseDay, resolveDay } from "./map-date.js";
 import { nameOn } from "./names.js";
 import { createPanel } from "./panel.js";
-import { createPresent } from "./present.js";
+import { createPresent, lessonLink } from "./present.js";
 import { createRoutePanel } from "./route-panel.js";
 import { createSearch } from "./search.js";
 import { createSheet } from "./sheet.js";
@@ -40,7 +40,7 @@ function _initialState(fromURL) {
   };
 }
 
-const store = createStore(_initialState(stateFromURL(location.href)));
+const store = createStore(_initialState(lessonLink(stateFromURL(location.href))));
 store.followHistory((fromURL) => _initialState(fromURL));
 
 let data = null; // the current language's data and its indexes
