@@ -1,8 +1,9 @@
 """Browser tests: a real Chromium (pytest-playwright) against pytest-django's live_server.
 
 Run them in their own process: `pytest tests/browser`. They load a small fixed corpus (tests/browser/corpus)
-once per session; it works on SQLite (a file, so the live server's threads share it) and on PostgreSQL
-(`DATABASE_URL=postgres://…`).
+once per session; a test marked `@pytest.mark.corpus("seed")` gets the seed corpus with its lessons instead
+(fixtures/seed, read once the first time a test asks for it). Both work on SQLite (a file, so the live
+server's threads share it) and on PostgreSQL (`DATABASE_URL=postgres://…`).
 """
 
 from __future__ import annotations
