@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 DEV_ENV := DJANGO_DEBUG=true
 
-.PHONY: run serve test setup browser lint format clean curator messages bench
+.PHONY: run serve test setup browser gettext lint format clean curator messages bench
 
 run: setup
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
@@ -25,7 +25,7 @@ serve: setup
 
 # The scripts' pure parts under node's own test runner, unit and API tests, then the browser tests in their
 # own process (they load a corpus for the session).
-test: setup browser
+test: setup browser gettext
 	node --test tests/js/
 	$(PY) -m pytest tests --ignore=tests/browser
 	$(PY) -m pytest tests/browser
@@ -48,6 +48,14 @@ browser:
 		echo "Installing Chromium for the browser tests (Debian package 'chromium')"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+
+# xgettext: `make messages` collects strings with it, and tests/common/test_translations.py checks that
+# every string marked in the code is in the catalog the same way.
+gettext:
+	@command -v xgettext >/dev/null || { \
+		echo "Installing gettext for collecting the admin's strings (Debian package 'gettext')"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq gettext; }
 
 # Issue 10's measurements (docs/performance.md): minutes, not seconds, and they need Chromium, PostgreSQL
 # (databases ca_p*, dropped and made again) and Redis db 5. Numbers only, nothing passes or fails.
@@ -77,8 +85,8 @@ clean:
 # The project's gettext catalog: collect new strings into locale/tr/LC_MESSAGES/django.po, then (once each
 # msgstr is filled) compile the .mo with polib. Collecting needs gettext (xgettext); compiling and serving do
 # not: both files are committed.
-messages: setup
-	$(PY) manage.py makemessages -l tr --no-obsolete --ignore=tests --ignore=benchmarks --ignore=staticfiles \
-		--ignore=.venv --ignore=frontend/node_modules
+# The folders it skips are in common/management/commands/makemessages.py, shared with the catalog's test.
+messages: setup gettext
+	$(PY) manage.py makemessages -l tr --no-obsolete
 	$(PY) -c "import polib; polib.pofile('locale/tr/LC_MESSAGES/django.po').save_as_mofile('locale/tr/LC_MESSAGES/django.mo')"
 	$(PY) -m frontend.catalog

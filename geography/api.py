@@ -275,9 +275,12 @@ class CitedGeoJSONViewSet(GeoJSONViewSet):
 
 def _aid_lines():
     # The model is chronology's; reached through the reverse relation so geography imports nothing upward.
+    # Only published events' lines: a draft's aid would otherwise reach the public map before the draft.
+    aid = Route._meta.get_field("aid").related_model
+    events = aid._meta.get_field("event").related_model
     return (
-        Route._meta.get_field("aid")
-        .related_model.objects.select_related("event", "source")
+        aid.objects.filter(event__in=events.objects.published())
+        .select_related("event", "source")
         .order_by("event__day_start", "id")
     )
 

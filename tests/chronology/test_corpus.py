@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from chronology.corpus import CorpusInvalid, corpus_load
 from chronology.models import AidItem, Event
@@ -249,7 +250,8 @@ def problems_of(path) -> list[str]:
     ],
 )
 def test_a_bad_record_is_named_by_file_slug_and_field_and_nothing_is_loaded(db, tmp_path, stem, old, new, expected):
-    problems = problems_of(corpus_with(tmp_path, **{stem: (old, new)}))
+    with translation.override("en"):  # the models' own messages speak the active language (Turkish by default)
+        problems = problems_of(corpus_with(tmp_path, **{stem: (old, new)}))
     assert any(expected in problem for problem in problems), problems
     assert not Event.objects.exists() and not Place.objects.exists() and not Route.objects.exists()
 

@@ -1,6 +1,7 @@
 """The map at a date from the API: routes and areas standing on a day or reaching into a box, aid on routes."""
 
-from chronology.models import AidItem
+from chronology.models import AidItem, Event, Status
+from chronology.services import event_publish
 from geography.models import RouteStatus
 from tests.factories import make_area, make_event, make_place, make_route, make_source
 
@@ -53,6 +54,21 @@ def test_a_route_carries_its_statuses_and_the_aid_that_moved_on_it(api):
         "pieces",
     )
     assert shipment["source_label"] == "Bayur, 1991"
+
+
+def test_a_drafts_aid_stays_off_the_route_until_the_draft_is_published(api):
+    route = make_route(slug="sea", stops=[make_place(), make_place()], date="1921")
+    source = make_source(slug="bayur")
+    draft = make_event(slug="guns-promised", date="1921-02", sources=[source], status=Status.DRAFT)
+    AidItem.objects.create(event=draft, kind="guns", quantity=40, unit="pieces", route=route, source=source)
+    assert api.get("/api/v1/routes/sea/").json()["properties"]["aid"] == []
+    [feature] = api.get("/api/v1/routes/").json()["features"]
+    assert feature["properties"]["aid"] == []
+    assert api.get("/api/v1/routes/?preview=1").json()["features"][0]["properties"]["aid"] == []
+
+    assert event_publish(events=Event.objects.filter(pk=draft.pk)) == 1
+    [feature] = api.get("/api/v1/routes/").json()["features"]  # the cached list is not served stale
+    assert [line["event"] for line in feature["properties"]["aid"]] == ["guns-promised"]
 
 
 def test_a_cached_route_list_shows_a_status_added_after_it_was_first_asked_for(api):
