@@ -64,6 +64,7 @@ def test_the_first_step_shows_title_date_text_evidence_and_progress(present):
     assert evidence.count() == 4 and "5 milyon altın" in evidence.first.inner_text()
     assert page.locator(".present-evidence q").first.get_attribute("lang") == "tr"
     assert page.locator(".panel").is_hidden() and page.locator("#timeline").is_hidden()
+    assert "null" not in page.locator("#present").inner_text()  # nothing left out is written as "null"
 
 
 def test_clicker_and_keyboard_keys_step_through_the_lesson(present):
@@ -128,6 +129,9 @@ def test_a_deep_link_opens_its_step_and_switching_language_keeps_it(present):
     page.wait_for_function("t => document.querySelector('.present-title')?.textContent === t", arg=TITLES_EN[10])
     assert query(page)["step"] == "10" and query(page)["lang"] == "en"
     assert page.locator(".present-date").inner_text() == "16 March 1921"
+    # The map stands at the step's day from the start, whatever the hidden timeline's window.
+    assert page.evaluate("() => window.chronoatlas.store.get().on") == "1921-03-16"
+    assert page.locator(".time-day").inner_text() == "16 March 1921"
 
 
 def test_a_students_link_opens_its_step_in_explore_mode_and_keeps_it_across_languages(page, live_server):
@@ -138,11 +142,26 @@ def test_a_students_link_opens_its_step_in_explore_mode_and_keeps_it_across_lang
     page.wait_for_function("t => document.querySelector('.panel-title')?.textContent === t", arg=TITLES_EN[3])
     assert page.locator("#timeline").is_visible()
     assert page.evaluate("() => window.chronoatlas.store.get().on") == "1920-06-03"  # the map at the step's day
+    # The lesson stays in view: which one, which step, the step's caption.
+    bar = page.locator("#lesson-bar")
+    bar.get_by_text(f"Step 3 of {COUNT}").wait_for()
+    assert "Lesson: The road to the Moscow Treaty (1920–1921)" in bar.inner_text()
+    assert "null" not in bar.inner_text()
+
     page.locator(".bar [data-lang='tr']").click()
     page.wait_for_function(
-        "() => document.querySelector('.panel-title')?.textContent === \"Çiçerin'in Mustafa Kemal Paşa'ya cevabı\""
+        "t => document.querySelector('.panel-title')?.textContent === t", arg="Çiçerin'in Mustafa Kemal Paşa'ya cevabı"
     )
     assert query(page)["step"] == "3" and selected(page) == "chicherin-reply-to-mustafa-kemal-1920"
+    bar.get_by_text(f"Adım 3 / {COUNT}").wait_for()
+
+    bar.get_by_role("button", name="Sonraki adım").click()  # the next step: its event, its day
+    page.wait_for_function("() => window.chronoatlas.store.get().event === 'delegation-meets-lenin-1920'")
+    assert query(page)["step"] == "4" and query(page)["on"] == "1920-08-14"
+    bar.get_by_text(f"Adım 4 / {COUNT}").wait_for()
+    bar.get_by_role("button", name="Bu adımdan sun").click()  # the teacher takes over from here
+    page.wait_for_function("() => document.documentElement.dataset.mode === 'present'")
+    assert _progress(page) == f"Adım 4 / {COUNT}" and bar.is_hidden()
 
 
 def test_a_projector_gets_big_type(present, page):

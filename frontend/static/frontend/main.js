@@ -259,7 +259,8 @@ function _viewed({ left, right }) {
     const state = store.get();
     if (!state.event && !state.on) _renderDay(state);
     // The timeline moved away from the map's day: the day follows, to the nearest edge of the window.
-    else if (parseDay(state.on) && !timeControl.isPlaying()) {
+    // Not while presenting: the timeline is hidden then, and the step decides the day.
+    else if (parseDay(state.on) && !timeControl.isPlaying() && !state.mode) {
       const { left, right } = timeline.view();
       const day = isoToDay(state.on);
       const inside = Math.min(Math.floor(right) - 1, Math.max(Math.ceil(left), day));

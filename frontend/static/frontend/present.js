@@ -22,6 +22,11 @@ function h(tag, attrs = {}, ...children) {
   return node;
 }
 
+// replaceChildren would write a null child as the text "null": left-out parts are dropped first.
+function fill(node, ...children) {
+  node.replaceChildren(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
+}
+
 /**
  * Wire present mode and the presenter view to `store`. `eventSteps(lang)` gives the steps of the events
  * in the current window when no lesson is named; `eventDetail(lang, slug)` a Promise of one event in full;
@@ -33,6 +38,7 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
   const presenter = document.getElementById("presenter");
   const blank = document.getElementById("present-blank");
   const live = document.getElementById("present-live");
+  const bar = document.getElementById("lesson-bar");
   const channel = "BroadcastChannel" in window ? new BroadcastChannel(CHANNEL) : null;
   const lessons = new Map(); // "lang|slug" -> Promise of {lesson, problem}
   let current = { key: "", steps: [], notice: "" };
@@ -80,20 +86,21 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
     }
     const { lesson, problem } = await _loadLesson(state.lang, state.lesson);
     if (problem) return { steps: [], notice: problem };
-    return lessonSteps(lesson, state.lang, (key, params) => t(state.lang, key, params));
+    return { title: lesson.title, ...lessonSteps(lesson, state.lang, (key, params) => t(state.lang, key, params)) };
   }
 
   async function render(state) {
     const mode = _mode(state);
     root.dataset.mode = mode || "explore";
+    const key = `${state.lang}|${state.lesson || ""}`;
     if (!mode) {
       stage.hidden = true;
       presenter.hidden = true;
       blank.hidden = true;
       shownStep = null;
-      return;
+      return _drawLessonBar(state, key);
     }
-    const key = `${state.lang}|${state.lesson || ""}`;
+    bar.hidden = true;
     // Steps are fixed on entering: the window moving under a selected event must not renumber them.
     if (current.key !== key || (!state.lesson && !current.steps.length)) current = { key, ...(await _steps(state)) };
     if (store.get() !== state) return; // a newer state is rendering
@@ -133,7 +140,7 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
     if (!selector) return;
     const again = container.querySelector(selector);
     if (again && !again.disabled) again.focus();
-    else if (container === stage) stage.focus();
+    else if (container.hasAttribute("tabindex")) container.focus();
   }
 
   function _drawStage(state, step, index, count, notice) {
@@ -142,7 +149,8 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
 
   function _drawStageNow(state, step, index, count, notice) {
     const lang = state.lang;
-    stage.replaceChildren(
+    fill(
+      stage,
       h("p", { class: "present-progress", text: count ? t(lang, "stepOf", { n: index + 1, count }) : "" }),
       notice ? h("p", { class: "present-notice", role: "status", text: notice }) : null,
       step ? _stepBody(lang, step, 1) : null,
@@ -250,7 +258,8 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
   function _drawPresenterNow(state, step, index, count, notice) {
     const lang = state.lang;
     const next = index + 1 < count ? current.steps[index + 1] : null;
-    presenter.replaceChildren(
+    fill(
+      presenter,
       h("h1", { class: "presenter-heading", text: t(lang, "presenterView") }),
       h("p", { class: "present-progress", text: count ? t(lang, "stepOf", { n: index + 1, count }) : "" }),
       h("p", { class: "presenter-clock", "aria-hidden": "true", text: clockText(lang) }),
@@ -298,6 +307,52 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
     const routes = step.routes?.length ? step.routes : row.routes || [];
     if (!map.show({ places, routes }, { animate: motion }) && step.points?.length)
       map.showPoints(step.points, { animate: motion });
+  }
+
+  // A lesson opened in explore mode (a student's link, /lessons/<slug>/?step=N): which lesson and step this
+  // is, the step's caption, and buttons to the steps either side; the panel and map show the step's event.
+  async function _drawLessonBar(state, key) {
+    if (!state.lesson) {
+      bar.hidden = true;
+      return;
+    }
+    if (current.key !== key) current = { key, ...(await _steps(state)) };
+    if (store.get() !== state || _mode(state)) return;
+    const lang = state.lang;
+    const count = current.steps.length;
+    const { index } = parseStep(state.step, count);
+    const step = current.steps[index];
+    _keepFocus(bar, () =>
+      fill(
+        bar,
+        h(
+          "p",
+          { class: "lesson-bar-title" },
+          h("strong", { text: t(lang, "lessonBar", { title: current.title || "" }) }),
+        ),
+        count ? h("p", { class: "lesson-bar-progress", text: t(lang, "stepOf", { n: index + 1, count }) }) : null,
+        current.notice ? h("p", { class: "present-notice", text: current.notice }) : null,
+        step?.gone && step.message ? h("p", { class: "present-notice", text: step.message }) : null,
+        step?.caption ? h("p", { class: "lesson-bar-caption", text: step.caption }) : null,
+        h(
+          "p",
+          { class: "lesson-bar-controls" },
+          _button(lang, "stepPrevious", "bar-previous", index <= 0),
+          _button(lang, "stepNext", "bar-next", index >= count - 1),
+          _button(lang, "presentFromHere", "start", !count),
+          _button(lang, "lessonBarClose", "bar-close"),
+        ),
+      ),
+    );
+    bar.hidden = false;
+  }
+
+  // In explore mode a step is its event, selected as a click on the timeline would: panel, map, URL.
+  function _exploreStep(index) {
+    const step = current.steps[Math.min(current.steps.length - 1, Math.max(0, index))];
+    if (!step) return;
+    const event = step.event && !step.gone ? { event: step.event } : {};
+    store.set({ step: String(step.number), ...event, ...(step.date && { on: step.date }) }, { history: "push" });
   }
 
   // ---- moving ---------------------------------------------------------------------------------------
@@ -352,6 +407,9 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
     else if (action === "leave") leave();
     else if (action === "presenter") openPresenter();
     else if (action === "fullscreen") toggleFullscreen();
+    else if (action === "bar-previous") _exploreStep(_position() - 1);
+    else if (action === "bar-next") _exploreStep(_position() + 1);
+    else if (action === "bar-close") store.set({ lesson: null, step: null }, { history: "push" });
     else if (action === "qr") {
       qrShown = !qrShown;
       render(store.get());
@@ -419,7 +477,9 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
     if (!button) return;
     if (button.dataset.present === "start") {
       focused = false;
-      store.set({ mode: "present", step: "1" }, { history: "push" });
+      // From a lesson's step in explore mode, the presentation starts at that step.
+      const state = store.get();
+      store.set({ mode: "present", step: (state.lesson && state.step) || "1" }, { history: "push" });
     } else _act(button.dataset.present);
   });
   channel?.addEventListener("message", ({ data }) => {
