@@ -48,7 +48,7 @@ MODULES = (
     "store", "api", "i18n", "dates", "names", "atlas-index", "timeline", "timeline-layout", "timeline-axis",
     "timeline-draw", "timeline-input", "map", "map-date", "time-control", "route-panel", "panel", "search",
     "event-list", "aid-chart", "sheet",
-    "present", "present-steps",
+    "present", "present-steps", "present-dom",
 )  # fmt: skip
 
 # The language the corpus's evidence passages are quoted in, whatever the reader's: the seed corpus quotes

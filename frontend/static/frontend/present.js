@@ -5,27 +5,13 @@
 
 import { apiURL } from "./api.js";
 import { LANGUAGES, t } from "./i18n.js";
-import { lessonSteps, mapDay, parseStep, studentLink } from "./present-steps.js";
+import { clockText, fill, h } from "./present-dom.js";
+import { lessonSteps, parseStep, studentLink } from "./present-steps.js";
 
 const CHANNEL = "chronoatlas-present";
 const JUMP_TIMEOUT = 3000; // ms a typed step number waits for Enter
 const NEXT_KEYS = new Set(["ArrowRight", "PageDown", " ", "ArrowDown"]);
 const PREVIOUS_KEYS = new Set(["ArrowLeft", "PageUp", "ArrowUp"]);
-
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (name === "text") node.textContent = value;
-    else if (value !== null && value !== undefined && value !== false) node.setAttribute(name, value);
-  }
-  for (const child of children.flat()) if (child !== null && child !== undefined) node.append(child);
-  return node;
-}
-
-// replaceChildren would write a null child as the text "null": left-out parts are dropped first.
-function fill(node, ...children) {
-  node.replaceChildren(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
-}
 
 /**
  * Wire present mode and the presenter view to `store`. `eventSteps(lang)` gives the steps of the events
@@ -505,28 +491,4 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
     /** Whether the screen is blanked. */
     blanked: () => !blank.hidden,
   };
-}
-
-/**
- * `fromURL` with what a lesson link (/lessons/<slug>/?step=N, ?lesson=…) leaves out filled from the lesson
- * the server sent with the page: the lesson, its step, the step's event (explore mode opens on it) and
- * the map's day.
- */
-export function lessonLink(fromURL) {
-  const sent = document.getElementById("lesson-data");
-  if (!sent) return fromURL;
-  const lesson = JSON.parse(sent.textContent);
-  const step = lesson.steps[lesson.current_step - 1];
-  return {
-    ...fromURL,
-    lesson: fromURL.lesson || lesson.slug,
-    step: fromURL.step || (step ? String(step.number) : null),
-    event: fromURL.event || step?.event?.slug || null,
-    on: fromURL.on || (step ? mapDay(step.date, step.event) : null),
-  };
-}
-
-/** The time of day as a presenter's clock shows it ("14:05"), in `lang`'s form. */
-export function clockText(lang, now = new Date()) {
-  return new Intl.DateTimeFormat(lang, { hour: "2-digit", minute: "2-digit" }).format(now);
 }
