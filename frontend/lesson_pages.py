@@ -171,16 +171,9 @@ def lesson_offline(request, slug: str):
     lang = page_language(request)
     with translation.override(lang):
         lesson = _lesson_or_404(request, slug, lang)
+        # Each step's `map` as the API sends it (lessons/api.py's MapViewSerializer): one shape everywhere.
         data = {
-            "steps": [
-                {
-                    "number": s["number"],
-                    "points": s["map"]["points"],
-                    "center": s["map"]["center"],
-                    "zoom": s["map"]["zoom"],
-                }
-                for s in lesson["steps"]
-            ],
+            "steps": [{"number": step["number"], "map": step["map"]} for step in lesson["steps"]],
             "colors": base_colors(),
         }
         response = render(

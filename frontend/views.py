@@ -48,7 +48,7 @@ MODULES = (
     "store", "api", "atlas-data", "i18n", "dates", "names", "atlas-index", "timeline", "timeline-layout",
     "timeline-axis", "timeline-draw", "timeline-input", "map", "map-date", "time-control", "route-panel", "panel",
     "search", "event-list", "aid-chart", "sheet", "page-extras",
-    "present", "present-steps",
+    "present", "present-steps", "present-dom",
 )  # fmt: skip
 
 # The language the corpus's evidence passages are quoted in, whatever the reader's: the seed corpus quotes
@@ -124,6 +124,9 @@ def _api_urls(*, preview: bool = False) -> dict[str, str]:
     urls["export"] = reverse("frontend:export-map")
     # The lessons app's API (/api/v1/lessons/<slug>/); present.js appends the slug.
     urls["lessons"] = reverse("lesson-list")
+    # A step's link for students (present.js puts the slug in) and the server's QR code of a link.
+    urls["lessonPage"] = reverse("frontend:lesson", kwargs={"lesson_slug": "SLUG"})
+    urls["qr"] = reverse("frontend:qr")
     return urls
 
 

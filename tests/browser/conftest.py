@@ -1,8 +1,9 @@
 """Browser tests: a real Chromium (pytest-playwright) against pytest-django's live_server.
 
 Run them in their own process: `pytest tests/browser`. They load a small fixed corpus (tests/browser/corpus)
-once per session; it works on SQLite (a file, so the live server's threads share it) and on PostgreSQL
-(`DATABASE_URL=postgres://…`).
+once per session; a test marked `@pytest.mark.corpus("seed")` gets the seed corpus with its lessons instead
+(fixtures/seed, read once the first time a test asks for it). Both work on SQLite (a file, so the live
+server's threads share it) and on PostgreSQL (`DATABASE_URL=postgres://…`).
 """
 
 from __future__ import annotations
@@ -53,28 +54,47 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
         database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "browser.sqlite3")
 
 
-CORPUS_APPS = ("sources", "geography", "chronology")
+CORPUS_APPS = ("sources", "geography", "chronology", "lessons")
+# The seed corpus, lessons included, for the tests marked `@pytest.mark.corpus("seed")`: the classroom's
+# tests run the lessons teachers get, not a made-up one.
+SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed"
+CORPORA = {"browser": CORPUS, "seed": SEED}
+# Which corpus the tables hold between tests, and each corpus's rows once read (see _corpus_for_each_test).
+_holding: dict[str, str | None] = {"name": None}
+_rows: dict[str, str] = {}
+
+
+def _corpus_models(**options) -> list:
+    from django.apps import apps
+
+    return [model for label in CORPUS_APPS for model in apps.get_app_config(label).get_models(**options)]
+
+
+def _serialized() -> str:
+    from django.core import serializers
+
+    models = _corpus_models()
+    rows = [row for model in models for row in model._base_manager.order_by("pk")]
+    # Citations name their owner's content type by app and model: its id may change when tables are emptied.
+    return serializers.serialize("json", rows, use_natural_foreign_keys=True)
 
 
 @pytest.fixture(scope="session")
 def atlas_corpus(django_db_setup, django_db_blocker) -> str:
     """Load the test corpus once for the session; returns its rows serialized, to restore after each test."""
-    from django.apps import apps
-    from django.core import serializers
-
     from chronology.corpus import corpus_load
 
     with django_db_blocker.unblock():
         corpus_load(path=CORPUS)
-        models = [model for label in CORPUS_APPS for model in apps.get_app_config(label).get_models()]
-        rows = [row for model in models for row in model._base_manager.order_by("pk")]
-        # Citations name their owner's content type by app and model: its id may change when tables are emptied.
-        return serializers.serialize("json", rows, use_natural_foreign_keys=True)
+        _rows["browser"] = _serialized()
+        _holding["name"] = "browser"
+        return _rows["browser"]
 
 
 @pytest.fixture(autouse=True)
-def _corpus_for_each_test(atlas_corpus, transactional_db):
-    """Give every test the corpus, whatever the test before it did.
+def _corpus_for_each_test(request, atlas_corpus, transactional_db):
+    """Give every test its corpus (the test corpus, or the one its `corpus` mark names), whatever the test
+    before it did.
 
     live_server tests are transactional: pytest-django empties every table after each one. Putting the
     serialized rows back (as Django's serialized rollback does) is far quicker than loading the corpus
@@ -82,14 +102,28 @@ def _corpus_for_each_test(atlas_corpus, transactional_db):
     greenlets make Django hand out a fresh connection object after the first test.
     """
     from django.core import serializers
+    from django.core.management.color import no_style
     from django.db import connection, transaction
 
+    from chronology.corpus import corpus_load
     from chronology.models import Event
 
-    if Event.objects.exists():
+    mark = request.node.get_closest_marker("corpus")
+    wanted = mark.args[0] if mark else "browser"
+    if not Event.objects.exists():
+        _holding["name"] = None
+    if _holding["name"] == wanted:
+        return
+    if _holding["name"] is not None:  # the other corpus, still there from the session's start
+        tables = [model._meta.db_table for model in _corpus_models(include_auto_created=True)]
+        connection.ops.execute_sql_flush(connection.ops.sql_flush(no_style(), tables, allow_cascade=True))
+    _holding["name"] = wanted
+    if wanted not in _rows:  # read once a session, then restored like the test corpus
+        corpus_load(path=CORPORA[wanted])
+        _rows[wanted] = _serialized()
         return
     with transaction.atomic(), connection.constraint_checks_disabled():
-        for row in serializers.deserialize("json", atlas_corpus):
+        for row in serializers.deserialize("json", _rows[wanted]):
             row.save()
 
 

@@ -1,6 +1,6 @@
 """axe-core (npm, pinned in frontend/package.json) finds no serious or critical violation on the explore,
-present and presenter pages, in both languages and both themes. axe is put into the page by the test from
-node_modules: visitors are never sent it."""
+present, presenter and lesson pages (a seed lesson, served by the live server), in both languages and both
+themes. axe is put into the page by the test from node_modules: visitors are never sent it."""
 
 from __future__ import annotations
 
@@ -8,13 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_present_mode import _serve_lessons
+pytestmark = [pytest.mark.browser, pytest.mark.corpus("seed")]
 
 AXE = Path(__file__).resolve().parents[2] / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
+LESSON = "road-to-the-moscow-treaty"
 PAGES = {
-    "explore": "",
-    "present": "&mode=present&lesson=road-to-moscow&step=1",
-    "presenter": "&mode=presenter&lesson=road-to-moscow&step=1",
+    "explore": "/?",
+    "present": f"/?mode=present&lesson={LESSON}&step=1&",
+    "presenter": f"/?mode=presenter&lesson={LESSON}&step=1&",
+    "lesson": f"/lessons/{LESSON}/?step=2&",
 }
 
 
@@ -40,11 +42,13 @@ def _serious_violations(page) -> list[str]:
 @pytest.mark.parametrize("lang", ["tr", "en"])
 @pytest.mark.parametrize("view", list(PAGES))
 def test_no_serious_accessibility_violation(page, live_server, view, lang, theme):
-    page.context.route("**/api/v1/lessons/**", _serve_lessons)
-    page.goto(f"{live_server.url}/?lang={lang}&theme={theme}{PAGES[view]}")
+    page.goto(f"{live_server.url}{PAGES[view]}lang={lang}&theme={theme}")
     page.wait_for_selector("html[data-ready]")
-    if view != "explore":
+    if view in ("present", "presenter"):
         page.wait_for_selector(".present-title")
+    if view == "present":  # the QR code and its link too
+        page.keyboard.press("q")
+        page.wait_for_selector(".present-qr img")
     assert _serious_violations(page) == []
 
 

@@ -158,3 +158,42 @@ def test_handout_and_offline_file_of_an_unknown_or_draft_lesson_are_404(client, 
     Lesson.objects.filter(pk=lesson.pk).update(status=Status.DRAFT)
     assert client.get("/lessons/road/handout/").status_code == 404
     assert client.get("/lessons/road/offline.html").status_code == 404
+
+
+def test_a_broken_lesson_opens_with_a_message_in_the_readers_language_never_a_blank_page(client, lesson):
+    """No steps, a step whose event was unpublished or deleted, no text in the reader's language: the page
+    is a 200 with the lesson and a sentence saying what is wrong."""
+    from chronology.models import Event
+
+    empty = Lesson.objects.create(slug="empty", title={"tr": "Boş", "en": "Empty"}, status=Status.PUBLISHED)
+    response = client.get(f"/lessons/{empty.slug}/?lang=en")
+    assert response.status_code == 200 and "This lesson has no steps yet." in unescape(response.content.decode())
+    assert lesson_data(response.content.decode())["current_step"] == 0
+
+    Event.objects.filter(slug="first-letter").update(status=Status.DRAFT)
+    page = unescape(client.get("/lessons/road/?step=1&lang=en").content.decode())
+    assert "This step's event is not published at the moment." in page
+    assert lesson_data(page)["steps"][0]["event"] is None and lesson_data(page)["steps"][1]["event"]["title"]
+    Event.objects.filter(slug="treaty").delete()
+    page = unescape(client.get("/lessons/road/?step=2&lang=tr").content.decode())
+    assert "Bu adımın olayı atlastan kaldırıldı" in page
+
+    Lesson.objects.filter(pk=lesson.pk).update(title={"tr": "Yol"})
+    page = unescape(client.get("/lessons/road/?lang=en").content.decode())
+    assert lesson_data(page)["title"] == "Yol" and lesson_data(page)["fallback"] is True
+    assert lesson_data(page)["fallback_message"].startswith("Parts of this lesson are not written in this language")
+
+
+def test_the_offline_file_maps_each_step_from_the_apis_map_view(client, lesson):
+    page = client.get("/lessons/road/offline.html?lang=en").content.decode()
+    maps = json.loads(
+        re.search(r'<script id="lesson-maps" type="application/json">(.*?)</script>', page, re.S).group(1)
+    )
+    assert [step["number"] for step in maps["steps"]] == [1, 2]
+    # The framed route's stops in order: Ankara, then Moscow.
+    assert maps["steps"][1]["map"] == {
+        "center": None,
+        "zoom": None,
+        "route": "ankara-moscow",
+        "points": [[39.93, 32.86], [55.75, 37.62]],
+    }

@@ -1,5 +1,7 @@
 """Lessons through the API: a broken lesson still says something a class can read rather than failing."""
 
+import json
+
 from chronology.models import Event, Status
 from lessons.models import Lesson, LessonStep
 from sources.models import Citation
@@ -62,3 +64,21 @@ def test_deleting_a_step_deletes_its_citations(db):
     step.citations.create(source=Citation.objects.first().source, evidence="x")
     step.delete()
     assert not Citation.objects.filter(object_id=step.pk, content_type__model="lessonstep").exists()
+
+
+def test_the_api_sends_a_lesson_in_the_shape_the_page_reads(db, api):
+    """tests/cases/lesson_api.json is the shape present-steps.js is tested on (tests/js): the API sends exactly
+    its keys, so the page cannot read a field the server does not send."""
+    from pathlib import Path
+
+    case = json.loads((Path(__file__).parents[1] / "cases" / "lesson_api.json").read_text(encoding="utf-8"))["lesson"]
+    kept, hidden = make_event(), make_event()
+    lesson_with(kept, hidden)
+    Event.objects.filter(pk=hidden.pk).update(status=Status.DRAFT)
+    sent = api.get("/api/v1/lessons/test-lesson/?lang=en").json()
+    assert set(sent) == set(case)
+    assert set(sent["steps"][0]) == set(case["steps"][0]) and set(sent["steps"][0]["map"]) == set(
+        case["steps"][0]["map"]
+    )
+    assert set(sent["steps"][0]["event"]) == set(case["steps"][0]["event"])
+    assert sent["steps"][1]["event"] is None and set(sent["steps"][1]) == set(case["steps"][2])

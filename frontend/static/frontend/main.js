@@ -11,6 +11,7 @@ import { parseDay, resolveDay } from "./map-date.js";
 import { nameOn } from "./names.js";
 import { createAidBox, indexNames, offerFilters, setDownloadLink, wirePresent } from "./page-extras.js";
 import { createPanel } from "./panel.js";
+import { lessonLink } from "./present-dom.js";
 import { createRoutePanel } from "./route-panel.js";
 import { createSearch } from "./search.js";
 import { createSheet } from "./sheet.js";
@@ -39,7 +40,7 @@ function _initialState(fromURL) {
   };
 }
 
-const store = createStore(_initialState(stateFromURL(location.href)));
+const store = createStore(_initialState(lessonLink(stateFromURL(location.href))));
 store.followHistory((fromURL) => _initialState(fromURL));
 
 let data = null; // the current language's data and its indexes
@@ -256,7 +257,8 @@ function _viewed({ left, right }) {
     const state = store.get();
     if (!state.event && !state.on) _renderDay(state);
     // The timeline moved away from the map's day: the day follows, to the nearest edge of the window.
-    else if (parseDay(state.on) && !timeControl.isPlaying()) {
+    // Not while presenting: the timeline is hidden then, and the step decides the day.
+    else if (parseDay(state.on) && !timeControl.isPlaying() && !state.mode) {
       const { left, right } = timeline.view();
       const day = isoToDay(state.on);
       const inside = Math.min(Math.floor(right) - 1, Math.max(Math.ceil(left), day));

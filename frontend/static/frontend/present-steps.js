@@ -1,5 +1,7 @@
-// What present mode shows, worked out without the page (node's tests call these): a lesson from the
-// lessons API turned into steps, and the step a link asks for.
+// What present mode shows, worked out without the page (node's tests call these): a lesson as the lessons
+// API sends it (/api/v1/lessons/<slug>/, lessons/api.py's LessonSerializer; the page gets the same dict
+// as the json_script "lesson-data") turned into the steps present.js draws, and the step a link asks for.
+import { formatDate, parseEdtf } from "./dates.js";
 
 /**
  * The step index (0-based) for the URL's `step` ("1" is the first) among `count` steps, and the problem to
@@ -13,43 +15,66 @@ export function parseStep(step, count) {
   return { index: n - 1, problem: null };
 }
 
-// A step's evidence as the API sends it: a list of citations, one passage, or nothing.
-function _evidence(evidence) {
-  if (!evidence) return [];
-  if (typeof evidence === "string") return [{ evidence }];
-  return evidence.map((item) => (typeof item === "string" ? { evidence: item } : item));
+const pad = (n, width = 2) => String(Math.abs(n)).padStart(width, "0");
+
+/**
+ * The day (ISO, "1920-11-05") the map shows for a step: its EDTF date's first day ("1921-03" is
+ * 1 March 1921), else its event's first day; null when neither says.
+ */
+export function mapDay(edtf, event) {
+  const side = parseEdtf(edtf)?.start;
+  if (side?.month) return `${side.year < 0 ? "-" : ""}${pad(side.year, 4)}-${pad(side.month)}-${pad(side.day || 1)}`;
+  return event?.start || event?.end || null;
 }
 
 /**
- * The steps of `lesson` ({slug, title, languages?, steps: [...]}, the shape of /api/v1/lessons/<slug>/) and
- * a notice for the class when the lesson as a whole has a problem. `say(key, params)` words a message.
+ * One step as present.js draws it. Steps made from the events in view (main.js) have the same fields:
+ * {event (slug or null), gone, message, title, dateText, written, summary, caption, note, evidence,
+ *  view ({center, zoom} or null), points, places, routes, date (ISO day for the map)}.
+ */
+function _step(step, lang, say) {
+  const event = step.event;
+  const map = step.map || {};
+  const citations = step.citations?.length ? step.citations : event?.citations || [];
+  return {
+    number: step.number,
+    event: event?.slug || step.event_slug || null,
+    // The server says why a step has no event (removed, unpublished): the class reads that instead.
+    gone: !event,
+    message: step.message || "",
+    title: event?.title || say("stepUntitled", { n: step.number }),
+    dateText: event ? formatDate(lang, event) : "",
+    written: event?.written?.text ? event.written : null,
+    summary: event?.summary || "",
+    caption: step.caption || "",
+    note: step.teacher_note || "",
+    evidence: citations.filter((c) => c.evidence || c.label),
+    view: Array.isArray(map.center) && Number.isFinite(map.zoom) ? { center: map.center, zoom: map.zoom } : null,
+    points: map.points || [],
+    places: event?.places || [],
+    routes: [...new Set([map.route, ...(event?.routes || [])])].filter(Boolean),
+    date: mapDay(step.date, event),
+  };
+}
+
+/**
+ * The steps of `lesson` and the notice the class reads when the lesson as a whole has a problem (no steps,
+ * not written in this language): the server words those (`message`, `fallback_message`) in the lesson's
+ * language. `say(key, params)` words the page's own strings.
  */
 export function lessonSteps(lesson, lang, say) {
   const raw = Array.isArray(lesson?.steps) ? lesson.steps : [];
-  const untranslated =
-    (Array.isArray(lesson?.languages) && !lesson.languages.includes(lang)) ||
-    (raw.length > 0 && raw.every((step) => !step.title && !step.summary));
-  const steps = raw.map((step, i) => {
-    const view = step.view || step.map_view || null;
-    return {
-      event: step.event || null,
-      // An event unpublished or deleted since the lesson was written: the API says so or sends no title.
-      gone: Boolean(step.event_missing || step.missing || (step.event && !step.title && !untranslated)),
-      title: step.title || say("stepUntitled", { n: i + 1 }),
-      dateText: step.date_text || step.date_wording || "",
-      summary: step.summary || "",
-      caption: step.caption || "",
-      note: step.note || "",
-      evidence: _evidence(step.evidence),
-      view: view && Number.isFinite(view.lat) && Number.isFinite(view.lon) ? view : null,
-      route: step.route || null,
-      area: step.area || null,
-      places: step.places || [],
-      date: step.date || null,
-    };
-  });
-  const notices = [];
-  if (!raw.length) notices.push(say("lessonEmpty", { title: lesson?.title || lesson?.slug || "" }));
-  if (untranslated) notices.push(say("lessonUntranslated"));
+  const steps = raw.map((step) => _step(step, lang, say));
+  const notices = [lesson?.message, lesson?.fallback_message].filter(Boolean);
+  if (!raw.length && !lesson?.message) notices.push(say("lessonEmpty", { title: lesson?.title || "" }));
   return { steps, notice: notices.join(" ") };
+}
+
+/**
+ * The link a student's phone opens for a step: the lesson page in explore mode at that step (the server
+ * renders the step's event), in the teacher's language. `pattern` is the lesson page's URL with "SLUG".
+ */
+export function studentLink(origin, pattern, slug, number, lang) {
+  const params = new URLSearchParams({ step: String(number), lang });
+  return `${origin}${pattern.replace("SLUG", encodeURIComponent(slug))}?${params}`;
 }

@@ -5,22 +5,13 @@
 
 import { apiURL } from "./api.js";
 import { LANGUAGES, t } from "./i18n.js";
-import { lessonSteps, parseStep } from "./present-steps.js";
+import { clockText, fill, h } from "./present-dom.js";
+import { lessonSteps, parseStep, studentLink } from "./present-steps.js";
 
 const CHANNEL = "chronoatlas-present";
 const JUMP_TIMEOUT = 3000; // ms a typed step number waits for Enter
 const NEXT_KEYS = new Set(["ArrowRight", "PageDown", " ", "ArrowDown"]);
 const PREVIOUS_KEYS = new Set(["ArrowLeft", "PageUp", "ArrowUp"]);
-
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (name === "text") node.textContent = value;
-    else if (value !== null && value !== undefined && value !== false) node.setAttribute(name, value);
-  }
-  for (const child of children.flat()) if (child !== null && child !== undefined) node.append(child);
-  return node;
-}
 
 /**
  * Wire present mode and the presenter view to `store`. `eventSteps(lang)` gives the steps of the events
@@ -33,6 +24,7 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
   const presenter = document.getElementById("presenter");
   const blank = document.getElementById("present-blank");
   const live = document.getElementById("present-live");
+  const bar = document.getElementById("lesson-bar");
   const channel = "BroadcastChannel" in window ? new BroadcastChannel(CHANNEL) : null;
   const lessons = new Map(); // "lang|slug" -> Promise of {lesson, problem}
   let current = { key: "", steps: [], notice: "" };
@@ -40,9 +32,18 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
   let typedTimer = 0;
   let shownStep = null;
   let focused = false;
+  let qrShown = false;
 
   function _mode(state = store.get()) {
     return ["present", "presenter"].includes(state.mode) ? state.mode : null;
+  }
+
+  // The lesson the page was opened on came with it ("lesson-data", the API's own dict): no second request,
+  // and a room with a flaky network starts at once. Other languages are fetched on switching.
+  const sent = document.getElementById("lesson-data");
+  if (sent) {
+    const lesson = JSON.parse(sent.textContent);
+    lessons.set(`${lesson.language}|${lesson.slug}`, Promise.resolve({ lesson }));
   }
 
   function _loadLesson(lang, slug) {
@@ -71,20 +72,21 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
     }
     const { lesson, problem } = await _loadLesson(state.lang, state.lesson);
     if (problem) return { steps: [], notice: problem };
-    return lessonSteps(lesson, state.lang, (key, params) => t(state.lang, key, params));
+    return { title: lesson.title, ...lessonSteps(lesson, state.lang, (key, params) => t(state.lang, key, params)) };
   }
 
   async function render(state) {
     const mode = _mode(state);
     root.dataset.mode = mode || "explore";
+    const key = `${state.lang}|${state.lesson || ""}`;
     if (!mode) {
       stage.hidden = true;
       presenter.hidden = true;
       blank.hidden = true;
       shownStep = null;
-      return;
+      return _drawLessonBar(state, key);
     }
-    const key = `${state.lang}|${state.lesson || ""}`;
+    bar.hidden = true;
     // Steps are fixed on entering: the window moving under a selected event must not renumber them.
     if (current.key !== key || (!state.lesson && !current.steps.length)) current = { key, ...(await _steps(state)) };
     if (store.get() !== state) return; // a newer state is rendering
@@ -92,7 +94,7 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
     const { index, problem } = parseStep(state.step, count);
     const step = current.steps[index] || null;
     const notices = [current.notice, problem && t(state.lang, problem, { step: state.step, count })];
-    if (step?.gone) notices.push(t(state.lang, "stepEventGone", { slug: step.event }));
+    if (step?.gone) notices.push(step.message || t(state.lang, "stepEventGone", { slug: step.event || "" }));
     const notice = notices.filter(Boolean).join(" ");
     if (mode === "present") _drawStage(state, step, index, count, notice);
     else _drawPresenter(state, step, index, count, notice);
@@ -111,9 +113,30 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
     }
   }
 
+  // Redrawing replaces the buttons: the one that had the keyboard's focus gets it back (or the stage, when
+  // it is now disabled, e.g. "Next" on the last step), so keyboard users are never thrown to the page top.
+  function _keepFocus(container, draw) {
+    const active = container.contains(document.activeElement) ? document.activeElement : null;
+    const selector = active?.dataset.present
+      ? `[data-present="${active.dataset.present}"]`
+      : active?.dataset.lang
+        ? `[data-lang="${active.dataset.lang}"]`
+        : null;
+    draw();
+    if (!selector) return;
+    const again = container.querySelector(selector);
+    if (again && !again.disabled) again.focus();
+    else if (container.hasAttribute("tabindex")) container.focus();
+  }
+
   function _drawStage(state, step, index, count, notice) {
+    _keepFocus(stage, () => _drawStageNow(state, step, index, count, notice));
+  }
+
+  function _drawStageNow(state, step, index, count, notice) {
     const lang = state.lang;
-    stage.replaceChildren(
+    fill(
+      stage,
       h("p", { class: "present-progress", text: count ? t(lang, "stepOf", { n: index + 1, count }) : "" }),
       notice ? h("p", { class: "present-notice", role: "status", text: notice }) : null,
       step ? _stepBody(lang, step, 1) : null,
@@ -123,28 +146,33 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
         _button(lang, "stepPrevious", "previous", index <= 0),
         _button(lang, "stepNext", "next", index >= count - 1),
         _button(lang, "presenterOpen", "presenter"),
+        _button(lang, "qrShow", "qr", false, qrShown),
         _button(lang, "presentLeave", "leave"),
         _languageButtons(lang),
       ),
+      _qr(lang, index),
       typed ? h("p", { class: "present-jump", role: "status", text: t(lang, "jumpTo", { n: typed }) }) : null,
     );
-    if (step && !step.summary && step.event && !step.gone) _fillFromEvent(state, step);
+    if (step && !step.filled && !step.summary && step.event && !step.gone) _fillFromEvent(state, step);
   }
 
   function _stepBody(lang, step, level) {
-    const evidence = (step.evidence || []).filter((item) => item.evidence || item.label);
+    const written = step.written
+      ? t(lang, "written", { date: `${step.written.text} (${t(lang, `calendar.${step.written.calendar}`)})` })
+      : "";
     return h(
       "article",
       { class: "present-step", "data-step-event": step.event || "" },
       h(`h${level}`, { class: "present-title", id: level === 1 ? "present-title" : null, text: step.title }),
       step.dateText ? h("p", { class: "present-date", text: step.dateText }) : null,
-      step.summary ? h("p", { class: "present-summary", text: step.summary }) : null,
+      written ? h("p", { class: "present-written", text: written }) : null,
       step.caption ? h("p", { class: "present-caption", text: step.caption }) : null,
-      evidence.length
+      step.summary ? h("p", { class: "present-summary", text: step.summary }) : null,
+      step.evidence?.length
         ? h(
             "ul",
             { class: "present-evidence", "aria-label": t(lang, "evidence") },
-            evidence.map((item) =>
+            step.evidence.map((item) =>
               h(
                 "li",
                 {},
@@ -154,6 +182,22 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
             ),
           )
         : null,
+    );
+  }
+
+  // A QR code of the step's student link, made by the server (/qr.svg): no outside service sees it.
+  function _qr(lang, index) {
+    const state = store.get();
+    const step = current.steps[index];
+    if (!qrShown || !step) return null;
+    const link = state.lesson
+      ? studentLink(location.origin, config.api.lessonPage, state.lesson, index + 1, lang)
+      : `${location.origin}${location.pathname}?${new URLSearchParams({ event: step.event, lang })}`;
+    return h(
+      "figure",
+      { class: "present-qr" },
+      h("img", { src: `${config.api.qr}?${new URLSearchParams({ url: link })}`, alt: t(lang, "qrAlt") }),
+      h("figcaption", {}, h("a", { href: link, text: link })),
     );
   }
 
@@ -170,12 +214,15 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
     );
   }
 
-  function _button(lang, label, action, disabled = false) {
-    return h("button", { type: "button", "data-present": action, disabled, text: t(lang, label) });
+  function _button(lang, label, action, disabled = false, pressed = null) {
+    const attrs = { type: "button", "data-present": action, disabled, text: t(lang, label) };
+    if (pressed !== null) attrs["aria-pressed"] = String(pressed);
+    return h("button", attrs);
   }
 
   // Steps built from events carry the index row only: the summary and evidence arrive with the event.
   function _fillFromEvent(state, step) {
+    step.filled = true; // once: an event with no summary must not be asked for on every render
     eventDetail(state.lang, step.event).then(
       (full) => {
         step.summary = full.summary || "";
@@ -191,9 +238,14 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
   }
 
   function _drawPresenter(state, step, index, count, notice) {
+    _keepFocus(presenter, () => _drawPresenterNow(state, step, index, count, notice));
+  }
+
+  function _drawPresenterNow(state, step, index, count, notice) {
     const lang = state.lang;
     const next = index + 1 < count ? current.steps[index + 1] : null;
-    presenter.replaceChildren(
+    fill(
+      presenter,
       h("h1", { class: "presenter-heading", text: t(lang, "presenterView") }),
       h("p", { class: "present-progress", text: count ? t(lang, "stepOf", { n: index + 1, count }) : "" }),
       h("p", { class: "presenter-clock", "aria-hidden": "true", text: clockText(lang) }),
@@ -226,19 +278,67 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
     );
   }
 
+  // The step's own view when the author set one; else its places and routes as the map draws them; else
+  // the points the server worked out (a framed route's stops), which the map may not draw on that day.
   function _showOnMap(step, { animate }) {
     map.leaflet.invalidateSize({ animate: false });
     const motion = animate && !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     if (step.view) {
-      const target = [step.view.lat, step.view.lon];
-      if (motion) map.leaflet.flyTo(target, step.view.zoom, { duration: 1.5 });
-      else map.leaflet.setView(target, step.view.zoom, { animate: false });
-    } else {
-      const row = (step.event && eventRow(step.event)) || {};
-      const places = step.places?.length ? step.places : row.places || [];
-      const routes = [step.route, ...(step.routes || row.routes || [])].filter(Boolean);
-      map.show({ places, routes }, { animate: motion });
+      if (motion) map.leaflet.flyTo(step.view.center, step.view.zoom, { duration: 1.5 });
+      else map.leaflet.setView(step.view.center, step.view.zoom, { animate: false });
+      return;
     }
+    const row = (step.event && eventRow(step.event)) || {};
+    const places = step.places?.length ? step.places : row.places || [];
+    const routes = step.routes?.length ? step.routes : row.routes || [];
+    if (!map.show({ places, routes }, { animate: motion }) && step.points?.length)
+      map.showPoints(step.points, { animate: motion });
+  }
+
+  // A lesson opened in explore mode (a student's link, /lessons/<slug>/?step=N): which lesson and step this
+  // is, the step's caption, and buttons to the steps either side; the panel and map show the step's event.
+  async function _drawLessonBar(state, key) {
+    if (!state.lesson) {
+      bar.hidden = true;
+      return;
+    }
+    if (current.key !== key) current = { key, ...(await _steps(state)) };
+    if (store.get() !== state || _mode(state)) return;
+    const lang = state.lang;
+    const count = current.steps.length;
+    const { index } = parseStep(state.step, count);
+    const step = current.steps[index];
+    _keepFocus(bar, () =>
+      fill(
+        bar,
+        h(
+          "p",
+          { class: "lesson-bar-title" },
+          h("strong", { text: t(lang, "lessonBar", { title: current.title || "" }) }),
+        ),
+        count ? h("p", { class: "lesson-bar-progress", text: t(lang, "stepOf", { n: index + 1, count }) }) : null,
+        current.notice ? h("p", { class: "present-notice", text: current.notice }) : null,
+        step?.gone && step.message ? h("p", { class: "present-notice", text: step.message }) : null,
+        step?.caption ? h("p", { class: "lesson-bar-caption", text: step.caption }) : null,
+        h(
+          "p",
+          { class: "lesson-bar-controls" },
+          _button(lang, "stepPrevious", "bar-previous", index <= 0),
+          _button(lang, "stepNext", "bar-next", index >= count - 1),
+          _button(lang, "presentFromHere", "start", !count),
+          _button(lang, "lessonBarClose", "bar-close"),
+        ),
+      ),
+    );
+    bar.hidden = false;
+  }
+
+  // In explore mode a step is its event, selected as a click on the timeline would: panel, map, URL.
+  function _exploreStep(index) {
+    const step = current.steps[Math.min(current.steps.length - 1, Math.max(0, index))];
+    if (!step) return;
+    const event = step.event && !step.gone ? { event: step.event } : {};
+    store.set({ step: String(step.number), ...event, ...(step.date && { on: step.date }) }, { history: "push" });
   }
 
   // ---- moving ---------------------------------------------------------------------------------------
@@ -293,6 +393,13 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
     else if (action === "leave") leave();
     else if (action === "presenter") openPresenter();
     else if (action === "fullscreen") toggleFullscreen();
+    else if (action === "bar-previous") _exploreStep(_position() - 1);
+    else if (action === "bar-next") _exploreStep(_position() + 1);
+    else if (action === "bar-close") store.set({ lesson: null, step: null }, { history: "push" });
+    else if (action === "qr") {
+      qrShown = !qrShown;
+      render(store.get());
+    }
   }
 
   function _keyAction(event) {
@@ -303,6 +410,7 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
     if (key === "End") return "last";
     if (key === "b" || key === "B" || key === ".") return "blank";
     if (key === "f" || key === "F") return "fullscreen";
+    if (key === "q" || key === "Q") return _mode() === "present" ? "qr" : null;
     if (key === "p" || key === "P") return _mode() === "present" ? "presenter" : null;
     if (key === "Escape") return "leave";
     return null;
@@ -355,7 +463,9 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
     if (!button) return;
     if (button.dataset.present === "start") {
       focused = false;
-      store.set({ mode: "present", step: "1" }, { history: "push" });
+      // From a lesson's step in explore mode, the presentation starts at that step.
+      const state = store.get();
+      store.set({ mode: "present", step: (state.lesson && state.step) || "1" }, { history: "push" });
     } else _act(button.dataset.present);
   });
   channel?.addEventListener("message", ({ data }) => {
@@ -381,9 +491,4 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
     /** Whether the screen is blanked. */
     blanked: () => !blank.hidden,
   };
-}
-
-/** The time of day as a presenter's clock shows it ("14:05"), in `lang`'s form. */
-export function clockText(lang, now = new Date()) {
-  return new Intl.DateTimeFormat(lang, { hour: "2-digit", minute: "2-digit" }).format(now);
 }

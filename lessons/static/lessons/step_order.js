@@ -1,8 +1,10 @@
 // Up/down buttons on each step of a lesson's change form. Moving a step swaps it with its neighbour and
 // rewrites every position number in page order, so what the curator sees is the order that is saved.
 // Buttons rather than drag alone: a keyboard moves a step as easily as a mouse.
+// The words come from the change form (Django's gettext, admin/lessons/lesson/change_form.html).
 (() => {
-  const label = (up) => (document.documentElement.lang === "tr" ? (up ? "Yukarı taşı" : "Aşağı taşı") : up ? "Move up" : "Move down");
+  const words = () => document.getElementById("step-order-status")?.dataset || {};
+  const label = (up) => (up ? words().up : words().down) || (up ? "↑" : "↓");
 
   function steps(group) {
     return [...group.querySelectorAll(".inline-related:not(.empty-form)")].filter((row) => row.querySelector('input[name$="-position"]'));
@@ -23,6 +25,10 @@
     else other.after(row);
     renumber(group);
     row.querySelector(`button.step-${up ? "up" : "down"}`).focus();
+    // Said to screen readers (role=status): the step moved, and where to.
+    const status = document.getElementById("step-order-status");
+    const position = steps(group).indexOf(row) + 1;
+    if (status) status.textContent = (words().moved || "").replace("{n}", position).replace("{count}", rows.length);
   }
 
   function addButtons(group, row) {
