@@ -46,8 +46,8 @@ INDEX_FIELDS = (
 # Every ES module of the page, preloaded together rather than discovered import by import.
 MODULES = (
     "store", "api", "atlas-data", "i18n", "dates", "names", "atlas-index", "timeline", "timeline-layout",
-    "timeline-axis", "timeline-draw", "timeline-input", "map", "map-date", "time-control", "route-panel", "panel",
-    "search", "event-list", "aid-chart", "sheet", "page-extras",
+    "timeline-axis", "timeline-draw", "timeline-input", "map", "basemap", "map-date", "time-control",
+    "route-panel", "panel", "search", "event-list", "aid-chart", "sheet", "page-extras",
     "present", "present-steps", "present-dom",
 )  # fmt: skip
 

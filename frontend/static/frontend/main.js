@@ -108,6 +108,7 @@ const page = {
   names: () => names,
   selectEvent: (index) => selectEvent(index),
   day: (state) => _day(state),
+  interactive: () => interactive,
 };
 const aidBox = createAidBox(page);
 
@@ -447,17 +448,16 @@ _applyChrome(store.get());
 root.dataset.theme = store.get().theme;
 timeline.refreshTheme();
 map.refreshTheme();
-// The basemap costs ~0.3 s of main thread (projecting and drawing Natural Earth 1:50m); it waits until
-// the events and places are on screen, so the page answers clicks first and the land fills in after.
+// The basemap costs 0.15–0.3 s of main thread (converting, projecting and painting Natural Earth 1:50m);
+// it waits until the events and places are on screen, and is drawn in slices of under 50 ms (basemap.js),
+// so the page answers clicks first and between slices while the land fills in.
 const basemap = loadBasemap(config.basemap);
 basemap.catch(() => {}); // handled below, once the page is interactive
 load(store.get().lang)
   .then(() => interactive)
   .then(() => basemap)
-  .then((topology) => {
-    map.setBasemap(topology);
-    requestAnimationFrame(() => ready.basemap());
-  })
+  .then((topology) => map.setBasemap(topology))
+  .then(() => ready.basemap())
   .catch((error) => {
     console.warn("basemap not loaded", error);
     ready.basemap();

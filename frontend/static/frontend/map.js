@@ -5,12 +5,12 @@
 // Leaflet and topojson-client are loaded as classic scripts before the modules (their npm builds are
 // UMD), so they are read from `window` here.
 
+import { createBasemap } from "./basemap.js";
 import { t } from "./i18n.js";
 import { isUncertain, routeStatusOn, routeWeight, standsOn, travellerOn } from "./map-date.js";
 import { nameOn, otherNames } from "./names.js";
 
 const L = window.L;
-const topojson = window.topojson;
 
 // Dash patterns say how a route went, colours why, the day's status how it stood: all from `styles`
 // (map-styles.json, shared with the folium exports).
@@ -57,7 +57,11 @@ export function createMap(element, { lang, view = [], styles, onPlaceClick, onRo
   const areasLayer = L.layerGroup().addTo(map);
   const routesLayer = L.layerGroup().addTo(map);
   const placesLayer = L.layerGroup().addTo(map);
-  let basemapLayers = [];
+  const basemap = createBasemap(map, basemapRenderer);
+  const _basemapStyle = () => ({
+    land: { color: colors.coast, weight: 0.8, fillColor: colors.land, fillOpacity: 1 },
+    border: { color: colors.border, weight: 0.8, dashArray: styles.borderDash },
+  });
   let placeMarkers = new Map(); // slug -> circleMarker
   let placeProperties = new Map(); // slug -> the feature's properties (names, name_periods)
   let day = null; // the day whose names the labels show (ISO), or null for each place's own name
@@ -316,24 +320,9 @@ export function createMap(element, { lang, view = [], styles, onPlaceClick, onRo
   const api = {
     /** The Leaflet map (for tests and debugging). */
     leaflet: map,
-    /** Draw the Natural Earth basemap from a world-atlas TopoJSON document (land, faint modern borders). */
-    setBasemap(topology) {
-      for (const layer of basemapLayers) layer.remove();
-      const land = topojson.feature(topology, topology.objects.land);
-      const borders = topojson.mesh(topology, topology.objects.countries, (a, b) => a !== b);
-      basemapLayers = [
-        L.geoJSON(land, {
-          renderer: basemapRenderer,
-          interactive: false,
-          style: { color: colors.coast, weight: 0.8, fillColor: colors.land, fillOpacity: 1 },
-        }).addTo(map),
-        L.geoJSON(borders, {
-          renderer: basemapRenderer,
-          interactive: false,
-          style: { color: colors.border, weight: 0.8, dashArray: styles.borderDash },
-        }).addTo(map),
-      ];
-      requestAnimationFrame(() => performance.mark("atlas:basemap-drawn"));
+    /** Draw the Natural Earth basemap from a world-atlas TopoJSON document, in slices (basemap.js). */
+    async setBasemap(topology) {
+      if (await basemap.draw(topology, _basemapStyle())) performance.mark("atlas:basemap-drawn");
     },
     /** Draw places, routes and areas (GeoJSON collections); `counts` maps a place slug to its event count. */
     setData({ places, routes, areas }, counts) {
@@ -468,10 +457,7 @@ export function createMap(element, { lang, view = [], styles, onPlaceClick, onRo
     /** Re-read colours from CSS (after a theme change) and restyle. */
     refreshTheme() {
       _readColors();
-      if (basemapLayers.length) {
-        basemapLayers[0].setStyle({ color: colors.coast, fillColor: colors.land });
-        basemapLayers[1].setStyle({ color: colors.border });
-      }
+      basemap.setStyle(_basemapStyle());
       for (const { layer } of areaShapes.values()) layer.setStyle(_areaStyle);
       api.setHighlight(highlight);
       if (lastData) _setLegend(lastData.routes.features, lastData.areas.features);
