@@ -31,7 +31,16 @@ function _lookup(lang, key) {
 // A string with plural forms is an object keyed by Intl.PluralRules categories ("one", "other", …).
 function _pluralForm(lang, forms, count) {
   if (typeof count !== "number") return forms.other;
-  return forms[new Intl.PluralRules(_locale(lang)).select(count)] ?? forms.other;
+  return forms[_cached(_plurals, Intl.PluralRules, _locale(lang)).select(count)] ?? forms.other;
+}
+
+// Building an Intl object costs ~10 µs (locale data lookup); the timeline's labels and the map's counts
+// ask for thousands at 10,000 events, so one per locale is kept.
+const _plurals = new Map();
+const _numbers = new Map();
+function _cached(cache, Kind, locale) {
+  if (!cache.has(locale)) cache.set(locale, new Kind(locale));
+  return cache.get(locale);
 }
 
 /**
@@ -53,7 +62,7 @@ export function t(lang, key, params = {}) {
 
 /** A number as the language writes it (33.275 in Turkish, 33,275 in English). */
 export function formatNumber(lang, value) {
-  return new Intl.NumberFormat(_locale(lang)).format(value);
+  return _cached(_numbers, Intl.NumberFormat, _locale(lang)).format(value);
 }
 
 /** Fill every element carrying data-i18n (text) or data-i18n-<attr> (attribute) under `root`. */
