@@ -1,6 +1,7 @@
 // The page's extras around the timeline, the map and the panel, split from main.js (which wires those):
 // the search's filters, the aid box, the "download this map" link and present mode's wiring. Each reads
-// the page's current data through `page` ({store, config, data(), names(), selectEvent, day(state)}).
+// the page's current data through `page` ({store, config, data(), names(), selectEvent, day(state),
+// interactive(): a promise, resolved once the timeline and the map are drawn}).
 
 import { createAidChart } from "./aid-chart.js";
 import { loadEvent, loadNames } from "./api.js";
@@ -32,14 +33,18 @@ export function offerFilters(page, search, lang) {
     place: sorted(data.lookup.places, (place) => place.name),
   };
   search.setFilterOptions(options);
-  loadNames(page.config.api, lang).then(
-    (raw) => {
-      if (page.store.get().lang !== lang) return;
-      const people = raw.people.map((person) => [person.slug, person.name]);
-      search.setFilterOptions({ ...options, person: people.sort((a, b) => a[1].localeCompare(b[1], lang)) });
-    },
-    () => {},
-  );
+  // People's names come with the panel's names, once the page is interactive (main.js): not before.
+  page
+    .interactive()
+    .then(() => loadNames(page.config.api, lang))
+    .then(
+      (raw) => {
+        if (page.store.get().lang !== lang) return;
+        const people = raw.people.map((person) => [person.slug, person.name]);
+        search.setFilterOptions({ ...options, person: people.sort((a, b) => a[1].localeCompare(b[1], lang)) });
+      },
+      () => {},
+    );
 }
 
 /** The aid box: its chart drawn when opened, its event links selecting on the page. */
