@@ -70,7 +70,8 @@ export function createBasemap(map, renderer) {
 
   return {
     /**
-     * Draw `topology` with `style` ({land, border}: Leaflet path options), replacing what was drawn.
+     * Draw `topology` with `style()` ({land, border}: Leaflet path options, read at each slice so a theme
+     * changed while it draws applies to the rest), replacing what was drawn.
      * Resolves true once every slice is painted, false if another draw() replaced this one first.
      */
     async draw(topology, style) {
@@ -81,22 +82,22 @@ export function createBasemap(map, renderer) {
       const polygons = slices(landPolygons(topology), (polygon) => polygon.points);
       const lines = topojson.mesh(topology, topology.objects.countries, (a, b) => a !== b).coordinates;
       const work = [
-        ...polygons.map((group) => [land, () => _land(topology, group), style.land]),
+        ...polygons.map((group) => [land, () => _land(topology, group), "land"]),
         ...slices(lines, (line) => line.length).map((group) => [
           borders,
           () => ({ type: "MultiLineString", coordinates: group }),
-          style.border,
+          "border",
         ]),
       ];
-      for (const [layers, geometry, options] of work) {
+      for (const [layers, geometry, kind] of work) {
         await nextTask();
         if (mine !== drawing) return false;
-        layers.push(L.geoJSON(geometry(), { renderer, interactive: false, style: options }).addTo(map));
+        layers.push(L.geoJSON(geometry(), { renderer, interactive: false, style: style()[kind] }).addTo(map));
         await nextFrame();
       }
       return mine === drawing;
     },
-    /** Restyle what is drawn (a theme change): `style` as for draw(), colours only. */
+    /** Restyle what is drawn (a theme change): `style` ({land, border}) as draw()'s `style()` returns. */
     setStyle(style) {
       for (const layer of land) layer.setStyle(style.land);
       for (const layer of borders) layer.setStyle(style.border);

@@ -322,7 +322,7 @@ export function createMap(element, { lang, view = [], styles, onPlaceClick, onRo
     leaflet: map,
     /** Draw the Natural Earth basemap from a world-atlas TopoJSON document, in slices (basemap.js). */
     async setBasemap(topology) {
-      if (await basemap.draw(topology, _basemapStyle())) performance.mark("atlas:basemap-drawn");
+      if (await basemap.draw(topology, _basemapStyle)) performance.mark("atlas:basemap-drawn");
     },
     /** Draw places, routes and areas (GeoJSON collections); `counts` maps a place slug to its event count. */
     setData({ places, routes, areas }, counts) {
