@@ -31,6 +31,7 @@ from common.api import (
 )
 from common.calendars import Calendar
 from common.dates import Precision
+from common.response_cache import cached_bytes_response
 from common.versioning import data_version
 from geography import api as geography_api
 from geography.models import Place, Route
@@ -268,12 +269,20 @@ class EventViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
             "limit": limit,
             "offset": offset,
         }
+        preview = drafts_visible(request)
+
+        def build() -> dict:
+            return self.list_data(filterset.qs, fields=fields, window=window, limit=limit, offset=offset)
+
+        if limit is None and not preview and request.accepted_renderer.format == "json":
+            # The whole list, the page's index: its finished gzipped bytes are cached, so a hit costs no
+            # rendering at all (a curator's preview is built fresh and never stored: it must not reach a visitor).
+            return cached_bytes_response(request, ["api:events", asked], lambda: build()["rows"])
         digest = hashlib.sha256(json.dumps(asked, sort_keys=True, default=str).encode()).hexdigest()
         key = f"api:events:{data_version()}:{digest}"
-        preview = drafts_visible(request)
-        # A curator's preview (drafts included) is built fresh and never stored, so it cannot reach a visitor.
+        # A page of the list keeps its rows cached, not its bytes: its links follow each request's host and query.
         if preview or (data := cache.get(key)) is None:
-            data = self.list_data(filterset.qs, fields=fields, window=window, limit=limit, offset=offset)
+            data = build()
             if not preview:
                 cache.set(key, data, timeout=EVENT_LIST_CACHE_SECONDS)
         rows = data["rows"]  # already in EventSerializer's shape: passing 10,000 rows through it again costs time
