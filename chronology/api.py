@@ -19,7 +19,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from chronology.models import AidKind, AidStatus, Category, Event, Person, PlaceRole, Theme
-from chronology.preview import drafts_visible
+from chronology.preview import PREVIEW_PARAMETER, drafts_visible
 from chronology.search import PER_KIND_DEFAULT, PER_KIND_MAX, QueryError, atlas_search, related_events
 from chronology.selectors import EVENT_FIELDS, DateWindow, event_rows, published_event_row
 from common.api import (
@@ -171,6 +171,8 @@ FIELDS_PARAMETER = OpenApiParameter(
 
 
 EVENT_LIST_CACHE_SECONDS = 24 * 3600
+# Parameters of the event list that are not filters (a preview is a filter only for staff: get_queryset).
+UNFILTERED_PARAMETERS = frozenset({"lang", "fields", "limit", "offset", PREVIEW_PARAMETER})
 
 
 def requested_fields(request) -> tuple[str, ...]:
@@ -249,30 +251,45 @@ class EventViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
-        events = Event.objects.all() if drafts_visible(self.request) else Event.objects.published()
-        return events.chronological()
+        # Asked twice a request (the permission check reads its model): built once, as building it costs
+        # about as much as answering a cached list. The view lives for one request only.
+        if getattr(self, "_events", None) is None:
+            events = Event.objects.all() if drafts_visible(self.request) else Event.objects.published()
+            self._events = events.chronological()
+        return self._events.all()
 
     def list(self, request, *args, **kwargs):
         fields = requested_fields(request)
-        filterset = self.filterset_class(request.query_params, queryset=self.get_queryset(), request=request)
-        if not filterset.is_valid():
-            raise ValidationError(filterset.errors)
         limit, offset = self.paginator.paging(request)
-        window = date_window(filterset.form.cleaned_data)
+        queryset, filters_asked, window = None, {}, None
+        # The page's own request names no filter. Validating an empty filter set would deep-copy every filter
+        # and cost more than the whole answer from the cache, so only a request naming others validates.
+        if not set(request.query_params) <= UNFILTERED_PARAMETERS:
+            filterset = self.filterset_class(request.query_params, queryset=self.get_queryset(), request=request)
+            if not filterset.is_valid():
+                raise ValidationError(filterset.errors)
+            queryset, window = filterset.qs, date_window(filterset.form.cleaned_data)
+            filters_asked = {name: _canonical(value) for name, value in filterset.form.cleaned_data.items()}
         # The whole list is the page's heaviest request (0.5 s of server time at 10,000 events); it is
         # cached per data version and per what was validly asked, so a change anywhere in the data retires
         # it and a parameter the API does not know cannot make it build and store another copy.
         asked = {
             "lang": self.lang,
             "fields": fields,
-            "filters": {name: _canonical(value) for name, value in filterset.form.cleaned_data.items()},
+            "filters": filters_asked,
             "limit": limit,
             "offset": offset,
         }
         preview = drafts_visible(request)
 
         def build() -> dict:
-            return self.list_data(filterset.qs, fields=fields, window=window, limit=limit, offset=offset)
+            return self.list_data(
+                self.get_queryset() if queryset is None else queryset,
+                fields=fields,
+                window=window,
+                limit=limit,
+                offset=offset,
+            )
 
         if limit is None and not preview and request.accepted_renderer.format == "json":
             # The whole list, the page's index: its finished gzipped bytes are cached, so a hit costs no

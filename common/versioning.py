@@ -53,8 +53,15 @@ def _tables() -> set[str]:
 def data_version(using: str = DEFAULT_DB_ALIAS) -> int:
     from common.models import DataVersion
 
-    _forget_bump(connections[using])
-    return DataVersion.objects.using(using).filter(pk=1).values_list("number", flat=True).first() or 0
+    connection = connections[using]
+    _forget_bump(connection)
+    # Read on every request to a cached list: plain SQL, as building the ORM query cost more than running it.
+    quote, meta = connection.ops.quote_name, DataVersion._meta
+    number, table, key = quote(meta.get_field("number").column), quote(meta.db_table), quote(meta.pk.column)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {number} FROM {table} WHERE {key} = 1")
+        row = cursor.fetchone()
+    return row[0] if row else 0
 
 
 def data_version_bump(using: str = DEFAULT_DB_ALIAS) -> None:

@@ -134,6 +134,9 @@ class GeoJSONViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
 
     def _cacheable_ask(self, request) -> dict | None:
         """What was validly asked, as the cache key's part; None (no caching) for invalid or free-text asks."""
+        if set(request.query_params) <= {"lang"}:
+            # The page's own request: no filter to validate (building a filter set costs more than a hit).
+            return {"lang": self.lang, "filters": {}, "shaping": {}}
         if "q" in request.query_params:
             return None  # free text: every spelling would be another copy
         filterset = self.filterset_class(request.query_params, queryset=self.get_queryset(), request=request)
