@@ -29,7 +29,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 from rest_framework.renderers import JSONRenderer
 
-from common.versioning import data_version
+from common.versioning import data_version, database_label
 
 CACHE_SECONDS = 24 * 3600
 # Level 6, as Django's GZipMiddleware: level 9 is several times slower for a few per cent fewer bytes.
@@ -43,7 +43,7 @@ def render_json(data) -> bytes:
 
 def cache_key(key_parts: Iterable, version: int) -> str:
     asked = json.dumps(list(key_parts), sort_keys=True, default=str, separators=(",", ":"))
-    return f"body:{version}:{hashlib.sha256(asked.encode()).hexdigest()}"
+    return f"body:{database_label()}:{version}:{hashlib.sha256(asked.encode()).hexdigest()}"
 
 
 class _RecentBodies:
