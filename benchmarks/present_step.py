@@ -14,13 +14,12 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from page_load import CHROMIUM, CHROMIUM_ARGS, PYTHON, ROOT, _free_port, _manage, _wait_for
+from measure import CHROMIUM, CHROMIUM_ARGS, bench_environment, free_port, manage, start_served_app, stop
 
 STEP_JS = """async (count) => {
     const times = [];
@@ -43,28 +42,13 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     folder = Path(tempfile.mkdtemp(prefix="chronoatlas-bench-"))
-    env = {
-        **os.environ,
-        "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{folder / 'bench.sqlite3'}"),
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": "benchmark-only",
-        "DJANGO_STATIC_MANIFEST": "false",
-        "DJANGO_LOG_LEVEL": "ERROR",
-        "DJANGO_API_ANON_RATE": "off",
-    }
-    _manage(env, "migrate", "--verbosity", "0")
-    _manage(env, "generate_corpus", "--events", str(args.events), "--routes", "50", "--areas", "20")
-    port = _free_port()
+    env = bench_environment(os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{folder / 'bench.sqlite3'}"))
+    manage(env, "migrate", "--verbosity", "0")
+    manage(env, "generate_corpus", "--events", str(args.events), "--routes", "50", "--areas", "20")
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [PYTHON, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = start_served_app(env, port)  # as `make serve` runs it (measure.py)
     try:
-        _wait_for(f"{base}/api/v1/themes/")
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1920, "height": 1080})
@@ -74,8 +58,7 @@ def main() -> None:
             times = page.evaluate(STEP_JS, args.steps)
             browser.close()
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop(server)
         shutil.rmtree(folder, ignore_errors=True)
     print(f"Present mode, {args.events} events, script time of a step (ms, flight aside):")
     print(f"  median {statistics.median(times):6.1f}  worst {max(times):6.1f}  over {len(times)} steps")
