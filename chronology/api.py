@@ -321,10 +321,21 @@ class EventViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
     def retrieve(self, request, *args, **kwargs):
         fields = requested_fields(request)
         preview = drafts_visible(request)
-        row = published_event_row(slug=kwargs["slug"], lang=self.lang, fields=fields, drafts=preview)
-        if row is None:
-            raise NotFound(f"No published event with slug {kwargs['slug']!r}.")
-        return _private_if(Response(self.get_serializer(row).data), preview)
+
+        def build() -> dict:
+            row = published_event_row(slug=kwargs["slug"], lang=self.lang, fields=fields, drafts=preview)
+            if row is None:  # raised before anything is stored: a made-up slug adds nothing to the cache
+                raise NotFound(f"No published event with slug {kwargs['slug']!r}.")
+            return self.get_serializer(row).data
+
+        if (
+            not preview
+            and set(request.query_params) <= {"lang", PREVIEW_PARAMETER}
+            and request.accepted_renderer.format == "json"
+        ):
+            # What the page asks when a reader opens an event (ten queries to build): kept per data version.
+            return cached_bytes_response(request, ["api:event", kwargs["slug"], self.lang], build)
+        return _private_if(Response(build()), preview)
 
     @extend_schema(parameters=[LANG_PARAMETER], responses=RelatedEventsSerializer)
     @action(detail=True, methods=["get"], filterset_class=None, pagination_class=None)

@@ -115,3 +115,20 @@ def test_a_curators_preview_of_drafts_never_reaches_an_anonymous_reader(api, cli
         assert [row["slug"] for row in json.loads(_body(seen))] == ["published"]
     # The curator's own list without preview is the published one, served from the shared cache.
     assert [row["slug"] for row in json.loads(_body(client.get(EVENTS + "?fields=slug")))] == ["published"]
+
+
+@pytest.mark.django_db
+def test_an_events_detail_is_cached_until_it_changes_and_a_draft_stays_hidden(api, client, django_user_model):
+    event = make_event(slug="kars", title={"en": "Kars falls"})
+    make_event(slug="draft", status="draft")
+    first = api.get("/api/v1/events/kars/?lang=en", HTTP_ACCEPT_ENCODING="gzip")
+    assert json.loads(_body(first))["title"] == "Kars falls"
+    assert api.get("/api/v1/events/kars/?lang=en", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    event.title = {"en": "Kars is taken"}
+    event.save()
+    assert json.loads(_body(api.get("/api/v1/events/kars/?lang=en")))["title"] == "Kars is taken"
+    client.force_login(django_user_model.objects.create_superuser("c", "c@example.org", "pw"))
+    assert client.get("/api/v1/events/draft/?preview=1").status_code == 200
+    for _ in range(2):  # a made-up or hidden slug is answered 404 every time, never from a cached body
+        assert api.get("/api/v1/events/draft/?preview=1").status_code == 404
+        assert api.get("/api/v1/events/draft/").status_code == 404
