@@ -62,7 +62,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "config.security.SitePolicyCSPMiddleware",  # django-csp's, the site's policy built once
     # JSON lists are large (2.5 MB for 10,000 events, 0.23 MB gzipped): compress them, and answer a
     # repeated request whose ETag matches with 304.
     "django.middleware.gzip.GZipMiddleware",
