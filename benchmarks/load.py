@@ -96,6 +96,10 @@ def summarise(samples: list[tuple], elapsed: float) -> dict:
             return None
         return latencies[min(len(latencies) - 1, int(p / 100 * len(latencies)))]
 
+    by_url: dict[str, list[float]] = {}
+    for latency, _, url, *_ in samples:
+        by_url.setdefault(urlsplit(url).path, []).append(latency)
+
     return {
         "requests": len(samples),
         "rps": len(samples) / elapsed if elapsed else 0,
@@ -105,4 +109,13 @@ def summarise(samples: list[tuple], elapsed: float) -> dict:
         "statuses": statuses,
         "errors": sum(n for status, n in statuses.items() if status == 0 or status >= 400),
         "seconds": elapsed,
+        # Which requests make the tail: each path's count, p50 and p99 (ms).
+        "by_path": {
+            path: {"requests": len(values), "p50": statistics.median(values), "p99": _percentile(sorted(values), 99)}
+            for path, values in by_url.items()
+        },
     }
+
+
+def _percentile(ordered: list[float], p: float) -> float:
+    return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))]

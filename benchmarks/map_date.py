@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/map_date.py --events 10000 --routes 1000 --areas 300
 
 Creates a SQLite database in a temporary folder (or uses BENCH_DATABASE_URL), runs `generate_corpus`,
-starts `manage.py runserver` (DEBUG off) and opens the page. Then, numbers only, no pass/fail:
+starts the app as `make serve` does (measure.py: gunicorn, WhiteNoise, DEBUG off) and opens the page.
+Then, numbers only, no pass/fail:
 
 - date change: the slider moved to a random day (as a drag does), script time until the map's canvas
   has redrawn, median and worst of many days;
@@ -17,13 +18,22 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from page_load import CHROMIUM, CHROMIUM_ARGS, PYTHON, ROOT, _fetch, _free_port, _manage, _summary, _wait_for
+from measure import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    bench_environment,
+    fetch,
+    free_port,
+    manage,
+    start_served_app,
+    stop,
+    summary,
+)
 
 # Move the slider as a drag does, then wait for the frame in which Leaflet's canvas redraws.
 DATE_CHANGE_JS = """async (days) => {
@@ -70,34 +80,18 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     folder = Path(tempfile.mkdtemp(prefix="chronoatlas-bench-"))
-    env = {
-        **os.environ,
-        "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{folder / 'bench.sqlite3'}"),
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": "benchmark-only",
-        "DJANGO_STATIC_MANIFEST": "false",
-        "DJANGO_LOG_LEVEL": "ERROR",
-        # One page load asks for everything at once: the anonymous throttle is not what is measured.
-        "DJANGO_API_ANON_RATE": "off",
-    }
-    _manage(env, "migrate", "--verbosity", "0")
-    generate = _manage(
+    env = bench_environment(os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{folder / 'bench.sqlite3'}"))
+    manage(env, "migrate", "--verbosity", "0")
+    generate = manage(
         env, "generate_corpus", "--events", str(args.events), "--routes", str(args.routes), "--areas", str(args.areas),
         "--seed", str(args.seed),
     )  # fmt: skip
     print(f"{args.events} events, {args.routes} routes, {args.areas} areas generated in {generate:.1f} s")
 
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [PYTHON, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = start_served_app(env, port)
     try:
-        _wait_for(f"{base}/api/v1/themes/")
         print("\nAPI from a plain HTTP client, median (best) ms, size:")
         for label, query in [
             ("routes, all", ""),
@@ -107,8 +101,8 @@ def main() -> None:
             ("areas on one day", "?on=1920-11-15"),
         ]:
             endpoint = "routes" if label.startswith("routes") else "areas"
-            runs = [_fetch(f"{base}/api/v1/{endpoint}/{query}") for _ in range(3)]
-            print(f"  {label:28} {_summary([ms for ms, _ in runs])}  {runs[0][1] / 1e6:.2f} MB")
+            runs = [fetch(f"{base}/api/v1/{endpoint}/{query}") for _ in range(3)]
+            print(f"  {label:28} {summary([ms for ms, _ in runs])}  {runs[0][1] / 1e6:.2f} MB")
 
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -123,8 +117,7 @@ def main() -> None:
             state = page.evaluate("() => window.chronoatlas.mapState()")
             browser.close()
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop(server)
         shutil.rmtree(folder, ignore_errors=True)
 
     synchronous = [c["synchronous"] for c in changes]

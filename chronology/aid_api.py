@@ -11,7 +11,8 @@ from rest_framework.response import Response
 from chronology.api import AidItemSerializer
 from chronology.models import Actor, AidItem, AidKind, AidStatus, Event
 from chronology.selectors import aid_rows
-from common.api import LANG_PARAMETER, LanguageMixin, TranslatedReadOnlyViewSet, TranslatedTextField
+from common.api import LANG_PARAMETER, LanguageMixin, TranslatedReadOnlyViewSet, TranslatedTextField, asks_whole_list
+from common.response_cache import cached_bytes_response
 from geography.api import DatedFilter
 
 TOTALS_DESCRIPTION = (
@@ -84,8 +85,12 @@ class AidViewSet(LanguageMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
         )
 
     def list(self, request, *args, **kwargs):
-        lines = self.filter_queryset(self.get_queryset())
-        return Response(aid_rows(lines, lang=self.lang))
+        def build() -> list[dict]:
+            return aid_rows(self.filter_queryset(self.get_queryset()), lang=self.lang)
+
+        if asks_whole_list(request):  # the aid chart's one fetch, the same for every reader
+            return cached_bytes_response(request, ["api:aid", self.lang], build)
+        return Response(build())
 
     @action(detail=False)
     def totals(self, request, *args, **kwargs):

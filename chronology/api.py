@@ -19,7 +19,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from chronology.models import AidKind, AidStatus, Category, Event, Person, PlaceRole, Theme
-from chronology.preview import drafts_visible
+from chronology.preview import PREVIEW_PARAMETER, drafts_visible
 from chronology.search import PER_KIND_DEFAULT, PER_KIND_MAX, QueryError, atlas_search, related_events
 from chronology.selectors import EVENT_FIELDS, DateWindow, event_rows, published_event_row
 from common.api import (
@@ -31,6 +31,7 @@ from common.api import (
 )
 from common.calendars import Calendar
 from common.dates import Precision
+from common.response_cache import cached_bytes_response
 from common.versioning import data_version
 from geography import api as geography_api
 from geography.models import Place, Route
@@ -170,6 +171,8 @@ FIELDS_PARAMETER = OpenApiParameter(
 
 
 EVENT_LIST_CACHE_SECONDS = 24 * 3600
+# Parameters of the event list that are not filters (a preview is a filter only for staff: get_queryset).
+UNFILTERED_PARAMETERS = frozenset({"lang", "fields", "limit", "offset", PREVIEW_PARAMETER})
 
 
 def requested_fields(request) -> tuple[str, ...]:
@@ -248,32 +251,55 @@ class EventViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
-        events = Event.objects.all() if drafts_visible(self.request) else Event.objects.published()
-        return events.chronological()
+        # Asked twice a request (the permission check reads its model): built once, as building it costs
+        # about as much as answering a cached list. The view lives for one request only.
+        if getattr(self, "_events", None) is None:
+            events = Event.objects.all() if drafts_visible(self.request) else Event.objects.published()
+            self._events = events.chronological()
+        return self._events.all()
 
     def list(self, request, *args, **kwargs):
         fields = requested_fields(request)
-        filterset = self.filterset_class(request.query_params, queryset=self.get_queryset(), request=request)
-        if not filterset.is_valid():
-            raise ValidationError(filterset.errors)
         limit, offset = self.paginator.paging(request)
-        window = date_window(filterset.form.cleaned_data)
+        queryset, filters_asked, window = None, {}, None
+        # The page's own request names no filter. Validating an empty filter set would deep-copy every filter
+        # and cost more than the whole answer from the cache, so only a request naming others validates.
+        if not set(request.query_params) <= UNFILTERED_PARAMETERS:
+            filterset = self.filterset_class(request.query_params, queryset=self.get_queryset(), request=request)
+            if not filterset.is_valid():
+                raise ValidationError(filterset.errors)
+            queryset, window = filterset.qs, date_window(filterset.form.cleaned_data)
+            filters_asked = {name: _canonical(value) for name, value in filterset.form.cleaned_data.items()}
         # The whole list is the page's heaviest request (0.5 s of server time at 10,000 events); it is
         # cached per data version and per what was validly asked, so a change anywhere in the data retires
         # it and a parameter the API does not know cannot make it build and store another copy.
         asked = {
             "lang": self.lang,
             "fields": fields,
-            "filters": {name: _canonical(value) for name, value in filterset.form.cleaned_data.items()},
+            "filters": filters_asked,
             "limit": limit,
             "offset": offset,
         }
+        preview = drafts_visible(request)
+
+        def build() -> dict:
+            return self.list_data(
+                self.get_queryset() if queryset is None else queryset,
+                fields=fields,
+                window=window,
+                limit=limit,
+                offset=offset,
+            )
+
+        if limit is None and not preview and request.accepted_renderer.format == "json":
+            # The whole list, the page's index: its finished gzipped bytes are cached, so a hit costs no
+            # rendering at all (a curator's preview is built fresh and never stored: it must not reach a visitor).
+            return cached_bytes_response(request, ["api:events", asked], lambda: build()["rows"])
         digest = hashlib.sha256(json.dumps(asked, sort_keys=True, default=str).encode()).hexdigest()
         key = f"api:events:{data_version()}:{digest}"
-        preview = drafts_visible(request)
-        # A curator's preview (drafts included) is built fresh and never stored, so it cannot reach a visitor.
+        # A page of the list keeps its rows cached, not its bytes: its links follow each request's host and query.
         if preview or (data := cache.get(key)) is None:
-            data = self.list_data(filterset.qs, fields=fields, window=window, limit=limit, offset=offset)
+            data = build()
             if not preview:
                 cache.set(key, data, timeout=EVENT_LIST_CACHE_SECONDS)
         rows = data["rows"]  # already in EventSerializer's shape: passing 10,000 rows through it again costs time
@@ -295,10 +321,21 @@ class EventViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
     def retrieve(self, request, *args, **kwargs):
         fields = requested_fields(request)
         preview = drafts_visible(request)
-        row = published_event_row(slug=kwargs["slug"], lang=self.lang, fields=fields, drafts=preview)
-        if row is None:
-            raise NotFound(f"No published event with slug {kwargs['slug']!r}.")
-        return _private_if(Response(self.get_serializer(row).data), preview)
+
+        def build() -> dict:
+            row = published_event_row(slug=kwargs["slug"], lang=self.lang, fields=fields, drafts=preview)
+            if row is None:  # raised before anything is stored: a made-up slug adds nothing to the cache
+                raise NotFound(f"No published event with slug {kwargs['slug']!r}.")
+            return self.get_serializer(row).data
+
+        if (
+            not preview
+            and set(request.query_params) <= {"lang", PREVIEW_PARAMETER}
+            and request.accepted_renderer.format == "json"
+        ):
+            # What the page asks when a reader opens an event (ten queries to build): kept per data version.
+            return cached_bytes_response(request, ["api:event", kwargs["slug"], self.lang], build)
+        return _private_if(Response(build()), preview)
 
     @extend_schema(parameters=[LANG_PARAMETER], responses=RelatedEventsSerializer)
     @action(detail=True, methods=["get"], filterset_class=None, pagination_class=None)

@@ -4,6 +4,7 @@ error responses every operation documents."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_request
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
@@ -17,6 +18,7 @@ from drf_spectacular.utils import (
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
+from common.response_cache import cached_bytes_response
 from common.translation import language_codes, translate
 
 LANG_PARAMETER = OpenApiParameter(
@@ -85,7 +87,8 @@ class LanguageMixin:
         response = super().finalize_response(request, response, *args, **kwargs)
         if hasattr(self, "lang"):
             response["Content-Language"] = self.lang
-        response.setdefault("Vary", "Accept-Language")
+        # Added to any Vary already there (a cached body varies on Accept-Encoding too).
+        patch_vary_headers(response, ("Accept-Language",))
         return response
 
 
@@ -107,6 +110,15 @@ class TranslatedTextField(serializers.Field):
         return translate(value, self.context.get("lang", settings.LANGUAGE_CODE))
 
 
+def asks_whole_list(request) -> bool:
+    """True when `request` asks for the whole list in some language and nothing else.
+
+    Only such asks are answered from the cached body: any other parameter (a page, a filter, a word the API
+    does not know) builds its answer afresh rather than storing another copy.
+    """
+    return set(request.query_params) <= {"lang"} and request.accepted_renderer.format == "json"
+
+
 @extend_schema_view(
     list=extend_schema(parameters=[LANG_PARAMETER]), retrieve=extend_schema(parameters=[LANG_PARAMETER])
 )
@@ -114,6 +126,16 @@ class TranslatedReadOnlyViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
     """Read-only records looked up by slug, their texts in the request's language."""
 
     lookup_field = "slug"
+
+    def list(self, request, *args, **kwargs):
+        if not asks_whole_list(request):
+            return super().list(request, *args, **kwargs)
+
+        # The page reads these lists whole on every load; they change only with the data version.
+        def build() -> list:
+            return self.get_serializer(self.filter_queryset(self.get_queryset()), many=True).data
+
+        return cached_bytes_response(request, [f"api:{self.basename}", self.lang], build)
 
 
 def iso_day_field(help_text: str = "") -> serializers.RegexField:

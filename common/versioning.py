@@ -16,8 +16,12 @@ under the new number, so the next write bumps again.
 from __future__ import annotations
 
 import re
+import threading
 
 from django.apps import AppConfig, apps
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.backends.signals import connection_created
 from django.db.models import F
@@ -51,10 +55,31 @@ def _tables() -> set[str]:
 
 
 def data_version(using: str = DEFAULT_DB_ALIAS) -> int:
+    """The committed version, from the shared cache when there is one (see `shared_copy`), else the database.
+
+    Inside a transaction it is always the database's: the transaction may have bumped it already.
+    """
+    connection = connections[using]
+    shared = settings.DATA_VERSION_IN_CACHE and not connection.in_atomic_block
+    if shared and (number := caches["default"].get(_shared_key(using))) is not None:
+        return number
+    number = _read(connection)
+    if shared:
+        _raise_shared_copy(using, number)
+    return number
+
+
+def _read(connection) -> int:
     from common.models import DataVersion
 
-    _forget_bump(connections[using])
-    return DataVersion.objects.using(using).filter(pk=1).values_list("number", flat=True).first() or 0
+    _forget_bump(connection)
+    # Plain SQL: building the ORM query cost more than running it.
+    quote, meta = connection.ops.quote_name, DataVersion._meta
+    number, table, key = quote(meta.get_field("number").column), quote(meta.db_table), quote(meta.pk.column)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {number} FROM {table} WHERE {key} = 1")
+        row = cursor.fetchone()
+    return row[0] if row else 0
 
 
 def data_version_bump(using: str = DEFAULT_DB_ALIAS) -> None:
@@ -62,6 +87,48 @@ def data_version_bump(using: str = DEFAULT_DB_ALIAS) -> None:
 
     if not DataVersion.objects.using(using).filter(pk=1).update(number=F("number") + 1):
         DataVersion.objects.using(using).get_or_create(pk=1, defaults={"number": 1})
+    if settings.DATA_VERSION_IN_CACHE:
+        # After the commit (at once in autocommit), before the writer's response leaves: every server's next
+        # request sees the new number. Dropped with the transaction on rollback.
+        # Robust: the data is committed whatever happens to the cache; the copy then expires on its own.
+        transaction.on_commit(lambda: _raise_shared_copy(using, _read(connections[using])), using=using, robust=True)
+
+
+# The shared copy of the version (settings.DATA_VERSION_IN_CACHE, on with Redis). Reading the database's
+# number on every request to a cached list was a round trip to PostgreSQL (and Django's connection health
+# check a second one) for a body that is otherwise one cache read: most of a cached answer's cost. The copy
+# only rises: a writer raises it after its commit, a reader that found none raises it to what it read, so
+# an older number written late can never replace a newer one. It expires after a while, so a copy left
+# behind (a writer killed between its commit and the raise) is read again from the database within that time.
+SHARED_SECONDS = 10
+_RAISE = """
+local current = tonumber(redis.call('GET', KEYS[1]) or '-1')
+if current < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2]) end
+"""
+_raise_lock = threading.Lock()
+
+
+def database_label(using: str = DEFAULT_DB_ALIAS) -> str:
+    """Which database a version counts: two atlases (or benchmarks) sharing one Redis must not share keys."""
+    database = settings.DATABASES[using]
+    return f"{database.get('HOST') or ''}:{database.get('PORT') or ''}:{database['NAME']}"
+
+
+def _shared_key(using: str) -> str:
+    return f"data-version:{database_label(using)}"
+
+
+def _raise_shared_copy(using: str, number: int) -> None:
+    key, cache = _shared_key(using), caches["default"]
+    if isinstance(cache, RedisCache):
+        # One script, so the compare and the set are one step for Redis (Django's cache API has no such call).
+        full_key = cache.make_and_validate_key(key)
+        cache._cache.get_client(full_key, write=True).eval(_RAISE, 1, full_key, number, SHARED_SECONDS)
+        return
+    with _raise_lock:  # a cache in this process's memory (tests): the lock makes the compare and set one step
+        current = cache.get(key)
+        if current is None or current < number:
+            cache.set(key, number, timeout=SHARED_SECONDS)
 
 
 def _bumped_in_transaction() -> None:

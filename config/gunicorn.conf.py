@@ -1,16 +1,22 @@
 """gunicorn's settings: `gunicorn -c config/gunicorn.conf.py` (as `make serve` runs it).
 
-Environment: PORT (8000), SERVE_HOST (127.0.0.1), WEB_CONCURRENCY (2 × cores + 1, at most 8).
+Environment: PORT (8000), SERVE_HOST (127.0.0.1), WEB_CONCURRENCY (2 × cores + 1, at most 8), WEB_THREADS
+(4 a worker; 1 for sync workers).
 """
 
 import os
 
-from config.serve import bind_address, worker_count
+from config.serve import bind_address, thread_count, worker_count
 
 wsgi_app = "config.wsgi:application"
 bind = [bind_address(environ=os.environ)]
 workers = worker_count(environ=os.environ, cpus=os.cpu_count())
-# Sync workers: every request is short (the largest list is cached); a slow one is cut off at 30 s.
+threads = thread_count(environ=os.environ)
+# Threaded workers keep a client's connection open between its requests (the page makes seven to the API
+# at once, then more as the reader moves); sync workers close it after every answer. A request still gets
+# at most 30 s.
+worker_class = "gthread" if threads > 1 else "sync"
+keepalive = 5
 timeout = 30
 accesslog = "-"
 errorlog = "-"

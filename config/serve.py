@@ -16,6 +16,9 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 KEY_FILE = BASE_DIR / ".secret-key"
 MAX_DEFAULT_WORKERS = 8  # each worker holds its own copy of the app (about 80 MB); more via WEB_CONCURRENCY
+# Threads a worker: while one waits on PostgreSQL or Redis, or writes a large body to a slow client, the
+# others answer; a keep-alive connection waits in the worker's poller, not in a thread.
+DEFAULT_THREADS = 4
 PREPARE = (
     ["collectstatic", "--noinput", "--verbosity", "0"],
     ["migrate", "--noinput"],
@@ -64,6 +67,16 @@ def worker_count(*, environ: Mapping[str, str], cpus: int | None) -> int:
     return int(raw)
 
 
+def thread_count(*, environ: Mapping[str, str]) -> int:
+    """WEB_THREADS if set, else 4 threads a worker (gunicorn's gthread workers; 1 means sync workers)."""
+    raw = environ.get("WEB_THREADS", "").strip()
+    if not raw:
+        return DEFAULT_THREADS
+    if not raw.isdigit() or int(raw) < 1:
+        raise ImproperlyConfigured(f"WEB_THREADS={raw!r} is not a number of threads; write e.g. 4 (1: no threads).")
+    return int(raw)
+
+
 def bind_address(*, environ: Mapping[str, str]) -> str:
     """127.0.0.1:PORT unless SERVE_HOST says otherwise: a proxy in front, not the open network, faces users."""
     port = environ.get("PORT", "").strip() or "8000"
@@ -87,6 +100,7 @@ def main() -> None:
         environ = production_environment(environ=os.environ)
         bind_address(environ=environ)
         worker_count(environ=environ, cpus=os.cpu_count())
+        thread_count(environ=environ)
     except ImproperlyConfigured as error:
         sys.exit(f"make serve: {error}")
     for command in PREPARE:

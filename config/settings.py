@@ -62,7 +62,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "config.security.SitePolicyCSPMiddleware",  # django-csp's, the site's policy built once
     # JSON lists are large (2.5 MB for 10,000 events, 0.23 MB gzipped): compress them, and answer a
     # repeated request whose ETag matches with 304.
     "django.middleware.gzip.GZipMiddleware",
@@ -111,6 +111,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if REDIS_URL := env_str("REDIS_URL", default=""):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+# With one cache shared by every worker and server, cached lists read the data version from it rather than
+# from the database (common/versioning.py: writers raise it after their commit). Per-process caches cannot
+# share it, so without Redis every worker reads the database's number.
+DATA_VERSION_IN_CACHE = env_bool("DJANGO_DATA_VERSION_IN_CACHE", default=bool(REDIS_URL))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

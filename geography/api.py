@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
-
-from django.core.cache import cache
 from django.db.models import Prefetch, Q, QuerySet
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
@@ -17,13 +13,11 @@ from rest_framework.response import Response
 from common.api import LANG_PARAMETER, LanguageMixin, TranslatedText
 from common.dates import InvalidDate, iso_day, parse_day
 from common.day_filters import DayRangeFilter
-from common.versioning import data_version
+from common.response_cache import cached_bytes_response
 from geography import schema
 from geography.models import Area, AreaKind, Place, Route, RouteMode, RoutePurpose, RouteStop, route_length_km
 from geography.names import as_names, folded, name_on, name_periods
 from sources.selectors import citations_by_owner
-
-LIST_CACHE_SECONDS = 24 * 3600
 
 
 def feature(geometry: dict, properties: dict) -> dict:
@@ -127,33 +121,32 @@ class GeoJSONViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
     shaping_parameters: tuple[str, ...] = ()
 
     def list(self, request, *args, **kwargs):
-        key = self._cache_key(request)
-        if key and (collection := cache.get(key)) is not None:
-            return Response(collection)
+        asked = self._cacheable_ask(request)
+        if asked is None or request.accepted_renderer.format != "json":
+            return Response(self._collection())
+        # 1,000 routes take seconds to build (model instances, lengths) and the page asks for them whole on
+        # every load: the finished, gzipped body is kept per data version, so a hit renders nothing.
+        return cached_bytes_response(request, [f"api:{self.basename}", asked], self._collection)
+
+    def _collection(self) -> dict:
         queryset = self.filter_queryset(self.get_queryset())
-        collection = {"type": "FeatureCollection", "features": self.get_serializer(queryset, many=True).data}
-        if key:
-            cache.set(key, collection, timeout=LIST_CACHE_SECONDS)
-        return Response(collection)
+        return {"type": "FeatureCollection", "features": self.get_serializer(queryset, many=True).data}
 
-    def _cache_key(self, request) -> str | None:
-        """Per data version and per what was validly asked; None (no caching) for invalid or free-text asks.
-
-        1,000 routes take seconds to build (model instances, lengths); the page asks for them whole on
-        every load, and a write anywhere bumps the data version, so a cached list is never stale.
-        """
+    def _cacheable_ask(self, request) -> dict | None:
+        """What was validly asked, as the cache key's part; None (no caching) for invalid or free-text asks."""
+        if set(request.query_params) <= {"lang"}:
+            # The page's own request: no filter to validate (building a filter set costs more than a hit).
+            return {"lang": self.lang, "filters": {}, "shaping": {}}
         if "q" in request.query_params:
             return None  # free text: every spelling would be another copy
         filterset = self.filterset_class(request.query_params, queryset=self.get_queryset(), request=request)
         if not filterset.is_valid():
             return None  # the filter answers with its 400
-        asked = {
+        return {
             "lang": self.lang,
             "filters": {name: str(value) for name, value in filterset.form.cleaned_data.items()},
             "shaping": {name: request.query_params.get(name) for name in self.shaping_parameters},
         }
-        digest = hashlib.sha256(json.dumps(asked, sort_keys=True).encode()).hexdigest()
-        return f"api:{self.basename}:{data_version()}:{digest}"
 
 
 def parse_bbox(raw: str) -> tuple[float, float, float, float]:

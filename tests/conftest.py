@@ -2,13 +2,17 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
+from common.response_cache import forget_recent_bodies
+
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test's database starts again from the same data version, so cached lists must not carry over."""
     cache.clear()
+    forget_recent_bodies()
     yield
     cache.clear()
+    forget_recent_bodies()
 
 
 @pytest.fixture

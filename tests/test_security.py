@@ -145,3 +145,39 @@ def test_a_database_outage_outside_the_view_answers_503_too(outage_site, setting
 
 def test_an_ordinary_bug_is_still_a_500(outage_site):
     assert outage_site.get("/bug/").status_code == 500
+
+
+@pytest.mark.parametrize("status", [200, 404])
+def test_the_site_policy_built_once_is_django_csps_and_a_replaced_policy_still_wins(rf, status):
+    from csp.middleware import CSPMiddleware
+    from django.http import HttpResponse
+
+    from config.security import SitePolicyCSPMiddleware
+    from geography.admin import PREVIEW_CSP
+
+    def answer(replace=None):
+        def view(request):
+            response = HttpResponse("x", status=status)
+            if replace:
+                response._csp_replace = replace
+            return response
+
+        return view
+
+    for replace in (None, PREVIEW_CSP):
+        ours = SitePolicyCSPMiddleware(answer(replace))(rf.get("/"))
+        theirs = CSPMiddleware(answer(replace))(rf.get("/"))
+        assert ours["Content-Security-Policy"] == theirs["Content-Security-Policy"]
+        assert ("'unsafe-inline'" in ours["Content-Security-Policy"]) == (replace is not None)
+    assert not ours.has_header("Content-Security-Policy-Report-Only")
+
+
+def test_a_changed_policy_setting_is_taken_up(rf, settings):
+    from django.http import HttpResponse
+
+    from config.security import SitePolicyCSPMiddleware
+
+    middleware = SitePolicyCSPMiddleware(lambda request: HttpResponse("x"))
+    assert "connect-src 'self'" in middleware(rf.get("/"))["Content-Security-Policy"]
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'none'"]}}
+    assert middleware(rf.get("/"))["Content-Security-Policy"] == "default-src 'none'"

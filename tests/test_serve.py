@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from config.serve import bind_address, production_environment, secret_key, worker_count
+from config.serve import bind_address, production_environment, secret_key, thread_count, worker_count
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -83,3 +83,14 @@ def test_make_serve_runs_the_serve_module_on_the_given_port():
     dry_run = subprocess.run(["make", "-n", "serve", "PORT=8124"], cwd=ROOT, capture_output=True, text=True)
     assert dry_run.returncode == 0, dry_run.stderr
     assert "PORT=8124 .venv/bin/python -m config.serve" in dry_run.stdout
+
+
+def test_workers_are_threaded_unless_told_and_a_typo_is_named(monkeypatch):
+    monkeypatch.setenv("WEB_CONCURRENCY", "3")
+    config = runpy.run_path(str(ROOT / "config" / "gunicorn.conf.py"))
+    assert (config["worker_class"], config["threads"]) == ("gthread", 4)
+    monkeypatch.setenv("WEB_THREADS", "1")
+    config = runpy.run_path(str(ROOT / "config" / "gunicorn.conf.py"))
+    assert (config["worker_class"], config["threads"]) == ("sync", 1)
+    with pytest.raises(ImproperlyConfigured, match="WEB_THREADS='four'"):
+        thread_count(environ={"WEB_THREADS": "four"})

@@ -38,3 +38,13 @@ def test_generated_routes_and_areas_stand_on_days_for_measuring_the_map_at_a_dat
 def test_generate_corpus_refuses_a_negative_count_of_areas(db):
     with pytest.raises(CommandError, match="--areas"):
         call_command("generate_corpus", events=5, areas=-1)
+
+
+def test_generated_events_have_their_people_themes_place_roles_and_cited_pages(db, api):
+    call_command("generate_corpus", events=30, seed=2)
+    items = api.get("/api/v1/events/?lang=en").json()
+    assert all(len(item["people"]) == 1 and len(item["themes"]) == 1 for item in items)
+    assert all(1 <= len(item["places"]) <= 3 for item in items)
+    assert {role["role"] for item in items for role in item["place_roles"]} == {"at"}
+    citations = [citation for item in items for citation in item["citations"]]
+    assert len(citations) == 30 and all(c["locator"].startswith("p. ") and c["source"] for c in citations)
