@@ -8,21 +8,17 @@ places and routes as positions in a table of their slugs (a flat list with offse
 sources, people and aid stay per event (`/api/v1/events/<slug>/`), fetched when one is selected.
 
 `index_columns` reads the database; `index_body` is the pure part that turns rows into the body's bytes.
-Bodies are cached per data version and language, already gzipped: a hit is one cache read.
+Bodies are cached per data version and language, already gzipped (common/response_cache.py): a hit is one
+cache read.
 """
 
 from __future__ import annotations
 
-import gzip
-import hashlib
 import json
 from collections.abc import Iterable, Sequence
 
-from django.core.cache import cache
-from django.http import HttpResponse, HttpResponseNotModified
-from django.middleware.gzip import re_accepts_gzip
+from django.http import HttpResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
-from django.utils.http import parse_etags
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.views import APIView
 
@@ -31,7 +27,7 @@ from chronology.preview import drafts_visible
 from chronology.selectors import is_window, translated_text
 from common.api import LANG_PARAMETER, LanguageMixin
 from common.dates import Precision
-from common.versioning import data_version
+from common.response_cache import cached_bytes_response
 from geography.models import Place, Route
 
 FORMAT = 1  # bumped when the body's shape changes, so no cached body of the old shape is served
@@ -41,8 +37,6 @@ CATEGORIES = [c.value for c in Category]
 PRECISIONS = [p.value for p in Precision]
 # Bits of `flags`, as the page's atlas-data.js reads them.
 APPROXIMATE, UNCERTAIN, DISPUTED, WINDOW = 1, 2, 4, 8
-CACHE_SECONDS = 24 * 3600
-GZIP_LEVEL = 6
 
 # One row per event, in this order, as index_columns reads them and index_body takes them.
 ROW = ("id", "slug", "title", "date", "day_start", "day_end", "date_precision", "date_approximate",
@@ -140,17 +134,6 @@ def index_columns(events, *, lang: str) -> bytes:
     return index_body(rows, places=places, routes=routes, lang=lang)
 
 
-def _gzipped_entry(key: str | None, build) -> tuple[str, bytes]:
-    # The lead replaces this with common.response_cache.cached_bytes_response (branch server-perf) at merge.
-    if key and (entry := cache.get(key)) is not None:
-        return entry
-    raw = build()
-    entry = (f'W/"{hashlib.sha256(raw).hexdigest()[:32]}"', gzip.compress(raw, compresslevel=GZIP_LEVEL, mtime=0))
-    if key:
-        cache.set(key, entry, timeout=CACHE_SECONDS)
-    return entry
-
-
 class EventIndexView(LanguageMixin, APIView):
     """Every published event as columns (the page's index): slugs, titles, EDTF dates, first and last days
     (days since 1970-01-01), precision and category codes, significance, flags (1 approximate, 2 uncertain,
@@ -161,24 +144,15 @@ class EventIndexView(LanguageMixin, APIView):
 
     @extend_schema(parameters=[LANG_PARAMETER], responses={200: OpenApiResponse(description="The columnar index")})
     def get(self, request, *args, **kwargs):
-        preview = drafts_visible(request)
-        events = Event.objects.all() if preview else Event.objects.published()
-        # A curator's preview (drafts included) is built fresh and never stored: the cache is everyone's.
-        key = None if preview else f"event-index:{FORMAT}:{data_version()}:{self.lang}"
-        etag, body = _gzipped_entry(key, lambda: index_columns(events, lang=self.lang))
-        if not preview and etag in parse_etags(request.META.get("HTTP_IF_NONE_MATCH", "")):
-            response = HttpResponseNotModified()
-            response["ETag"] = etag
-            return response
-        if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
-            response = HttpResponse(body, content_type="application/json")
-            response["Content-Encoding"] = "gzip"
-        else:
-            response = HttpResponse(gzip.decompress(body), content_type="application/json")
-        patch_vary_headers(response, ("Accept-Encoding", "Accept-Language", "Cookie"))
-        if preview:
+        if drafts_visible(request):
+            # A curator's preview (drafts included) is built fresh and never stored: the cache is everyone's.
+            response = HttpResponse(index_columns(Event.objects.all(), lang=self.lang), content_type="application/json")
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
         else:
-            response["ETag"] = etag
+            events = Event.objects.published()
+            response = cached_bytes_response(
+                request, ["event-index", FORMAT, self.lang], lambda: index_columns(events, lang=self.lang)
+            )
+        patch_vary_headers(response, ("Accept-Encoding", "Accept-Language", "Cookie"))
         return response
