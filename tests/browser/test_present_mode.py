@@ -164,6 +164,22 @@ def test_a_students_link_opens_its_step_in_explore_mode_and_keeps_it_across_lang
     assert _progress(page) == f"Adım 4 / {COUNT}" and bar.is_hidden()
 
 
+def test_closing_a_students_lesson_leaves_it_for_good_a_reload_stays_in_the_atlas(page, live_server):
+    page.goto(f"{live_server.url}/lessons/{LESSON}/?step=3&lang=en")
+    page.wait_for_selector("html[data-ready]")
+    bar = page.locator("#lesson-bar")
+    bar.get_by_text(f"Step 3 of {COUNT}").wait_for()
+    bar.get_by_role("button", name="Close the lesson").click()
+    page.wait_for_function("() => !location.pathname.includes('/lessons/')")
+    assert urlparse(page.url).path == "/" and "step" not in query(page)
+    assert selected(page) == "chicherin-reply-to-mustafa-kemal-1920"  # the reader stays on the event
+    page.reload()
+    page.wait_for_selector("html[data-ready]")
+    assert bar.is_hidden() and selected(page) == "chicherin-reply-to-mustafa-kemal-1920"
+    page.go_back()  # Back returns to the lesson's step
+    bar.get_by_text(f"Step 3 of {COUNT}").wait_for()
+
+
 def test_a_projector_gets_big_type(present, page):
     page.set_viewport_size({"width": 1920, "height": 1080})
     present(f"?lang=en&mode=present&lesson={LESSON}&step=1")

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DEFAULT_LANGUAGE, supported, t } from "../../frontend/static/frontend/i18n.js";
-import { queryFromState, stateFromURL } from "../../frontend/static/frontend/store.js";
+import { pathFor, queryFromState, stateFromURL } from "../../frontend/static/frontend/store.js";
 import { loadStrings } from "./strings.mjs";
 
 loadStrings();
@@ -45,4 +45,11 @@ test("a presented step has its own link: mode, lesson and step round-trip throug
   const query = queryFromState(presented);
   assert.equal(query, "?lang=tr&mode=present&lesson=road-to-moscow&step=5");
   assert.deepEqual(stateFromURL(query), { ...presented, theme: null });
+});
+
+test("leaving a lesson opened from its own link takes the URL back to the atlas, so a reload stays out of it", () => {
+  assert.equal(pathFor("/lessons/road-to-moscow/", { lesson: "road-to-moscow" }), "/lessons/road-to-moscow/");
+  assert.equal(pathFor("/lessons/road-to-moscow/", { lesson: null }), "/");
+  assert.equal(pathFor("/atlas/lessons/road-to-moscow/", { lesson: null }), "/atlas/");
+  assert.equal(pathFor("/", { lesson: null }), "/");
 });

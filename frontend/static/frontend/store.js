@@ -40,6 +40,15 @@ export function queryFromState(state) {
   return query ? `?${query}` : "";
 }
 
+/**
+ * The path a state's URL is written on. A lesson's own link (/lessons/<slug>/) names the lesson in its path:
+ * once the reader leaves the lesson, the URL goes back to the atlas's own page, or a reload would bring the
+ * lesson back.
+ */
+export function pathFor(pathname, state) {
+  return state.lesson ? pathname : pathname.replace(/lessons\/[^/]+\/$/, "");
+}
+
 /** A store: get() the state, set(patch, {history}) to change it, subscribe(fn) to hear of changes. */
 export function createStore(initial) {
   let state = { ...initial };
@@ -47,7 +56,7 @@ export function createStore(initial) {
 
   function _writeURL(mode) {
     if (mode === "none") return;
-    const url = `${location.pathname}${queryFromState(state)}${location.hash}`;
+    const url = `${pathFor(location.pathname, state)}${queryFromState(state)}${location.hash}`;
     if (url === `${location.pathname}${location.search}${location.hash}`) return;
     if (mode === "push") history.pushState(null, "", url);
     else history.replaceState(null, "", url);
