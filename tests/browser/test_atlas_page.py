@@ -203,3 +203,24 @@ def test_an_api_failure_shows_a_message_and_a_retry_button_not_a_blank_page(page
     page.unroute("**/api/v1/event-index/**")
     page.get_by_role("button", name="Yeniden dene").click()
     expect(page.locator(".panel-status")).to_have_text(re.compile("Bir olay seçin"))
+
+
+def test_people_and_sources_are_asked_for_when_an_event_is_shown_and_named_in_its_panel(page, live_server):
+    names = ("/api/v1/people/", "/api/v1/sources/", "/api/v1/actors/")
+    asked = []
+    page.on("request", lambda request: asked.append(urlparse(request.url).path))
+    page.goto(f"{live_server.url}/?lang=en")
+    page.wait_for_selector("html[data-ready]")
+    page.wait_for_timeout(300)  # anything the page asks for once drawn has left by now
+    assert [path for path in asked if path in names] == []  # nothing on screen needs them yet
+
+    click_event(page, "test-stalin-interview")
+    expect(page.locator(".panel-section-people li")).to_have_text(["Memduh Şevket Bey", "Joseph Stalin"])
+    assert {path for path in asked if path in names} == set(names)
+
+
+def test_the_search_offers_people_once_its_filters_are_opened(open_atlas):
+    page = open_atlas("?lang=en")
+    page.locator(".search-filters summary").click()
+    person = page.get_by_label("Person")
+    expect(person.locator("option", has_text="Joseph Stalin")).to_have_count(1)

@@ -127,25 +127,39 @@ async function _picked(kind, slug) {
 }
 
 // ---- data -------------------------------------------------------------------------------------------
-function _loadNames(lang) {
-  loadNames(config.api, lang).then(
-    (raw) => {
-      if (store.get().lang !== lang) return;
-      names = indexNames(raw, lang);
-      _refreshPanel();
-      aidBox.refresh(lang);
-    },
-    (error) => console.warn("names not loaded", error),
-  );
+let namesAsked = null; // the language whose names are on their way (the request itself is cached in api.js)
+// People, sources and actors are for the panel's event (and the aid chart, the search's person filter):
+// asked for only when an event is shown, never at start, where they were the page's last responses.
+function _askNames(lang) {
+  if (namesAsked === lang) return;
+  namesAsked = lang;
+  // A linked event is shown before the page is interactive: the names wait for it, so the server and the
+  // connections serve the events index and the map's layers first.
+  interactive
+    .then(() => loadNames(config.api, lang))
+    .then(
+      (raw) => {
+        if (namesAsked === lang) namesAsked = null;
+        if (store.get().lang !== lang) return;
+        names = indexNames(raw, lang);
+        _refreshPanel();
+        aidBox.refresh(lang);
+      },
+      (error) => {
+        if (namesAsked === lang) namesAsked = null; // asked again by the next event shown
+        console.warn("names not loaded", error);
+      },
+    );
 }
+
+// Yield to the browser: scheduler.yield() keeps this work ahead of other tasks where it exists.
+const _nextTask = globalThis.scheduler?.yield
+  ? () => globalThis.scheduler.yield()
+  : () => new Promise((resolve) => setTimeout(resolve, 0));
 
 let firstLoad = true;
 async function load(lang) {
   if (!data && !panelElement.querySelector(".panel-event")) panel.loading(lang);
-  // Names are for the panel only: on the first load they wait until the page is interactive, so the
-  // server spends its time on the events list first (one process answers all these requests).
-  if (firstLoad) interactive.then(() => _loadNames(lang));
-  else _loadNames(lang);
   let raw;
   try {
     raw = await loadAtlas(config.api, lang);
@@ -159,11 +173,20 @@ async function load(lang) {
     ready.timeline();
     return;
   }
+  // Decoding, indexing, the timeline and the map's markers were one task of 80-300 ms: each is a task of
+  // its own now, so a click or a frame can come between (the timeline may paint before the markers exist).
+  // `data` is set only once all are ready: until then a click on the timeline selects nothing.
+  await _nextTask();
   if (store.get().lang !== lang) return; // the visitor switched language while this one loaded
+  const next = indexAtlas(raw);
+  timeline.setEvents(next.events, { keepView: !firstLoad, days: next.columns });
+  await _nextTask();
+  if (store.get().lang !== lang) return;
+  map.setData(raw, next.counts);
+  await _nextTask();
+  if (store.get().lang !== lang) return;
   delete root.dataset.state;
-  data = indexAtlas(raw);
-  timeline.setEvents(data.events, { keepView: !firstLoad, days: data.columns });
-  map.setData(raw, data.counts);
+  data = next;
   if (data.firstDay && data.lastDay) timeControl.setExtent(data.firstDay, data.lastDay);
   _checkDay();
   eventList.setLang(lang);
@@ -371,6 +394,7 @@ function _refreshPanel() {
 
 function _renderPanel(state, { event, position, count }) {
   const named = names?.lang === state.lang;
+  if (event && !named) _askNames(state.lang);
   const fetched = event ? _detail(state.lang, event.slug) : null;
   const full = named ? fetched : null;
   // The server already rendered a linked event's text: keep it until the full record arrives.

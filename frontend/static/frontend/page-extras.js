@@ -33,18 +33,21 @@ export function offerFilters(page, search, lang) {
     place: sorted(data.lookup.places, (place) => place.name),
   };
   search.setFilterOptions(options);
-  // People's names come with the panel's names, once the page is interactive (main.js): not before.
-  page
-    .interactive()
-    .then(() => loadNames(page.config.api, lang))
-    .then(
+  // People's names are a request of their own (with sources and actors): made only once the visitor
+  // reaches for the filters, not at start, where it was the last response of the page's load.
+  let offered = false;
+  search.whenFiltersWanted(() => {
+    if (offered) return;
+    offered = true;
+    loadNames(page.config.api, lang).then(
       (raw) => {
         if (page.store.get().lang !== lang) return;
         const people = raw.people.map((person) => [person.slug, person.name]);
         search.setFilterOptions({ ...options, person: people.sort((a, b) => a[1].localeCompare(b[1], lang)) });
       },
-      () => {},
+      () => (offered = false), // asked again the next time the filters are opened
     );
+  });
 }
 
 /** The aid box: its chart drawn when opened, its event links selecting on the page. */
@@ -56,8 +59,7 @@ export function createAidBox(page) {
   function load(lang) {
     // Sources and donors are named from the names list; until it arrives the chart shows their slugs.
     const label = (map) => (slug) => map?.get(slug) || slug;
-    const labels = () => {
-      const names = page.names();
+    const labels = (names = page.names()) => {
       return {
         source: label(names?.lang === lang ? names.sources : null),
         actor: label(names?.lang === lang ? names.actors : null),
@@ -67,9 +69,9 @@ export function createAidBox(page) {
     chart.setLang(lang, labels());
     chart.show();
     loadNames(page.config.api, lang).then(
-      () => {
+      (raw) => {
         if (page.store.get().lang !== lang || !box.open) return;
-        chart.setLang(lang, labels());
+        chart.setLang(lang, labels(indexNames(raw, lang)));
         chart.show();
       },
       () => {},

@@ -56,6 +56,7 @@ export function createSearch(element, { endpoint, lang, nameOf, onPick, filters 
   const filterSummary = element.querySelector(".search-filters summary");
   const filterFields = element.querySelector(".search-filter-fields");
   const chosen = {}; // filter name -> slug ("" for any)
+  let filtersWanted = () => {}; // what the page loads once the visitor reaches for the filters
   const cache = new Map(); // "lang|query" -> features
   let results = [];
   let active = -1;
@@ -171,6 +172,9 @@ export function createSearch(element, { endpoint, lang, nameOf, onPick, filters 
       _open(false);
     }
   });
+  // The pointer on the summary is a few hundred ms ahead of the click: what the filters need starts then.
+  filterSummary.addEventListener("pointerenter", () => filtersWanted());
+  filterSummary.parentElement.addEventListener("toggle", () => filterSummary.parentElement.open && filtersWanted());
   filterFields.addEventListener("change", (event) => {
     const select = event.target.closest("select[data-filter]");
     if (!select) return;
@@ -200,6 +204,8 @@ export function createSearch(element, { endpoint, lang, nameOf, onPick, filters 
      */
     setFilterOptions(options) {
       filterSummary.textContent = t(lang, "searchFilters");
+      // Options arriving later (people) must not take the keyboard away from the select being used.
+      const focused = filterFields.contains(document.activeElement) ? document.activeElement.dataset.filter : null;
       filterFields.replaceChildren(
         ...Object.entries(options).map(([name, choices]) => {
           const label = document.createElement("label");
@@ -212,6 +218,12 @@ export function createSearch(element, { endpoint, lang, nameOf, onPick, filters 
           return label;
         }),
       );
+      if (focused) filterFields.querySelector(`select[data-filter="${focused}"]`)?.focus();
+    },
+    /** Call `load` once the visitor reaches for the filters (now, if they are open); it may be called again. */
+    whenFiltersWanted(load) {
+      filtersWanted = load;
+      if (filterSummary.parentElement.open) load();
     },
     /** Search again with the current text (after a filter changed). */
     refresh() {
