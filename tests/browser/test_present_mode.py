@@ -173,11 +173,13 @@ def test_closing_a_students_lesson_leaves_it_for_good_a_reload_stays_in_the_atla
     page.wait_for_function("() => !location.pathname.includes('/lessons/')")
     assert urlparse(page.url).path == "/" and "step" not in query(page)
     assert selected(page) == "chicherin-reply-to-mustafa-kemal-1920"  # the reader stays on the event
+    page.go_back()  # Back returns to the lesson's step, Forward leaves it again
+    bar.get_by_text(f"Step 3 of {COUNT}").wait_for()
+    page.go_forward()
+    bar.wait_for(state="hidden")
     page.reload()
     page.wait_for_selector("html[data-ready]")
     assert bar.is_hidden() and selected(page) == "chicherin-reply-to-mustafa-kemal-1920"
-    page.go_back()  # Back returns to the lesson's step
-    bar.get_by_text(f"Step 3 of {COUNT}").wait_for()
 
 
 def test_a_projector_gets_big_type(present, page):

@@ -41,7 +41,7 @@ function _initialState(fromURL) {
 }
 
 const store = createStore(_initialState(lessonLink(stateFromURL(location.href))));
-store.followHistory((fromURL) => _initialState(fromURL));
+store.followHistory((fromURL) => _initialState(lessonLink(fromURL)));
 
 let data = null; // the current language's data and its indexes
 let rendered = { event: undefined, lang: undefined };

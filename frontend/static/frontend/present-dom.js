@@ -27,6 +27,10 @@ export function lessonLink(fromURL) {
   const sent = document.getElementById("lesson-data");
   if (!sent) return fromURL;
   const lesson = JSON.parse(sent.textContent);
+  // Back and Forward keep this page: the lesson is filled in only where the URL names it (its own path
+  // or ?lesson=), not on the atlas's plain URL a reader who closed the lesson went back to.
+  const named = fromURL.lesson === lesson.slug || location.pathname.endsWith(`/lessons/${lesson.slug}/`);
+  if (!named) return fromURL;
   const step = lesson.steps[lesson.current_step - 1];
   return {
     ...fromURL,
