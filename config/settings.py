@@ -98,6 +98,10 @@ TEMPLATES = [
     },
 ]
 
+# Widgets through Jinja2 where Django ships its templates for it (common/form_rendering.py): the admin's
+# change forms render a hundred of them.
+FORM_RENDERER = "common.form_rendering.JinjaFirstRenderer"
+
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
