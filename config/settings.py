@@ -98,6 +98,10 @@ TEMPLATES = [
     },
 ]
 
+# Widgets through Jinja2 where Django ships its templates for it (common/form_rendering.py): the admin's
+# change forms render a hundred of them.
+FORM_RENDERER = "common.form_rendering.JinjaFirstRenderer"
+
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -110,7 +114,8 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if REDIS_URL := env_str("REDIS_URL", default=""):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Django's, reusing one client per connection pool (a cached API answer's Redis reads cost less).
+    CACHES = {"default": {"BACKEND": "common.cache.RedisCache", "LOCATION": REDIS_URL}}
 # With one cache shared by every worker and server, cached lists read the data version from it rather than
 # from the database (common/versioning.py: writers raise it after their commit). Per-process caches cannot
 # share it, so without Redis every worker reads the database's number.
@@ -188,7 +193,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": None,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
     + (["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
-    "DEFAULT_THROTTLE_CLASSES": [] if API_ANON_RATE == "off" else ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": [] if API_ANON_RATE == "off" else ["common.throttling.WindowedAnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": None if API_ANON_RATE == "off" else API_ANON_RATE},
     # Whose address a request is: without a proxy the socket's, never a header the client can forge.
     "NUM_PROXIES": NUM_PROXIES,
