@@ -23,3 +23,16 @@ errorlog = "-"
 # No preload_app: each worker imports the app itself, so a HUP (an upgrade) loads the new code.
 # gunicorn's control socket has one path per user: two servers on one machine would take it from each other.
 control_socket_disable = True
+
+
+def post_worker_init(worker):
+    """Warm the worker (frontend/warmup.py) before it accepts its first connection."""
+    from django.db import connections
+
+    from frontend.warmup import warm
+
+    statuses = warm(worker.wsgi)
+    # The requests ran on this thread; the worker's request threads open their own connections.
+    connections.close_all()
+    others = {path: status for path, status in statuses.items() if status != 200}
+    worker.log.info("warmed %d first-paint requests%s", len(statuses), f"; not 200: {others}" if others else "")
