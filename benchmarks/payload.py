@@ -80,7 +80,7 @@ def main() -> None:
                 page.wait_for_selector("html[data-ready]", timeout=300_000)
                 page.wait_for_timeout(1500)  # the basemap, drawn after the page is interactive
                 entries = page.evaluate(RESOURCES_JS)
-                events_url = next(e["name"] for e in entries if "/api/v1/events/" in e["name"])
+                events_url = next(e["name"] for e in entries if "/api/v1/event-index/" in e["name"])
                 browser.close()
             print(f"\n{n} events (load {load_average()}):")
             totals: dict[str, list[int]] = {}
@@ -91,7 +91,7 @@ def main() -> None:
                 total[2] += 1
             for name, (encoded, decoded, count) in sorted(totals.items()):
                 print(f"  {name:34} {count:3} files  {encoded / 1e3:8.1f} kB on the wire  ({decoded / 1e3:.1f} kB)")
-            index = next(e for e in entries if "/api/v1/events/" in e["name"])
+            index = next(e for e in entries if "/api/v1/event-index/" in e["name"])
             print(
                 f"  events index: {index['encoded'] / n:.0f} bytes per event on the wire, "
                 f"{index['decoded'] / n:.0f} uncompressed"
