@@ -27,6 +27,7 @@ from common.api import (
     LanguageMixin,
     TranslatedReadOnlyViewSet,
     TranslatedTextField,
+    asks_whole_list,
     iso_day_field,
 )
 from common.calendars import Calendar
@@ -328,11 +329,7 @@ class EventViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
                 raise NotFound(f"No published event with slug {kwargs['slug']!r}.")
             return self.get_serializer(row).data
 
-        if (
-            not preview
-            and set(request.query_params) <= {"lang", PREVIEW_PARAMETER}
-            and request.accepted_renderer.format == "json"
-        ):
+        if not preview and asks_whole_list(request, also={PREVIEW_PARAMETER}):
             # What the page asks when a reader opens an event (ten queries to build): kept per data version.
             return cached_bytes_response(request, ["api:event", kwargs["slug"], self.lang], build)
         return _private_if(Response(build()), preview)

@@ -3,6 +3,8 @@ error responses every operation documents."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_request
@@ -110,13 +112,13 @@ class TranslatedTextField(serializers.Field):
         return translate(value, self.context.get("lang", settings.LANGUAGE_CODE))
 
 
-def asks_whole_list(request) -> bool:
-    """True when `request` asks for the whole list in some language and nothing else.
+def asks_whole_list(request, also: Iterable[str] = ()) -> bool:
+    """True when `request` asks for JSON in some language and names no other parameter than those in `also`.
 
     Only such asks are answered from the cached body: any other parameter (a page, a filter, a word the API
     does not know) builds its answer afresh rather than storing another copy.
     """
-    return set(request.query_params) <= {"lang"} and request.accepted_renderer.format == "json"
+    return set(request.query_params) <= {"lang", *also} and request.accepted_renderer.format == "json"
 
 
 @extend_schema_view(

@@ -29,3 +29,12 @@ class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = _ReusingClient
+
+
+def redis_client(cache):
+    """A redis-py client on `cache`'s primary server when it is a Redis cache, else None: for the one-round-trip
+    steps Django's cache API has no call for (a pipeline, a compare-and-set script). Keys given to it must
+    be made by `cache.make_and_validate_key` first, as the cache's own calls do."""
+    if not isinstance(cache, DjangoRedisCache):
+        return None
+    return cache._cache.get_client(write=True)  # Django's only way to its client; the key does not pick one

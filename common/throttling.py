@@ -15,8 +15,9 @@ from __future__ import annotations
 import math
 
 from django.core.cache import caches
-from django.core.cache.backends.redis import RedisCache
 from rest_framework.throttling import AnonRateThrottle
+
+from common.cache import redis_client
 
 
 class WindowedAnonRateThrottle(AnonRateThrottle):
@@ -41,10 +42,10 @@ class WindowedAnonRateThrottle(AnonRateThrottle):
         """This window's count including this request, and the previous window's."""
         timeout = 2 * self.duration  # the previous window is read during the next one
         cache = caches["default"]
-        if isinstance(cache, RedisCache):
+        if (client := redis_client(cache)) is not None:
             current_key = cache.make_and_validate_key(current_key)
             previous_key = cache.make_and_validate_key(previous_key)
-            pipe = cache._cache.get_client(current_key, write=True).pipeline(transaction=False)
+            pipe = client.pipeline(transaction=False)
             pipe.incr(current_key)
             pipe.expire(current_key, timeout)
             pipe.get(previous_key)

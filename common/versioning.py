@@ -21,10 +21,11 @@ import threading
 from django.apps import AppConfig, apps
 from django.conf import settings
 from django.core.cache import caches
-from django.core.cache.backends.redis import RedisCache
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.backends.signals import connection_created
 from django.db.models import F
+
+from common.cache import redis_client
 
 _registered_apps: set[str] = set()
 _versioned_tables: set[str] | None = None
@@ -120,10 +121,9 @@ def _shared_key(using: str) -> str:
 
 def _raise_shared_copy(using: str, number: int) -> None:
     key, cache = _shared_key(using), caches["default"]
-    if isinstance(cache, RedisCache):
+    if (client := redis_client(cache)) is not None:
         # One script, so the compare and the set are one step for Redis (Django's cache API has no such call).
-        full_key = cache.make_and_validate_key(key)
-        cache._cache.get_client(full_key, write=True).eval(_RAISE, 1, full_key, number, SHARED_SECONDS)
+        client.eval(_RAISE, 1, cache.make_and_validate_key(key), number, SHARED_SECONDS)
         return
     with _raise_lock:  # a cache in this process's memory (tests): the lock makes the compare and set one step
         current = cache.get(key)

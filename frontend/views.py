@@ -47,7 +47,7 @@ INDEX_FIELDS = (
 MODULES = (
     "store", "api", "atlas-data", "i18n", "dates", "names", "atlas-index", "timeline", "timeline-layout",
     "timeline-axis", "timeline-draw", "timeline-input", "map", "basemap", "map-date", "time-control",
-    "route-panel", "panel", "search", "event-list", "aid-chart", "sheet", "page-extras",
+    "route-panel", "panel", "search", "event-list", "aid-chart", "sheet", "page-extras", "readiness",
     "present", "present-steps", "present-dom",
 )  # fmt: skip
 
@@ -143,6 +143,12 @@ def _with_lang(url: str, lang: str) -> str:
     return f"{url}{'&' if '?' in url else '?'}lang={lang}"
 
 
+def first_paint_urls(api: dict[str, str], lang: str) -> list[str]:
+    """What the page fetches for its first paint in `lang`, longest first: exactly the URLs api.js asks for
+    (preloaded by the page, and asked for by a new server warming itself: frontend/warmup.py)."""
+    return [_with_lang(api[name], lang) for name in ("index", "places", "routes", "areas")]
+
+
 def initial_view(*, event_slug: str = "", place_slug: str = "") -> list[list[float]]:
     """The points the map opens on: the linked event's places and routes, a linked place, or every place.
 
@@ -210,8 +216,7 @@ def atlas(request, lesson_slug: str = ""):
         "lang": lang,
         "languages": settings.LANGUAGES,
         "strings": strings,
-        # What the first paint needs, longest first; the URLs are exactly the ones api.js fetches.
-        "api_preloads": [_with_lang(api[name], lang) for name in ("index", "places", "routes", "areas")],
+        "api_preloads": first_paint_urls(api, lang),
         "modules": [static(f"frontend/{name}.js") for name in MODULES],
         "config": {
             "api": api,

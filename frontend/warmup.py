@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
-from frontend.views import _api_urls, _with_lang
+from frontend.views import _api_urls, first_paint_urls
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ def first_paint_paths() -> list[str]:
     paths = []
     for lang, _name in settings.LANGUAGES:
         paths.append(f"/?lang={lang}")
-        paths += [_with_lang(api[name], lang) for name in ("index", "places", "routes", "areas")]
+        paths += first_paint_urls(api, lang)
     return paths
 
 

@@ -9,9 +9,10 @@ import { supported, t, translateDocument, useStrings } from "./i18n.js";
 import { createMap } from "./map.js";
 import { parseDay, resolveDay } from "./map-date.js";
 import { nameOn } from "./names.js";
-import { createAidBox, indexNames, offerFilters, setDownloadLink, wirePresent } from "./page-extras.js";
+import { createAidBox, indexNames, offerFilters, pickFound, setDownloadLink, wirePresent } from "./page-extras.js";
 import { createPanel } from "./panel.js";
 import { lessonLink } from "./present-dom.js";
+import { createReadiness, nextTask } from "./readiness.js";
 import { createRoutePanel } from "./route-panel.js";
 import { createSearch } from "./search.js";
 import { createSheet } from "./sheet.js";
@@ -53,7 +54,7 @@ const sheet = createSheet(document.getElementById("sheet"), document.getElementB
 const panel = createPanel(panelElement, {
   onStep: (delta) => step(delta, "push"),
   onPlace: (slug) => selectPlace(slug),
-  onEvent: (slug) => data?.bySlug.has(slug) && selectEvent(data.bySlug.get(slug)),
+  onEvent: (slug) => _selectSlug(slug),
   onClearPlace: () => store.set({ place: null }, { history: "push" }),
   onRetry: () => load(store.get().lang),
 });
@@ -81,7 +82,7 @@ const timeControl = createTimeControl(document.getElementById("time-control"), {
 });
 let followed = null; // the route whose traveller playback moves
 const routePanel = createRoutePanel(document.getElementById("route-panel"), {
-  onEvent: (slug) => data?.bySlug.has(slug) && selectEvent(data.bySlug.get(slug)),
+  onEvent: (slug) => _selectSlug(slug),
   onFollow: (slug) => {
     followed = slug;
     map.follow(slug);
@@ -94,7 +95,7 @@ const search = createSearch(document.getElementById("place-search"), {
   endpoint: config.api.search,
   lang: store.get().lang,
   nameOf: (place) => nameOn(data?.lookup.places.get(place.slug), _day(store.get())) || place.name,
-  onPick: ({ kind, slug }) => _picked(kind, slug),
+  onPick: ({ kind, slug }) => pickFound(page, kind, slug),
 });
 const eventList = createEventList(document.getElementById("event-list"), {
   lang: store.get().lang,
@@ -107,24 +108,12 @@ const page = {
   data: () => data,
   names: () => names,
   selectEvent: (index) => selectEvent(index),
+  selectSlug: (slug) => _selectSlug(slug),
+  selectPlace: (slug) => selectPlace(slug),
   day: (state) => _day(state),
   interactive: () => interactive,
 };
 const aidBox = createAidBox(page);
-
-// A search result chosen: an event or a place is selected; a person or a source selects the first event
-// they take part in or that cites it.
-async function _picked(kind, slug) {
-  if (kind === "events") {
-    if (data?.bySlug.has(slug)) selectEvent(data.bySlug.get(slug));
-    return;
-  }
-  if (kind === "places") return selectPlace(slug);
-  const filter = `${kind === "people" ? "person" : "source"}=${encodeURIComponent(slug)}`;
-  const response = await fetch(`${config.api.events.split("?")[0]}?fields=slug&${filter}`);
-  const first = response.ok ? (await response.json())[0] : null;
-  if (first && data?.bySlug.has(first.slug)) selectEvent(data.bySlug.get(first.slug));
-}
 
 // ---- data -------------------------------------------------------------------------------------------
 let namesAsked = null; // the language whose names are on their way (the request itself is cached in api.js)
@@ -152,11 +141,6 @@ function _askNames(lang) {
     );
 }
 
-// Yield to the browser: scheduler.yield() keeps this work ahead of other tasks where it exists.
-const _nextTask = globalThis.scheduler?.yield
-  ? () => globalThis.scheduler.yield()
-  : () => new Promise((resolve) => setTimeout(resolve, 0));
-
 let firstLoad = true;
 async function load(lang) {
   if (!data && !panelElement.querySelector(".panel-event")) panel.loading(lang);
@@ -176,14 +160,14 @@ async function load(lang) {
   // Decoding, indexing, the timeline and the map's markers were one task of 80-300 ms: each is a task of
   // its own now, so a click or a frame can come between (the timeline may paint before the markers exist).
   // `data` is set only once all are ready: until then a click on the timeline selects nothing.
-  await _nextTask();
+  await nextTask();
   if (store.get().lang !== lang) return; // the visitor switched language while this one loaded
   const next = indexAtlas(raw);
   timeline.setEvents(next.events, { keepView: !firstLoad, days: next.columns });
-  await _nextTask();
+  await nextTask();
   if (store.get().lang !== lang) return;
   map.setData(raw, next.counts);
-  await _nextTask();
+  await nextTask();
   if (store.get().lang !== lang) return;
   delete root.dataset.state;
   data = next;
@@ -201,6 +185,21 @@ async function load(lang) {
 }
 
 // ---- selection --------------------------------------------------------------------------------------
+/** The position of the event `slug` names in the loaded data, or -1 (none named, or not loaded). */
+function _indexOf(slug) {
+  return slug && data?.bySlug.has(slug) ? data.bySlug.get(slug) : -1;
+}
+
+function _eventOf(slug) {
+  const index = _indexOf(slug);
+  return index >= 0 ? data.events[index] : null;
+}
+
+function _selectSlug(slug) {
+  const index = _indexOf(slug);
+  if (index >= 0) selectEvent(index);
+}
+
 function _list(state) {
   return state.place ? data.byPlace.get(state.place) || [] : data.sequence;
 }
@@ -223,7 +222,7 @@ function selectPlace(slug) {
 }
 
 function _currentPosition(state, list) {
-  return state.event ? list.indexOf(data.bySlug.get(state.event)) : -1;
+  return list.indexOf(_indexOf(state.event));
 }
 
 /** Select the event `delta` steps along the current list (the place's events, or all). */
@@ -248,7 +247,7 @@ function _eventDay(event) {
 /** The map's day: the one chosen (slider, link), else the selected event's, else the latest day on screen. */
 function _day(state) {
   if (parseDay(state.on)) return state.on;
-  const event = state.event && data?.bySlug.has(state.event) ? data.events[data.bySlug.get(state.event)] : null;
+  const event = _eventOf(state.event);
   return event ? _eventDay(event) : viewDay;
 }
 
@@ -256,7 +255,7 @@ function _day(state) {
 function _checkDay() {
   const state = store.get();
   if (!state.on || !data?.firstDay) return timeControl.setMessage("");
-  const event = state.event && data.bySlug.has(state.event) ? data.events[data.bySlug.get(state.event)] : null;
+  const event = _eventOf(state.event);
   const fallback = (event && _eventDay(event)) || data.firstDay;
   const { day, problem } = resolveDay(state.on, [data.firstDay, data.lastDay], fallback);
   if (!problem) return timeControl.setMessage("");
@@ -304,7 +303,7 @@ function _applyChrome(state) {
 
 function render(state) {
   if (!data) return;
-  const index = state.event ? (data.bySlug.get(state.event) ?? -1) : -1;
+  const index = _indexOf(state.event);
   const event = index >= 0 ? data.events[index] : null;
   const list = _list(state);
   const position = index >= 0 ? list.indexOf(index) + 1 : 0;
@@ -383,7 +382,7 @@ function _detail(lang, slug) {
 function _refreshPanel() {
   if (!data) return;
   const state = store.get();
-  const index = state.event ? (data.bySlug.get(state.event) ?? -1) : -1;
+  const index = _indexOf(state.event);
   const list = _list(state);
   _renderPanel(state, {
     event: index >= 0 ? data.events[index] : null,
@@ -458,14 +457,7 @@ document.addEventListener("keydown", (event) => {
   else if (event.key === "Escape" && store.get().place) store.set({ place: null }, { history: "push" });
 });
 
-// "Interactive" is when the timeline and the map's places and routes are drawn (atlas:interactive, read by
-// benchmarks/page_load.py); "ready" is when the basemap is drawn too (html[data-ready], read by the tests).
-const ready = {};
-const [dataDone, mapDone, timelineDone, basemapDone] = ["data", "map", "timeline", "basemap"].map(
-  (name) => new Promise((resolve) => (ready[name] = resolve)),
-);
-const interactive = Promise.all([dataDone, mapDone, timelineDone]).then(() => performance.mark("atlas:interactive"));
-Promise.all([interactive, basemapDone]).then(() => (root.dataset.ready = "true"));
+const { done: ready, interactive } = createReadiness(root);
 document.getElementById("timeline").addEventListener("timeline:drawn", () => ready.timeline(), { once: true });
 
 _applyChrome(store.get());
@@ -498,7 +490,7 @@ window.chronoatlas = {
   /** What the map shows on its day: {day, areas (slugs), routes ({slug: status or null}), arrows, traveller}. */
   mapState: () => map.state(),
   /** Where the event `slug` is drawn on the timeline (viewport CSS px), or null. */
-  positionOf: (slug) => (data?.bySlug.has(slug) ? timeline.positionOf(data.bySlug.get(slug)) : null),
+  positionOf: (slug) => (_indexOf(slug) >= 0 ? timeline.positionOf(_indexOf(slug)) : null),
   /** The event slugs the list view shows, in its order. */
   listed: () => eventList.slugs(),
   /** The event slugs in time order. */

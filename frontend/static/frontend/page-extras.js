@@ -1,6 +1,6 @@
 // The page's extras around the timeline, the map and the panel, split from main.js (which wires those):
 // the search's filters, the aid box, the "download this map" link and present mode's wiring. Each reads
-// the page's current data through `page` ({store, config, data(), names(), selectEvent, day(state),
+// the page's current data through `page` ({store, config, data(), names(), selectEvent, selectSlug, selectPlace, day(state),
 // interactive(): a promise, resolved once the timeline and the map are drawn}).
 
 import { createAidChart } from "./aid-chart.js";
@@ -18,6 +18,19 @@ export function indexNames(raw, lang) {
     sourceNotes: new Map(raw.sources.filter((source) => source.note).map((source) => [source.slug, source.note])),
     actors: new Map(raw.actors.map((actor) => [actor.slug, actor.name])),
   };
+}
+
+/**
+ * A search result chosen: an event or a place is selected; a person or a source selects the first event
+ * they take part in or that cites it.
+ */
+export async function pickFound(page, kind, slug) {
+  if (kind === "events") return page.selectSlug(slug);
+  if (kind === "places") return page.selectPlace(slug);
+  const filter = `${kind === "people" ? "person" : "source"}=${encodeURIComponent(slug)}`;
+  const response = await fetch(`${page.config.api.events.split("?")[0]}?fields=slug&${filter}`);
+  const first = response.ok ? (await response.json())[0] : null;
+  if (first) page.selectSlug(first.slug);
 }
 
 /** The search's filters: categories of the loaded events, routes and places by name, then people. */
