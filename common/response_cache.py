@@ -41,32 +41,38 @@ def render_json(data) -> bytes:
     return JSONRenderer().render(data)
 
 
-def cache_key(key_parts: Iterable, version: int) -> str:
+def ask_digest(key_parts: Iterable) -> str:
+    """What was asked, as a fixed-size name: the part of a body's key that does not change with the data."""
     asked = json.dumps(list(key_parts), sort_keys=True, default=str, separators=(",", ":"))
-    return f"body:{database_label()}:{version}:{hashlib.sha256(asked.encode()).hexdigest()}"
+    return hashlib.sha256(asked.encode()).hexdigest()
 
 
-class _RecentBodies:
-    """The last few bodies this process answered, by cache key: a hit then skips even the shared cache.
+def cache_key(ask: str, version: int) -> str:
+    return f"body:{database_label()}:{version}:{ask}"
 
-    Safe without any invalidation because the key carries the data version: a write makes new keys, and
-    the old entries are simply never asked for again and fall out (least recently used first).
+
+class Recent:
+    """What this process used last, by key, within a budget (least recently used out first), thread-safe.
+
+    Holds the recent bodies (a hit then skips even the shared cache) and common/early_answers.py's asks.
+    Safe without any invalidation because a body's key carries the data version: a write makes new keys,
+    and the old entries are simply never asked for again and fall out.
     """
 
-    def __init__(self, budget_bytes: int):
-        self.budget, self.used = budget_bytes, 0
-        self.entries: OrderedDict[str, tuple[str, bytes]] = OrderedDict()
+    def __init__(self, budget: int, size: Callable[[object], int] = lambda entry: 1):
+        self.budget, self.used, self.size = budget, 0, size
+        self.entries: OrderedDict[object, object] = OrderedDict()
         self.lock = threading.Lock()  # gunicorn's threaded workers share a process
 
-    def get(self, key: str) -> tuple[str, bytes] | None:
+    def get(self, key):
         with self.lock:
             entry = self.entries.get(key)
             if entry is not None:
                 self.entries.move_to_end(key)
             return entry
 
-    def put(self, key: str, entry: tuple[str, bytes]) -> None:
-        size = len(entry[1])
+    def put(self, key, entry) -> None:
+        size = self.size(entry)
         if size > self.budget:
             return
         with self.lock:
@@ -75,8 +81,8 @@ class _RecentBodies:
             self.entries[key] = entry
             self.used += size
             while self.used > self.budget:
-                _, (_, dropped) = self.entries.popitem(last=False)
-                self.used -= len(dropped)
+                _, dropped = self.entries.popitem(last=False)
+                self.used -= self.size(dropped)
 
     def clear(self) -> None:
         with self.lock:
@@ -85,12 +91,20 @@ class _RecentBodies:
 
 
 # 16 MB a process: the page's lists gzipped (0.2 MB of events at 10,000, 2 MB at 100,000) many times over.
-_recent = _RecentBodies(16 * 1024 * 1024)
+_recent = Recent(16 * 1024 * 1024, size=lambda entry: len(entry[1]))
 
 
 def forget_recent_bodies() -> None:
     """Empty this process's copies (tests start every database again at the same data version)."""
+    from common.early_answers import forget_asks
+
     _recent.clear()
+    forget_asks()
+
+
+def recent_body(ask: str, version: int) -> tuple[str, bytes] | None:
+    """This process's copy of the body asked as `ask` at data `version`, if it has one: (ETag, gzipped)."""
+    return _recent.get(cache_key(ask, version))
 
 
 def _stored(key: str, build: Callable[[], object]) -> tuple[str, bytes]:
@@ -123,8 +137,20 @@ def cached_bytes_response(
     Answers If-None-Match with 304, gzip to clients that accept it and identity to the others. The
     response carries Content-Encoding itself, so GZipMiddleware leaves it alone (it never compresses twice).
     """
+    view = (getattr(request, "parser_context", None) or {}).get("view")  # DRF's: its throttles apply early too
     request = getattr(request, "_request", request)  # a DRF Request wraps Django's
-    etag, gzipped = _stored(cache_key(key_parts, data_version()), build)
+    ask = ask_digest(key_parts)
+    # Read once a request: common/early_answers.py may have read it already before passing the request on.
+    version = getattr(request, "data_version_read_early", None)
+    version = data_version() if version is None else version
+    response = body_response(request, *_stored(cache_key(ask, version), build), content_type)
+    # For common/early_answers.py: what was asked, and the throttles that must count a repeat of it.
+    response.cached_ask = (ask, tuple(type(throttle) for throttle in view.get_throttles()) if view else ())
+    return response
+
+
+def body_response(request, etag: str, gzipped: bytes, content_type: str) -> HttpResponse:
+    """A cached body as `request` accepts it: 304 when its ETag matches, else gzipped or plain."""
     if _matches(request, etag):
         response = HttpResponseNotModified()
     elif re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):

@@ -67,6 +67,8 @@ MIDDLEWARE = [
     # repeated request whose ETag matches with 304.
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    # Before sessions, authentication and DRF: an anonymous repeat of a cached API answer stops here.
+    "common.early_answers.EarlyCachedAnswerMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
