@@ -107,10 +107,10 @@ def recent_body(ask: str, version: int) -> tuple[str, bytes] | None:
     return _recent.get(cache_key(ask, version))
 
 
-def _stored(key: str, build: Callable[[], object]) -> tuple[str, bytes]:
+def _stored(key: str, build: Callable[[], object], shared: bool = True) -> tuple[str, bytes]:
     if (entry := _recent.get(key)) is not None:
         return entry
-    if (entry := cache.get(key)) is not None:
+    if shared and (entry := cache.get(key)) is not None:
         _recent.put(key, entry)
         return entry
     body = build()
@@ -118,7 +118,8 @@ def _stored(key: str, build: Callable[[], object]) -> tuple[str, bytes]:
     # Weak: the same entity is sent gzipped or not, byte-different; either matches a later If-None-Match.
     etag = f'W/"{hashlib.sha256(raw).hexdigest()[:32]}"'
     entry = (etag, gzip.compress(raw, compresslevel=GZIP_LEVEL, mtime=0))
-    cache.set(key, entry, timeout=CACHE_SECONDS)
+    if shared:
+        cache.set(key, entry, timeout=CACHE_SECONDS)
     _recent.put(key, entry)
     return entry
 
@@ -130,12 +131,18 @@ def _matches(request, etag: str) -> bool:
 
 
 def cached_bytes_response(
-    request, key_parts: Iterable, build: Callable[[], object], content_type: str = "application/json"
+    request,
+    key_parts: Iterable,
+    build: Callable[[], object],
+    content_type: str = "application/json",
+    shared: bool = True,
 ) -> HttpResponse:
     """The body `build()` makes (bytes, or data rendered as DRF renders JSON), cached per data version.
 
     Answers If-None-Match with 304, gzip to clients that accept it and identity to the others. The
     response carries Content-Encoding itself, so GZipMiddleware leaves it alone (it never compresses twice).
+    `shared=False` keeps the body in this process only: for a body that also depends on the code running
+    (an HTML page names the static files of this deployment), which a restart must retire.
     """
     view = (getattr(request, "parser_context", None) or {}).get("view")  # DRF's: its throttles apply early too
     request = getattr(request, "_request", request)  # a DRF Request wraps Django's
@@ -143,7 +150,7 @@ def cached_bytes_response(
     # Read once a request: common/early_answers.py may have read it already before passing the request on.
     version = getattr(request, "data_version_read_early", None)
     version = data_version() if version is None else version
-    response = body_response(request, *_stored(cache_key(ask, version), build), content_type)
+    response = body_response(request, *_stored(cache_key(ask, version), build, shared), content_type)
     # For common/early_answers.py: what was asked, and the throttles that must count a repeat of it.
     response.cached_ask = (ask, tuple(type(throttle) for throttle in view.get_throttles()) if view else ())
     return response

@@ -25,6 +25,7 @@ from chronology.models import Event
 from chronology.preview import PREVIEW_PARAMETER, drafts_visible
 from chronology.selectors import published_event_row
 from common.calendars import Calendar, month_name
+from common.response_cache import cached_bytes_response
 from common.translation import language_codes
 from frontend.dates import DateWords
 from frontend.exports import ExportError, export_filename, export_map_html, parse_export_request
@@ -191,23 +192,53 @@ def story_extent() -> list[tuple[float, float]]:
     return [(box["south"], box["west"]), (box["north"], box["east"])]
 
 
+class _NotKept(Exception):
+    """A page other than the plain atlas (a 404 for an unknown event or lesson): sent, never stored."""
+
+    def __init__(self, response: HttpResponse):
+        self.response = response
+
+
 def atlas(request, lesson_slug: str = ""):
     """The atlas page; `?event=<slug>` renders that event too (404 with the page intact if it is unknown).
 
     `?lesson=<slug>&step=<n>` (or /lessons/<slug>/?step=<n>) opens a lesson at a step: the lesson is sent
     with the page (json_script "lesson-data") and the step's event is rendered as `?event=` would.
     """
+    lang = page_language(request)
+    # A curator's `?preview=1` shows drafts among the published events; anyone else gets the published atlas.
+    if drafts_visible(request):
+        response = _atlas_page(request, lang, lesson_slug, preview=True)
+        add_never_cache_headers(response)  # drafts: for this curator's browser only, never a shared cache
+        patch_cache_control(response, private=True)
+        return response
+
+    def build() -> bytes:
+        response = _atlas_page(request, lang, lesson_slug, preview=False)
+        if response.status_code != 200:
+            raise _NotKept(response)
+        return response.content
+
+    # The page changes only with the data, and building it took 11 ms (two aggregates over the published
+    # events, 39 static names): it is kept per data version, so a repeat is answered before sessions and
+    # authentication (common/early_answers.py). In this process only: the HTML names this deployment's
+    # static files, which a new release changes without a write to the data.
+    asked = ["page:atlas", lesson_slug, lang, request.META.get("QUERY_STRING", "")]
+    try:
+        return cached_bytes_response(request, asked, build, content_type="text/html; charset=utf-8", shared=False)
+    except _NotKept as page:
+        return page.response
+
+
+def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpResponse:
     from frontend.lesson_pages import lesson_for_page  # it imports this module's helpers
 
-    lang = page_language(request)
     strings = page_strings()[lang]
     slug = request.GET.get("event", "").strip()
     lesson_slug = lesson_slug or request.GET.get("lesson", "").strip()
     classroom = lesson_for_page(request, slug=lesson_slug, lang=lang) if lesson_slug else None
     if classroom and not slug:
         slug = classroom["event_slug"]
-    # A curator's `?preview=1` shows drafts among the published events; anyone else gets the published atlas.
-    preview = drafts_visible(request)
     # The same read as the API's (chronology.selectors), so the first paint and the API agree.
     event = published_event_row(slug=slug, lang=lang, drafts=preview) if slug else None
     api = _api_urls(preview=preview)
@@ -254,11 +285,7 @@ def atlas(request, lesson_slug: str = ""):
     # An unknown event is a 404 for link checkers and search engines, but the visitor still gets the
     # whole atlas and a sentence saying what was not found: a dead link in a lesson should not be a dead end.
     missing = context["not_found"] or (classroom and classroom["lesson"] is None)
-    response = render(request, "frontend/atlas.html", context, status=404 if missing else 200)
-    if preview:  # drafts: for this curator's browser only, never a shared cache
-        add_never_cache_headers(response)
-        patch_cache_control(response, private=True)
-    return response
+    return render(request, "frontend/atlas.html", context, status=404 if missing else 200)
 
 
 def export_map(request):
