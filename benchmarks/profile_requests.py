@@ -5,7 +5,8 @@ sockets): the median of `--repeat` requests per URL, and optionally a cProfile o
         DJANGO_DEBUG=false DJANGO_SECRET_KEY=... ../.venv/bin/python profile_requests.py [--profile URL]
 
 Run against a database with a generated corpus (`generate_corpus --events 1000`). The admin URLs are asked
-as a curator made for the run (`bench-curator`, a session made in-process, no password).
+as a curator made for the run (`bench-curator`, a session made in-process, no password, and a CSRF cookie).
+The first request of each URL is not timed: it warms the process (and fills the admin's page cache).
 """
 
 from __future__ import annotations
@@ -40,9 +41,13 @@ URLS = [
 
 
 def curator_cookie() -> str:
+    """The curator's session and CSRF cookies, as a browser holds them after its first admin page (admin pages
+    are cached only for a request that carries the CSRF cookie: common/admin_cache.py)."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
     from django.contrib.sessions.backends.db import SessionStore
+    from django.http import HttpRequest
+    from django.middleware.csrf import get_token
 
     user, _ = get_user_model().objects.get_or_create(
         username="bench-curator", defaults={"is_staff": True, "email": "bench@example.org"}
@@ -53,7 +58,9 @@ def curator_cookie() -> str:
     session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
     session["_auth_user_hash"] = user.get_session_auth_hash()
     session.create()
-    return f"sessionid={session.session_key}"
+    request = HttpRequest()
+    get_token(request)  # makes the secret a CSRF cookie holds
+    return f"sessionid={session.session_key}; csrftoken={request.META['CSRF_COOKIE']}"
 
 
 def environ(path: str, cookie: str = "") -> dict:

@@ -1,4 +1,5 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -8,9 +9,16 @@ class CommonConfig(AppConfig):
     verbose_name = _("Common")
 
     def ready(self):
-        from common.versioning import watch_connections
+        from common import versioning
 
-        watch_connections()
+        versioning.watch_connections()
+        # The admin's "Recent actions" (LogEntry) and django-reversion's history are read by cached admin pages
+        # (common/admin_cache.py). Both are written in the same transaction as the curated record they describe
+        # (the admin's save, a publish, a corpus load), which bumps the version once a transaction anyway: a
+        # curator's save still bumps once (tests/common/test_admin_cache.py). Only a superuser's edit in the
+        # auth or axes admin now bumps too, retiring cached API lists: rare. Logins write neither table.
+        versioning.register(apps.get_app_config("admin"))
+        versioning.register(apps.get_app_config("reversion"))
         post_migrate.connect(_keep_curator_group, dispatch_uid="common.curator_group")
 
 
@@ -21,3 +29,10 @@ def _keep_curator_group(sender, using="default", **kwargs):
 
     if sender.label in CURATOR_APPS:
         curator_group_sync(using=using)
+
+
+class AtlasAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with the atlas's site, whose pages are cached per curator (common/admin_cache.py)."""
+
+    default = False  # named in INSTALLED_APPS; "common" alone still means CommonConfig
+    default_site = "common.admin_site.AtlasAdminSite"

@@ -107,21 +107,31 @@ def recent_body(ask: str, version: int) -> tuple[str, bytes] | None:
     return _recent.get(cache_key(ask, version))
 
 
-def _stored(key: str, build: Callable[[], object], shared: bool = True) -> tuple[str, bytes]:
+def recall(key: str, shared: bool = True) -> tuple[str, bytes] | None:
+    """The (ETag, gzipped body) kept under `key`: this process's copy, else the shared cache's, else None."""
     if (entry := _recent.get(key)) is not None:
         return entry
     if shared and (entry := cache.get(key)) is not None:
         _recent.put(key, entry)
-        return entry
-    body = build()
-    raw = body if isinstance(body, bytes) else render_json(body)
+    return entry
+
+
+def keep(key: str, raw: bytes, shared: bool = True, timeout: int = CACHE_SECONDS) -> tuple[str, bytes]:
+    """Keeps `raw` gzipped under `key` with its ETag, in this process and (if `shared`) the shared cache."""
     # Weak: the same entity is sent gzipped or not, byte-different; either matches a later If-None-Match.
     etag = f'W/"{hashlib.sha256(raw).hexdigest()[:32]}"'
     entry = (etag, gzip.compress(raw, compresslevel=GZIP_LEVEL, mtime=0))
     if shared:
-        cache.set(key, entry, timeout=CACHE_SECONDS)
+        cache.set(key, entry, timeout=timeout)
     _recent.put(key, entry)
     return entry
+
+
+def _stored(key: str, build: Callable[[], object], shared: bool = True) -> tuple[str, bytes]:
+    if (entry := recall(key, shared)) is not None:
+        return entry
+    body = build()
+    return keep(key, body if isinstance(body, bytes) else render_json(body), shared)
 
 
 def _matches(request, etag: str) -> bool:

@@ -35,7 +35,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "common.apps.AtlasAdminConfig",  # django.contrib.admin, its site caching curators' pages
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
