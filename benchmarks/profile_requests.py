@@ -119,7 +119,7 @@ def main() -> None:
         for _ in range(args.repeat):
             hit(app, url, who)
         profiler.disable()
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
+        pstats.Stats(profiler).sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(45)
     print("load average:", Path("/proc/loadavg").read_text().split()[:3])
 
 

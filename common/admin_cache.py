@@ -38,7 +38,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 
-from common.response_cache import ask_digest, cache_key, keep, recall
+from common.response_cache import ask_digest, cache_key, keep, one_builder, recall
 from common.versioning import data_version, registered_apps
 
 # Read views only: the add form and the delete confirmation are rarely re-opened; reversion's revision and
@@ -76,15 +76,22 @@ def cached_admin_view(site: AdminSite, view):
         if key is None:
             return view(request, *args, **kwargs)
         if (entry := recall(key)) is not None:
-            # The view would have used the CSRF cookie, and Django then renews its expiry: so does a hit.
-            get_token(request)
-            return HttpResponse(gzip.decompress(entry[1]), content_type=HTML)
-        response = view(request, *args, **kwargs)
-        if _keepable(request, response):
-            keep(key, response.content, timeout=PAGE_SECONDS)
-        return response
+            return _hit(request, entry)
+        with one_builder(key) as entry:  # the same page asked twice at once is rendered once
+            if entry is not None:
+                return _hit(request, entry)
+            response = view(request, *args, **kwargs)
+            if _keepable(request, response):
+                keep(key, response.content, timeout=PAGE_SECONDS)
+            return response
 
     return page
+
+
+def _hit(request, entry: tuple[str, bytes]) -> HttpResponse:
+    # The view would have used the CSRF cookie, and Django then renews its expiry: so does a hit.
+    get_token(request)
+    return HttpResponse(gzip.decompress(entry[1]), content_type=HTML)
 
 
 def _key(request) -> str | None:

@@ -18,9 +18,12 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
@@ -127,11 +130,49 @@ def keep(key: str, raw: bytes, shared: bool = True, timeout: int = CACHE_SECONDS
     return entry
 
 
+# How long a request waits for another to build the body it needs before building it itself (a builder that
+# failed or is slower than this only costs the old behaviour: both build).
+BUILD_WAIT_SECONDS = 10.0
+_POLL_SECONDS = 0.02
+
+
+@contextmanager
+def one_builder(key: str, shared: bool = True):
+    """Around building what is kept under `key`: one request builds, the others asking meanwhile wait for it.
+
+    After every write each cached list gets a new key, and every reader asking at that moment missed it at
+    once: each built the same body (seconds for the 10,000-event list, 200 ms for an admin form), all
+    together, and the cores were theirs until the last finished (docs/performance.md, "Cold starts and
+    writes"). The claim is an `add` in the shared cache, so it holds across workers and servers (with
+    `shared=False`, whose bodies other processes cannot read, only within this process). Yields the entry
+    another request kept while this one waited, or None: then the caller builds (and keeps) it.
+    """
+    claim = f"building:{key}" if shared else f"building:{os.getpid()}:{key}"
+    if cache.add(claim, 1, timeout=int(BUILD_WAIT_SECONDS) * 3):
+        try:
+            yield None
+        finally:
+            cache.delete(claim)
+        return
+    waited_until = time.monotonic() + BUILD_WAIT_SECONDS
+    while time.monotonic() < waited_until:
+        time.sleep(_POLL_SECONDS)
+        if (entry := recall(key, shared)) is not None:
+            yield entry
+            return
+        if cache.get(claim) is None:
+            break  # the builder finished without keeping anything (an error, a page not to keep)
+    yield None
+
+
 def _stored(key: str, build: Callable[[], object], shared: bool = True) -> tuple[str, bytes]:
     if (entry := recall(key, shared)) is not None:
         return entry
-    body = build()
-    return keep(key, body if isinstance(body, bytes) else render_json(body), shared)
+    with one_builder(key, shared) as entry:
+        if entry is not None:
+            return entry
+        body = build()
+        return keep(key, body if isinstance(body, bytes) else render_json(body), shared)
 
 
 def _matches(request, etag: str) -> bool:

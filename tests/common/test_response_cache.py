@@ -3,11 +3,14 @@ gzipped or not, retired by a curator's save, and never holding a curator's draft
 
 import gzip
 import json
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.test import RequestFactory
 from django.urls import reverse
 
+from common import response_cache
 from common.response_cache import cached_bytes_response
 from common.versioning import data_version_bump
 from tests.admin_forms import admin_form_data
@@ -132,3 +135,40 @@ def test_an_events_detail_is_cached_until_it_changes_and_a_draft_stays_hidden(ap
     for _ in range(2):  # a made-up or hidden slug is answered 404 every time, never from a cached body
         assert api.get("/api/v1/events/draft/?preview=1").status_code == 404
         assert api.get("/api/v1/events/draft/").status_code == 404
+
+
+class SlowBuilder(Builder):
+    """A body that takes a while to build, as the 10,000-event list does; fails when told to."""
+
+    def __init__(self, seconds: float, fail_first: bool = False):
+        super().__init__()
+        self.seconds, self.fail_first = seconds, fail_first
+
+    def __call__(self):
+        time.sleep(self.seconds)
+        if self.fail_first and self.calls == 0:
+            self.calls += 1
+            raise RuntimeError("the database went away")
+        return super().__call__()
+
+
+def _ask_at_once(build, askers: int = 6, shared: bool = True) -> list:
+    with ThreadPoolExecutor(askers) as pool:
+        jobs = [pool.submit(response_cache._stored, "body:test:1:same-ask", build, shared) for _ in range(askers)]
+    return [job.exception() or json.loads(gzip.decompress(job.result()[1])) for job in jobs]
+
+
+@pytest.mark.parametrize("shared", [True, False])
+def test_readers_asking_at_once_for_a_missing_body_wait_for_one_build(shared):
+    build = SlowBuilder(0.3)
+    assert _ask_at_once(build, shared=shared) == [{"built": 1}] * 6
+    assert build.calls == 1
+
+
+def test_when_the_one_build_fails_the_waiting_readers_build_it_themselves_at_once():
+    build = SlowBuilder(0.2, fail_first=True)
+    started = time.monotonic()
+    answers = _ask_at_once(build, askers=3)
+    assert sum(isinstance(answer, RuntimeError) for answer in answers) == 1
+    assert all(answer in ({"built": 2}, {"built": 3}) for answer in answers if not isinstance(answer, RuntimeError))
+    assert time.monotonic() - started < response_cache.BUILD_WAIT_SECONDS  # not left waiting for the failed build
