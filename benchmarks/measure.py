@@ -13,6 +13,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -102,16 +103,27 @@ def bench_environment(database_url: str) -> dict:
 
 
 def start_served_app(env: dict, port: int, workers: int = 3) -> subprocess.Popen:
-    """`make serve`'s own entry point (config.serve: collectstatic, migrate, gunicorn + WhiteNoise)."""
+    """`make serve`'s own entry point (config.serve: collectstatic, migrate, gunicorn + WhiteNoise), returned
+    once every worker has warmed itself (config/gunicorn.conf.py logs "warmed" per worker).
+
+    Answering the first request is not enough: the load's keep-alive connections, opened at once, all went to
+    the first worker ready and stayed there for the whole run (39 of 50 on one worker of five, counted with
+    `ss -tnp`), which measured one worker's queue rather than the server."""
+    log = tempfile.NamedTemporaryFile(prefix="chronoatlas-serve-", suffix=".log", delete=False)  # noqa: SIM115
     server = subprocess.Popen(
         [PYTHON, "-m", "config.serve"],
         cwd=ROOT,
         env={**env, "PORT": str(port), "WEB_CONCURRENCY": str(workers)},
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=log,
         start_new_session=True,
     )
     wait_for(f"http://127.0.0.1:{port}/api/v1/themes/", timeout=180)
+    deadline = time.monotonic() + 180
+    while Path(log.name).read_text(errors="replace").count("warmed") < workers:
+        if time.monotonic() > deadline or server.poll() is not None:
+            raise RuntimeError(f"not every one of {workers} workers warmed itself; see {log.name}")
+        time.sleep(0.2)
     return server
 
 
