@@ -13,9 +13,10 @@ too: the bound method (`changelist_view` of the ModelAdmin of Event), not a URL 
 
 The key (`_key`) is everything the page depends on besides the data: the session (its key and what it
 holds), the CSRF cookie (the page's token is made from it and validates on POST only with it), the absolute
-URL with its query, the language, the user and what decides what they may see (active, staff, superuser,
-every permission: a revoked one is a new key, so the view answers 403), and the static files' manifest (a
-deploy's new file names). The data version makes any write retire every page at once (common/versioning.py);
+URL with its query, the language, the user and what decides what they may see (active, staff, superuser),
+and the static files' manifest (a deploy's new file names). The data version makes any write retire every
+page at once (common/versioning.py), including a permission granted or revoked (the groups and permission
+tables are versioned: a revoked one means a new key, so the view answers 403);
 the bodies are kept by common/response_cache.py, the API's per-process copies plus the shared cache.
 
 Only pages made from versioned data and the user are cached: the views in CACHED_VIEWS of the registered
@@ -112,7 +113,6 @@ def _key(request) -> str | None:
         sorted(request.session.items()),
         cookie,
         [user.pk, user.get_username(), user.get_short_name(), user.is_active, user.is_staff, user.is_superuser],
-        sorted(user.get_all_permissions()),
         getattr(staticfiles_storage, "manifest_hash", ""),
     ]
     return cache_key(ask_digest(parts), data_version())

@@ -28,6 +28,7 @@ from django.db.models import F
 from common.cache import redis_client
 
 _registered_apps: set[str] = set()
+_registered_models: set = set()
 _versioned_tables: set[str] | None = None
 # SQLite adds to many-to-many tables with INSERT OR IGNORE; PostgreSQL with INSERT … ON CONFLICT.
 _WRITE = re.compile(r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+[`"]?(\w+)', re.IGNORECASE)
@@ -37,6 +38,14 @@ def register(app_config: AppConfig) -> None:
     """Version the data of `app_config`'s models: writes to them retire cached lists."""
     global _versioned_tables
     _registered_apps.add(app_config.label)
+    _versioned_tables = None
+
+
+def register_models(*models) -> None:
+    """Version these models' tables only, not their whole app's (an app some of whose tables every login
+    writes, as auth's user table)."""
+    global _versioned_tables
+    _registered_models.update(models)
     _versioned_tables = None
 
 
@@ -51,7 +60,7 @@ def _tables() -> set[str]:
             model._meta.db_table.lower()
             for label in _registered_apps
             for model in apps.get_app_config(label).get_models(include_auto_created=True)
-        }
+        } | {model._meta.db_table.lower() for model in _registered_models}
     return _versioned_tables
 
 
@@ -87,7 +96,9 @@ def data_version_bump(using: str = DEFAULT_DB_ALIAS) -> None:
     from common.models import DataVersion
 
     if not DataVersion.objects.using(using).filter(pk=1).update(number=F("number") + 1):
-        DataVersion.objects.using(using).get_or_create(pk=1, defaults={"number": 1})
+        # No row yet (a new or just-emptied database). Not get_or_create: its savepoint cannot open on SQLite
+        # while the write being counted still has rows to read (a bulk insert returning its ids).
+        DataVersion.objects.using(using).bulk_create([DataVersion(pk=1, number=1)], ignore_conflicts=True)
     if settings.DATA_VERSION_IN_CACHE:
         # After the commit (at once in autocommit), before the writer's response leaves: every server's next
         # request sees the new number. Dropped with the transaction on rollback.
