@@ -124,11 +124,14 @@ def start_served_app(env: dict, port: int, workers: int = 3) -> subprocess.Popen
         if time.monotonic() > deadline or server.poll() is not None:
             raise RuntimeError(f"not every one of {workers} workers warmed itself; see {log.name}")
         time.sleep(0.2)
+    server.log_path = log.name  # removed by stop()
     return server
 
 
 def stop(server: subprocess.Popen) -> None:
     """Stop a server started here and its workers (its own process group, nothing else)."""
+    if log_path := getattr(server, "log_path", None):
+        Path(log_path).unlink(missing_ok=True)
     try:
         os.killpg(server.pid, 15)
     except ProcessLookupError:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import DatabaseError
 
-from common.response_cache import Recent, body_response, recent_body
+from common.response_cache import Recent, body_response, cache_key, recall
 from common.versioning import data_version
 
 # The headers a body or its ETag decide; every other header the full path set is given again as it was.
@@ -29,6 +29,7 @@ _asks = Recent(4096)
 
 
 def forget_asks() -> None:
+    """Empty what this process remembers of requests (tests start every database at the same data version)."""
     _asks.clear()
 
 
@@ -78,7 +79,7 @@ class EarlyCachedAnswerMiddleware:
         except DatabaseError:
             return None  # the full way answers an outage (config/outage.py)
         request.data_version_read_early = version  # a miss does not read it twice (common/response_cache.py)
-        if (entry := recent_body(ask, version)) is None:
+        if (entry := recall(cache_key(ask, version), shared=False)) is None:  # this process's copy only
             return None  # checked before the throttle counts: the full way would count the request again
         request.get_host()  # refuses a Host not allowed, as CommonMiddleware would on the full way
         if not all(throttle().admit_early(request) for throttle in throttles):

@@ -99,15 +99,7 @@ _recent = Recent(16 * 1024 * 1024, size=lambda entry: len(entry[1]))
 
 def forget_recent_bodies() -> None:
     """Empty this process's copies (tests start every database again at the same data version)."""
-    from common.early_answers import forget_asks
-
     _recent.clear()
-    forget_asks()
-
-
-def recent_body(ask: str, version: int) -> tuple[str, bytes] | None:
-    """This process's copy of the body asked as `ask` at data `version`, if it has one: (ETag, gzipped)."""
-    return _recent.get(cache_key(ask, version))
 
 
 def recall(key: str, shared: bool = True) -> tuple[str, bytes] | None:
@@ -142,8 +134,8 @@ def one_builder(key: str, shared: bool = True):
 
     After every write each cached list gets a new key, and every reader asking at that moment missed it at
     once: each built the same body (seconds for the 10,000-event list, 200 ms for an admin form), all
-    together, and the cores were theirs until the last finished (docs/performance.md, "Cold starts and
-    writes"). The claim is an `add` in the shared cache, so it holds across workers and servers (with
+    together, and the cores were theirs until the last finished (docs/performance.md, "Issue 10's last two
+    targets, met"). The claim is an `add` in the shared cache, so it holds across workers and servers (with
     `shared=False`, whose bodies other processes cannot read, only within this process). Yields the entry
     another request kept while this one waited, or None: then the caller builds (and keeps) it.
     """

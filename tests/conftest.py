@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
+from common.early_answers import forget_asks
 from common.response_cache import forget_recent_bodies
 
 
@@ -10,9 +11,11 @@ def _fresh_cache():
     """Each test's database starts again from the same data version, so cached lists must not carry over."""
     cache.clear()
     forget_recent_bodies()
+    forget_asks()
     yield
     cache.clear()
     forget_recent_bodies()
+    forget_asks()
 
 
 @pytest.fixture
