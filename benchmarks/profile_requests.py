@@ -41,8 +41,7 @@ URLS = [
 
 
 def curator_cookie() -> str:
-    """The curator's session and CSRF cookies, as a browser holds them after its first admin page (admin pages
-    are cached only for a request that carries the CSRF cookie: common/admin_cache.py)."""
+    """The curator's session and CSRF cookies, as a browser holds them after its first admin page."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
     from django.contrib.sessions.backends.db import SessionStore

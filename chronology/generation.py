@@ -1,6 +1,6 @@
 """Deterministic synthetic corpora for measuring the atlas at scale (not for classrooms).
 
-Bulk writes, seen by common.versioning like any other: the whole generation bumps the data version once.
+Bulk writes renew the data epoch through the database's own triggers (common/epoch.py), like any other.
 """
 
 from __future__ import annotations

@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 
 from chronology.models import Event, EventRelation, Person
 from chronology.selectors import event_rows
+from common.response_cache import cached_data
 from common.translation import translate
-from common.versioning import data_version
 from geography.api import folded
 from geography.models import Place
 from sources.models import Source
@@ -67,15 +66,16 @@ def _bounded(items: list, limit: int) -> Found:
 
 def _folded_places() -> list[tuple[str, dict, list[str], str]]:
     """Every place as (slug, name, its other names, all of them folded), kept per data version."""
-    key = f"search:places:{data_version()}"
-    if (index := cache.get(key)) is None:
+
+    def build():
         index = []
         for place in Place.objects.prefetch_related("names").order_by("slug"):
             others = sorted({n.name for n in place.names.all()})
             haystack = " ".join(folded(text) for text in [place.slug, *_texts(place.name), *others])
             index.append((place.slug, place.name, others, haystack))
-        cache.set(key, index, timeout=24 * 3600)
-    return index
+        return index
+
+    return cached_data(["search:places"], build)
 
 
 def search_places(terms: list[str], *, lang: str, limit: int) -> Found:
@@ -108,14 +108,13 @@ def search_sources(terms: list[str], *, limit: int) -> Found:
 def _folded_events() -> list[tuple[int, str, str]]:
     """Every published event as (pk, folded titles, folded summaries), kept per data version: folding
     10,000 events' texts took 2 s a query, looking through the folded ones takes a few milliseconds."""
-    key = f"search:events:{data_version()}"
-    if (index := cache.get(key)) is None:
-        index = [
+    return cached_data(
+        ["search:events"],
+        lambda: [
             (pk, " ".join(folded(text) for text in _texts(title)), " ".join(folded(text) for text in _texts(summary)))
             for pk, title, summary in Event.objects.published().values_list("pk", "title", "summary")
-        ]
-        cache.set(key, index, timeout=24 * 3600)
-    return index
+        ],
+    )
 
 
 def search_events(terms: list[str], events: QuerySet, *, lang: str, limit: int) -> Found:

@@ -1,6 +1,6 @@
 """Writes to events: publishing, and keeping relative dates' bounds true.
 
-Every write is seen by common.versioning, so none of these bumps the data version itself."""
+Every write renews the data epoch through the database's triggers (common/epoch.py), so none does it itself."""
 
 from __future__ import annotations
 

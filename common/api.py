@@ -20,7 +20,7 @@ from drf_spectacular.utils import (
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
-from common.response_cache import cached_bytes_response
+from common.response_cache import cached_bytes_response, public_read_headers
 from common.translation import language_codes, translate
 
 LANG_PARAMETER = OpenApiParameter(
@@ -89,8 +89,13 @@ class LanguageMixin:
         response = super().finalize_response(request, response, *args, **kwargs)
         if hasattr(self, "lang"):
             response["Content-Language"] = self.lang
-        # Added to any Vary already there (a cached body varies on Accept-Encoding too).
-        patch_vary_headers(response, ("Accept-Language",))
+        # Added to any Vary already there (a cached body varies on Accept-Encoding too). Without ?lang= the
+        # language may come from the language cookie as well.
+        patch_vary_headers(
+            response, ("Accept-Language",) if "lang" in request.query_params else ("Accept-Language", "Cookie")
+        )
+        if response.status_code in (200, 304) and not response.has_header("Cache-Control"):
+            public_read_headers(request, response)
         return response
 
 

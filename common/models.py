@@ -111,17 +111,15 @@ class Dated(models.Model):
             raise ValidationError(errors)
 
 
-class DataVersion(models.Model):
-    """One row counting committed changes to the atlas's data, so cached lists know when they are stale.
+class DataEpoch(models.Model):
+    """The data epoch's one row (common/epoch.py): a random value the database's own triggers replace on
+    every write to the atlas's data, so a cached body's key names the data it was built from."""
 
-    A counter in the database rather than in the cache: with several workers on per-process caches, each
-    worker reads the same number, so none serves a list older than the last commit.
-    """
-
-    number = models.PositiveBigIntegerField(default=0)
+    id = models.SmallIntegerField(primary_key=True, default=1)
+    value = models.CharField(max_length=32)
 
     class Meta:
-        verbose_name = _("data version")
+        verbose_name = _("data epoch")
 
     def __str__(self) -> str:
-        return str(self.number)
+        return self.value

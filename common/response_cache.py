@@ -1,16 +1,28 @@
-"""Finished response bodies, cached per data version: a hit is answered like a static file.
+"""The one cache: finished public bodies (the API's lists and records, the atlas page), gzipped, with their ETag.
 
 The whole event list at 10,000 events is 2.9 MB of JSON (0.22 MB gzipped). Caching its Python rows still
 cost every hit an unpickle, a JSON render and a gzip of 2.9 MB (about 1 request a second under `make
 serve`); caching the gzipped bytes and their ETag makes a hit one cache read and a write to the socket.
 
-Only the gzipped body is stored: nearly every client accepts gzip, and the rare one that does not gets it
-decompressed on the way out (milliseconds), which halves what the cache holds.
+A body's key cannot name another body: it is
 
-The key is the caller's `key_parts` (what was validly asked: language, filters, fields) and the data
-version (common/versioning.py), so any write to the atlas's data retires every cached body at once, in
-every worker and on every server sharing the cache. Callers keep what only some users may see (a
-curator's preview of drafts) out of this cache: it is shared by everyone.
+    body:<release>:<data epoch>:<digest of what was asked>
+
+- the release (common/release.py): the code answering, so two releases sharing one Redis never read each
+  other's bodies;
+- the data epoch (common/epoch.py): a random value the database replaces in the same transaction as every
+  write to the atlas's data, read on every request, so a body is never older than the data it is read with;
+- what was asked, normalised by the caller: only the parameters the view reads, validated, in a fixed
+  order (language, filters, fields), so `?utm_source=…` or a parameter order makes no new entry.
+
+A body is built inside one consistent snapshot with the epoch it is kept under (REPEATABLE READ on
+PostgreSQL, one read transaction on SQLite): a write committed while it is being built cannot end up in a
+body kept under the epoch before that write.
+
+Bodies live in this process (the recent ones, within a budget) and in the shared cache (Redis with several
+workers or servers). Callers keep what only some users may see (a curator's preview of drafts) out of this
+cache: it is shared by everyone. HTTP does the rest: the ETag answers If-None-Match with 304, and
+anonymous reads carry `Cache-Control: public, max-age` (settings.PUBLIC_MAX_AGE) for browsers and a proxy.
 """
 
 from __future__ import annotations
@@ -25,18 +37,26 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware.gzip import re_accepts_gzip
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 from rest_framework.renderers import JSONRenderer
 
-from common.versioning import data_version, database_label
+from common.epoch import data_epoch
+from common.release import release
 
 CACHE_SECONDS = 24 * 3600
 # Level 6, as Django's GZipMiddleware: level 9 is several times slower for a few per cent fewer bytes.
 GZIP_LEVEL = 6
+
+
+def _etag(raw: bytes) -> str:
+    # Weak: the same entity is sent gzipped or not, byte-different; either matches a later If-None-Match.
+    return f'W/"{hashlib.sha256(raw).hexdigest()[:32]}"'
 
 
 def render_json(data) -> bytes:
@@ -50,16 +70,16 @@ def ask_digest(key_parts: Iterable) -> str:
     return hashlib.sha256(asked.encode()).hexdigest()
 
 
-def cache_key(ask: str, version: int) -> str:
-    return f"body:{database_label()}:{version}:{ask}"
+def cache_key(ask: str, epoch: str) -> str:
+    return f"body:{release()}:{epoch}:{ask}"
 
 
 class Recent:
     """What this process used last, by key, within a budget (least recently used out first), thread-safe.
 
-    Holds the recent bodies (a hit then skips even the shared cache) and common/early_answers.py's asks.
-    Safe without any invalidation because a body's key carries the data version: a write makes new keys,
-    and the old entries are simply never asked for again and fall out.
+    Holds the recent bodies (a hit then skips even the shared cache). Safe without any invalidation because
+    a body's key carries the release and the data epoch: a write makes new keys, and the old entries are
+    simply never asked for again and fall out.
     """
 
     def __init__(self, budget: int, size: Callable[[object], int] = lambda entry: 1):
@@ -98,7 +118,7 @@ _recent = Recent(16 * 1024 * 1024, size=lambda entry: len(entry[1]))
 
 
 def forget_recent_bodies() -> None:
-    """Empty this process's copies (tests start every database again at the same data version)."""
+    """Empty this process's copies (tests that change the code under a running release: settings, mocks)."""
     _recent.clear()
 
 
@@ -113,9 +133,7 @@ def recall(key: str, shared: bool = True) -> tuple[str, bytes] | None:
 
 def keep(key: str, raw: bytes, shared: bool = True, timeout: int = CACHE_SECONDS) -> tuple[str, bytes]:
     """Keeps `raw` gzipped under `key` with its ETag, in this process and (if `shared`) the shared cache."""
-    # Weak: the same entity is sent gzipped or not, byte-different; either matches a later If-None-Match.
-    etag = f'W/"{hashlib.sha256(raw).hexdigest()[:32]}"'
-    entry = (etag, gzip.compress(raw, compresslevel=GZIP_LEVEL, mtime=0))
+    entry = keep_nothing(raw)
     if shared:
         cache.set(key, entry, timeout=timeout)
     _recent.put(key, entry)
@@ -157,14 +175,63 @@ def one_builder(key: str, shared: bool = True):
     yield None
 
 
-def _stored(key: str, build: Callable[[], object], shared: bool = True) -> tuple[str, bytes]:
+@contextmanager
+def consistent_snapshot(using: str = DEFAULT_DB_ALIAS):
+    """One view of the data for the epoch read and the build that follows it (see the module's docstring).
+
+    Inside a transaction already (a test, a write's own response) that transaction is the snapshot."""
+    connection = connections[using]
+    if connection.in_atomic_block:
+        yield
+        return
+    with transaction.atomic(using=using):
+        if connection.vendor == "postgresql":
+            # Must be the transaction's first statement; PostgreSQL's default, READ COMMITTED, would let each
+            # query of the build see a commit made after the epoch was read.
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        # SQLite: a read transaction sees one state of the file until it ends (its shared lock, or WAL's
+        # snapshot), so nothing to set.
+        yield
+
+
+def stored_body(ask: str, build: Callable[[], object], shared: bool = True) -> tuple[str, bytes] | None:
+    """The (ETag, gzipped body) for `ask` at the database's epoch: kept, or built now and kept.
+
+    None only when the database has no epoch to key on (not migrated): the caller then builds afresh."""
+    if (epoch := data_epoch()) is None:
+        return None
+    key = cache_key(ask, epoch)
     if (entry := recall(key, shared)) is not None:
         return entry
+    # Waiting for another builder happens outside any transaction: a reader waiting must not hold one open.
     with one_builder(key, shared) as entry:
         if entry is not None:
             return entry
-        body = build()
-        return keep(key, body if isinstance(body, bytes) else render_json(body), shared)
+        with consistent_snapshot():
+            # Read again inside the snapshot: the body built next is exactly the data of this epoch.
+            if (epoch := data_epoch()) is None:
+                return None
+            key = cache_key(ask, epoch)
+            if (entry := recall(key, shared)) is not None:
+                return entry
+            body = build()
+            return keep(key, body if isinstance(body, bytes) else render_json(body), shared)
+
+
+def cached_data(key_parts: Iterable, build: Callable[[], object], timeout: int = CACHE_SECONDS):
+    """Data (not bytes) kept in the shared cache under the same key as a body: for an answer whose bytes
+    also depend on the request (a page of a list, whose links follow its host), so only its rows are kept."""
+    if (epoch := data_epoch()) is None:
+        return build()
+    with consistent_snapshot():
+        if (epoch := data_epoch()) is None:
+            return build()
+        key = "data:" + cache_key(ask_digest(key_parts), epoch)
+        if (data := cache.get(key)) is None:
+            data = build()
+            cache.set(key, data, timeout=timeout)
+        return data
 
 
 def _matches(request, etag: str) -> bool:
@@ -180,23 +247,38 @@ def cached_bytes_response(
     content_type: str = "application/json",
     shared: bool = True,
 ) -> HttpResponse:
-    """The body `build()` makes (bytes, or data rendered as DRF renders JSON), cached per data version.
+    """The body `build()` makes (bytes, or data rendered as DRF renders JSON), cached by release, data epoch
+    and `key_parts` (what was validly asked: never the raw query string).
 
     Answers If-None-Match with 304, gzip to clients that accept it and identity to the others. The
     response carries Content-Encoding itself, so GZipMiddleware leaves it alone (it never compresses twice).
-    `shared=False` keeps the body in this process only: for a body that also depends on the code running
-    (an HTML page names the static files of this deployment), which a restart must retire.
+    `shared=False` keeps the body in this process only.
     """
-    view = (getattr(request, "parser_context", None) or {}).get("view")  # DRF's: its throttles apply early too
     request = getattr(request, "_request", request)  # a DRF Request wraps Django's
-    ask = ask_digest(key_parts)
-    # Read once a request: common/early_answers.py may have read it already before passing the request on.
-    version = getattr(request, "data_version_read_early", None)
-    version = data_version() if version is None else version
-    response = body_response(request, *_stored(cache_key(ask, version), build, shared), content_type)
-    # For common/early_answers.py: what was asked, and the throttles that must count a repeat of it.
-    response.cached_ask = (ask, tuple(type(throttle) for throttle in view.get_throttles()) if view else ())
+    entry = stored_body(ask_digest(key_parts), build, shared)
+    if entry is None:
+        body = build()
+        entry = keep_nothing(body if isinstance(body, bytes) else render_json(body))
+    response = body_response(request, *entry, content_type)
+    public_read_headers(request, response)
     return response
+
+
+def keep_nothing(raw: bytes) -> tuple[str, bytes]:
+    """The (ETag, gzipped body) of `raw`, as `keep` makes it, kept nowhere."""
+    return _etag(raw), gzip.compress(raw, compresslevel=GZIP_LEVEL, mtime=0)
+
+
+def public_read_headers(request, response: HttpResponse) -> None:
+    """How long browsers and a proxy may reuse a public answer (docs/operations.md, "Caching").
+
+    Anonymous readers may reuse it for PUBLIC_MAX_AGE seconds, then revalidate it with its ETag (a 304
+    costs one cached look-up). A signed-in curator's browser always revalidates, so a curator who has just
+    saved sees the save on the next load; `private` keeps a shared proxy from storing their copy."""
+    if getattr(getattr(request, "user", None), "is_authenticated", False):
+        patch_cache_control(response, private=True, no_cache=True)
+    else:
+        patch_cache_control(response, public=True, max_age=settings.PUBLIC_MAX_AGE)
 
 
 def body_response(request, etag: str, gzipped: bytes, content_type: str) -> HttpResponse:

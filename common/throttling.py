@@ -29,14 +29,6 @@ class WindowedAnonRateThrottle(AnonRateThrottle):
             return True
         return self._admit()
 
-    def admit_early(self, request) -> bool:
-        """The same count for an anonymous request answered before DRF (common/early_answers.py), which has
-        no `request.user` yet: the caller has checked that it carries no session and no credentials."""
-        if self.rate is None:
-            return True
-        self.key = self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
-        return self._admit()
-
     def _admit(self) -> bool:
         now = self.timer()
         window, elapsed = divmod(now, self.duration)

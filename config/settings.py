@@ -35,7 +35,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "common.apps.AtlasAdminConfig",  # django.contrib.admin, its site caching curators' pages
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -67,8 +67,6 @@ MIDDLEWARE = [
     # repeated request whose ETag matches with 304.
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    # Before sessions, authentication and DRF: an anonymous repeat of a cached API answer stops here.
-    "common.early_answers.EarlyCachedAnswerMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -113,15 +111,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Write-ahead logging: a cached body is built in one read transaction (common/response_cache.py), which
+    # in SQLite's default journal mode would hold a curator's save until the build finished.
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if REDIS_URL := env_str("REDIS_URL", default=""):
     # Django's, reusing one client per connection pool (a cached API answer's Redis reads cost less).
     CACHES = {"default": {"BACKEND": "common.cache.RedisCache", "LOCATION": REDIS_URL}}
-# With one cache shared by every worker and server, cached lists read the data version from it rather than
-# from the database (common/versioning.py: writers raise it after their commit). Per-process caches cannot
-# share it, so without Redis every worker reads the database's number.
-DATA_VERSION_IN_CACHE = env_bool("DJANGO_DATA_VERSION_IN_CACHE", default=bool(REDIS_URL))
+# How long an anonymous reader's browser (or a proxy) may reuse a public answer before revalidating it with
+# its ETag (common/response_cache.py). A curator's own browser always revalidates.
+PUBLIC_MAX_AGE = env_int("DJANGO_PUBLIC_MAX_AGE", default=60)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

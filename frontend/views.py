@@ -199,6 +199,10 @@ class _NotKept(Exception):
         self.response = response
 
 
+# What the page reads of its query (besides `lang` and `preview`): everything else leaves it unchanged.
+PAGE_PARAMETERS = ("event", "lesson", "step", "place")
+
+
 def atlas(request, lesson_slug: str = ""):
     """The atlas page; `?event=<slug>` renders that event too (404 with the page intact if it is unknown).
 
@@ -220,10 +224,10 @@ def atlas(request, lesson_slug: str = ""):
         return response.content
 
     # The page changes only with the data, and building it took 11 ms (two aggregates over the published
-    # events, 39 static names): it is kept per data version, so a repeat is answered before sessions and
-    # authentication (common/early_answers.py). In this process only: the HTML names this deployment's
-    # static files, which a new release changes without a write to the data.
-    asked = ["page:atlas", lesson_slug, lang, request.META.get("QUERY_STRING", "")]
+    # events, 39 static names): it is kept by release and data epoch, and by what the page reads of the
+    # query (so `?utm_source=…` is the same page). In this process only: the HTML names the static files
+    # of this deployment as collected, and a restart retires it.
+    asked = ["page:atlas", lesson_slug, lang, *(request.GET.get(name, "").strip() for name in PAGE_PARAMETERS)]
     try:
         return cached_bytes_response(request, asked, build, content_type="text/html; charset=utf-8", shared=False)
     except _NotKept as page:

@@ -142,10 +142,16 @@ class GeoJSONViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
         filterset = self.filterset_class(request.query_params, queryset=self.get_queryset(), request=request)
         if not filterset.is_valid():
             return None  # the filter answers with its 400
+        # Only what was given: a parameter the view does not read (`utm_source`) or a filter left empty asks
+        # for the same features as the page's own request, under the same key.
         return {
             "lang": self.lang,
-            "filters": {name: str(value) for name, value in filterset.form.cleaned_data.items()},
-            "shaping": {name: request.query_params.get(name) for name in self.shaping_parameters},
+            "filters": {
+                name: str(value)
+                for name, value in filterset.form.cleaned_data.items()
+                if value not in (None, "", [], ())
+            },
+            "shaping": {name: value for name in self.shaping_parameters if (value := request.query_params.get(name))},
         }
 
 

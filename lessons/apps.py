@@ -9,10 +9,10 @@ class LessonsConfig(AppConfig):
 
     def ready(self):
         from chronology.corpus.spec import section_register
-        from common import versioning
+        from common import epoch
         from lessons.corpus import LESSONS_SECTION
 
-        versioning.register(self)
+        epoch.register(self)
         # The corpus loader lives below lessons (in chronology); lessons hands it its section, so the
         # loader never imports upward.
         section_register("lessons", LESSONS_SECTION)

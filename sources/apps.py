@@ -8,6 +8,6 @@ class SourcesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from common import versioning
+        from common import epoch
 
-        versioning.register(self)
+        epoch.register(self)

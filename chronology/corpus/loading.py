@@ -1,6 +1,6 @@
 """Loading records into the database: validated by the models, slugs resolved, written in one transaction.
 
-Every write here is seen by common.versioning, which bumps the data version once for the whole load.
+Every write here renews the data epoch through the database's own triggers (common/epoch.py).
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Cached response bodies: built once per data version and query, revalidated with 304, the same JSON
 gzipped or not, retired by a curator's save, and never holding a curator's drafts."""
 
+import contextlib
 import gzip
 import json
 import time
@@ -11,8 +12,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from common import response_cache
+from common.epoch import new_epoch
 from common.response_cache import cached_bytes_response
-from common.versioning import data_version_bump
 from tests.admin_forms import admin_form_data
 from tests.factories import make_area, make_event, make_person, make_place, make_route
 
@@ -42,14 +43,14 @@ class Builder:
 
 
 @pytest.mark.django_db
-def test_a_body_is_built_once_per_data_version_and_query():
+def test_a_body_is_built_once_per_data_epoch_and_query():
     build, factory = Builder(), RequestFactory()
     first = cached_bytes_response(factory.get("/x"), ["list", "en"], build)
     again = cached_bytes_response(factory.get("/x"), ["list", "en"], build)
     other_language = cached_bytes_response(factory.get("/x"), ["list", "tr"], build)
     assert json.loads(_body(first)) == json.loads(_body(again)) == {"built": 1}
     assert json.loads(_body(other_language)) == {"built": 2}
-    data_version_bump()
+    new_epoch()
     assert json.loads(_body(cached_bytes_response(factory.get("/x"), ["list", "en"], build))) == {"built": 3}
 
 
@@ -152,20 +153,28 @@ class SlowBuilder(Builder):
         return super().__call__()
 
 
+@pytest.fixture
+def one_epoch(monkeypatch):
+    """The readers' threads have no test database: they all read one epoch, each build its own snapshot."""
+    monkeypatch.setattr(response_cache, "data_epoch", lambda: "one-epoch")
+    monkeypatch.setattr(response_cache, "consistent_snapshot", contextlib.nullcontext)
+
+
 def _ask_at_once(build, askers: int = 6, shared: bool = True) -> list:
+    ask = f"same-ask-{time.monotonic_ns()}"  # no body kept by an earlier test
     with ThreadPoolExecutor(askers) as pool:
-        jobs = [pool.submit(response_cache._stored, "body:test:1:same-ask", build, shared) for _ in range(askers)]
+        jobs = [pool.submit(response_cache.stored_body, ask, build, shared) for _ in range(askers)]
     return [job.exception() or json.loads(gzip.decompress(job.result()[1])) for job in jobs]
 
 
 @pytest.mark.parametrize("shared", [True, False])
-def test_readers_asking_at_once_for_a_missing_body_wait_for_one_build(shared):
+def test_readers_asking_at_once_for_a_missing_body_wait_for_one_build(one_epoch, shared):
     build = SlowBuilder(0.3)
     assert _ask_at_once(build, shared=shared) == [{"built": 1}] * 6
     assert build.calls == 1
 
 
-def test_when_the_one_build_fails_the_waiting_readers_build_it_themselves_at_once():
+def test_when_the_one_build_fails_the_waiting_readers_build_it_themselves_at_once(one_epoch):
     build = SlowBuilder(0.2, fail_first=True)
     started = time.monotonic()
     answers = _ask_at_once(build, askers=3)
