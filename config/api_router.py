@@ -2,8 +2,8 @@
 
 from rest_framework.routers import DefaultRouter
 
-from chronology.aid_api import ActorViewSet, AidViewSet
-from chronology.api import EventViewSet, PersonViewSet, ThemeViewSet
+from chronology.api.aid import ActorViewSet, AidViewSet
+from chronology.api.views import EventViewSet, PersonViewSet, ThemeViewSet
 from geography.api import AreaViewSet, PlaceViewSet, RouteViewSet
 from lessons.api import LessonViewSet
 from sources.api import SourceViewSet

@@ -3,8 +3,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView
 
-from chronology.api import SearchView
-from chronology.index_api import EventIndexView
+from chronology.api.index import EventIndexView
+from chronology.api.views import SearchView
 from config.api_router import router
 
 admin.site.site_header = _("Chronoatlas curators")

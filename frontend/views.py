@@ -112,7 +112,7 @@ def _api_urls(*, preview: bool = False) -> dict[str, str]:
     }
     urls["events"] = f"{reverse('event-list')}?fields={','.join(INDEX_FIELDS)}"
     urls["event"] = reverse("event-detail", kwargs={"slug": "SLUG"})  # api.js puts the slug in
-    # What the timeline, the list and the map draw: every event as columns (chronology/index_api.py).
+    # What the timeline, the list and the map draw: every event as columns (chronology/api/index.py).
     urls["index"] = reverse("event-index")
     if preview:  # the API shows drafts to the same curator (chronology.preview)
         urls["events"] += f"&{PREVIEW_PARAMETER}=1"

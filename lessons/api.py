@@ -7,7 +7,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
-from chronology.api import EventSerializer
+from chronology.api.serializers import EventSerializer
 from chronology.preview import drafts_visible
 from common.api import LANG_PARAMETER, LanguageMixin
 from lessons.models import Lesson

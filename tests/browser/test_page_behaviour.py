@@ -83,7 +83,7 @@ def test_the_map_legend_shows_data_as_text_never_as_markup(page, live_server):
 
 def test_an_event_with_neither_bound_is_listed_but_not_drawn_and_does_not_stretch_show_all(page, live_server):
     def with_undated(route):
-        index = route.fetch().json()  # the page's columnar index (chronology/index_api.py): one more row
+        index = route.fetch().json()  # the page's columnar index (chronology/api/index.py): one more row
         added = {"slug": "test-no-bounds", "date": "", "start": None, "end": None, "flags": 0}
         for column in ("slug", "title", "date", "start", "end", "precision", "category", "significance", "flags"):
             index[column].append(added.get(column, index[column][-1]))

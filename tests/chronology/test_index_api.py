@@ -3,7 +3,7 @@
 import gzip
 import json
 
-from chronology.index_api import UNIX_EPOCH_DAY, index_body
+from chronology.api.index import UNIX_EPOCH_DAY, index_body
 from chronology.models import AlternativeDating, EventRelation, Status
 from common.dates import iso_day
 from frontend.views import INDEX_FIELDS

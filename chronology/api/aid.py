@@ -8,7 +8,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from chronology.api import AidItemSerializer
+from chronology.api.serializers import AidItemSerializer
 from chronology.models import Actor, AidItem, AidKind, AidStatus, Event
 from chronology.selectors import aid_rows
 from common.api import LANG_PARAMETER, LanguageMixin, TranslatedReadOnlyViewSet, TranslatedTextField, asks_whole_list
