@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 DEV_ENV := DJANGO_DEBUG=true
 
-.PHONY: run serve test setup browser gettext lint format clean curator messages bench
+.PHONY: run serve test setup browser gettext lint format clean curator messages bench backup restore
 
 run: setup
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
@@ -17,6 +17,15 @@ run: setup
 curator: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcurator
+
+# The database to a file (prints its name: backups/chronoatlas-<time>.dump, .sqlite3 on SQLite), and back:
+# `make restore FILE=backups/…` replaces the database with the file's in one transaction (docs/operations.md).
+backup: setup
+	$(PY) manage.py backup
+
+restore: setup
+	@test -n "$(FILE)" || { echo "make restore FILE=path/to/backup (a file that make backup wrote)"; exit 2; }
+	$(PY) manage.py restore "$(FILE)"
 
 # The production configuration on this machine: gunicorn workers, collected static files, DEBUG off, a
 # secret key from DJANGO_SECRET_KEY or made once into .secret-key (config/serve.py, docs/operations.md).
