@@ -20,7 +20,7 @@ that every login writes (sessions, users, axes) are not the atlas's data and are
 from __future__ import annotations
 
 from django.apps import AppConfig, apps
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 
 EPOCH_TABLE = "common_dataepoch"
 _TRIGGER = "chronoatlas_epoch"
@@ -51,6 +51,26 @@ def data_epoch(using: str = DEFAULT_DB_ALIAS) -> str | None:
     """The database's epoch as this connection sees it (inside a transaction, the transaction's own), or None
     when there is none to read (a database not migrated yet): then nothing may be cached."""
     connection = connections[using]
+    # On a connection kept from an earlier request Django first sends a health check (SELECT 1): a second
+    # round trip to the database on every cached answer, which under `make serve` cost more than the rest of
+    # the answer (docs/performance.md, "One cache"). This read is that check instead: a connection that died
+    # between requests (the database restarted) fails it, is closed, and the read is made on a new one.
+    checks_health = (
+        connection.health_check_enabled
+        and not connection.health_check_done
+        and connection.connection is not None
+        and not connection.in_atomic_block
+    )
+    if checks_health:
+        connection.health_check_done = True
+        try:
+            return _read_epoch(connection)
+        except DatabaseError:
+            connection.close()
+    return _read_epoch(connection)
+
+
+def _read_epoch(connection) -> str | None:
     with connection.cursor() as cursor:
         # Plain SQL: one indexed row, on every cached answer; building the ORM query cost more than running it.
         cursor.execute(f"SELECT value FROM {EPOCH_TABLE} WHERE id = 1")

@@ -4,7 +4,7 @@ rollback takes the change back with the write (common/epoch.py)."""
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import User
-from django.db import connection, transaction
+from django.db import close_old_connections, connection, transaction
 
 from chronology.models import Event
 from chronology.services import corpus_generate, event_publish
@@ -128,3 +128,26 @@ def test_migrating_installs_the_triggers_and_gives_a_new_epoch(moved):
     assert moved()
     make_place(slug="watched-again")
     assert moved()
+
+
+# Only PostgreSQL ends a connection under a running app (a restart); SQLite's file has no server to lose.
+# CI runs on PostgreSQL.
+if connection.vendor == "postgresql":
+
+    @pytest.mark.django_db(transaction=True)
+    def test_a_cached_answer_after_the_database_dropped_the_connection_is_answered_on_a_new_one(client):
+        """The epoch's read stands in for Django's health check on a kept connection: when the database has
+        ended that connection between two requests (a restart), the next reader still gets the list."""
+        make_place()
+        assert client.get("/api/v1/places/").status_code == 200
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            pid = cursor.fetchone()[0]
+        killer = connection.copy()
+        with killer.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+        killer.close()
+        close_old_connections()  # what a request's start does under a server (Django's test client skips it)
+        answer = client.get("/api/v1/places/")
+        assert answer.status_code == 200
+        assert len(answer.json()["features"]) == 1
