@@ -22,7 +22,7 @@ from django.utils.translation import gettext
 
 from chronology.preview import drafts_visible
 from common.translation import language_codes
-from frontend.views import event_date_text, locator_text, page_language
+from frontend.wording import event_date_text, locator_text, page_language
 from geography.models import Place, RouteStop
 from geography.styles import base_colors
 from lessons.selectors import lesson_detail

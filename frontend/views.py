@@ -7,10 +7,7 @@ browser from the API, so the page and the API can never show two versions of an 
 
 from __future__ import annotations
 
-import json
 import re
-from functools import cache
-from pathlib import Path
 
 from django.conf import settings
 from django.db.models import Max, Min
@@ -18,17 +15,15 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from chronology.models import Event
 from chronology.preview import PREVIEW_PARAMETER, drafts_visible
 from chronology.selectors import published_event_row
-from common.calendars import Calendar, month_name
 from common.response_cache import cached_bytes_response
-from common.translation import language_codes
-from frontend.dates import DateWords
 from frontend.exports import ExportError, export_filename, export_map_html, parse_export_request
+from frontend.lesson_pages import lesson_for_page
+from frontend.wording import event_date_text, locator_text, page_language, page_strings
 from geography.models import Place, RouteStop
 from geography.styles import map_styles
 
@@ -55,47 +50,6 @@ MODULES = (
 # The language the corpus's evidence passages are quoted in, whatever the reader's: the seed corpus quotes
 # its article, which is Turkish, the atlas's first language. The page marks each quote with it (lang=).
 EVIDENCE_LANGUAGE = settings.LANGUAGE_CODE
-
-# Where a page is named in a locator ("s. 193", "p. 12"): the last one. panel.js's locatorText does the same.
-PAGE_IN_LOCATOR = re.compile(r"^(.*)\b((?:s|p|pp)\.\s*\d)", re.DOTALL)
-
-
-def locator_text(locator: str, estimated: bool) -> str:
-    """A locator as shown: an estimated page says so where the page is named ("atıf: Tekinsoy 2025, ≈ s. 192")."""
-    if not locator or not estimated:
-        return locator or ""
-    text, found = PAGE_IN_LOCATOR.subn(r"\1≈ \2", locator, count=1)
-    return text if found else f"≈ {locator}"
-
-
-# The page's UI strings, in every language: read by the server for its first paint and sent with the page
-# (json_script) for the scripts, so both say the same words. Gregorian month names are the calendars' own.
-STRINGS_FILE = Path(__file__).resolve().parent / "static" / "frontend" / "strings.json"
-
-
-@cache
-def page_strings() -> dict[str, dict]:
-    """Every language's UI strings, with the month names common/calendars.py keeps."""
-    strings = json.loads(STRINGS_FILE.read_text(encoding="utf-8"))
-    for lang, block in strings.items():
-        block["months"] = [month_name(Calendar.GREGORIAN, month, lang) for month in range(1, 13)]
-    return strings
-
-
-def page_language(request) -> str:
-    """?lang= when the page speaks it, else the browser's preference (Accept-Language), else Turkish."""
-    codes = language_codes()
-    requested = request.GET.get("lang")
-    if requested in codes:
-        return requested
-    negotiated = translation.get_language_from_request(request)
-    return negotiated if negotiated in codes else settings.LANGUAGE_CODE
-
-
-def event_date_text(event: dict, lang: str) -> str:
-    """An event's date in words, exactly as the page's dates.js writes it (one table of cases tests both)."""
-    strings = page_strings().get(lang) or page_strings()[settings.LANGUAGE_CODE]
-    return DateWords(strings).record(event)  # the row's own `window` flag: the server decides it once
 
 
 def _api_urls(*, preview: bool = False) -> dict[str, str]:
@@ -235,8 +189,6 @@ def atlas(request, lesson_slug: str = ""):
 
 
 def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpResponse:
-    from frontend.lesson_pages import lesson_for_page  # it imports this module's helpers
-
     strings = page_strings()[lang]
     slug = request.GET.get("event", "").strip()
     lesson_slug = lesson_slug or request.GET.get("lesson", "").strip()

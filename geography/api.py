@@ -12,9 +12,9 @@ from rest_framework.response import Response
 
 from common.api import LANG_PARAMETER, LanguageMixin, TranslatedText
 from common.dates import InvalidDate, iso_day, parse_day
-from common.day_filters import DayRangeFilter
 from common.response_cache import cached_bytes_response
 from geography import schema
+from geography.day_filters import DayRangeFilter
 from geography.models import Area, AreaKind, Place, Route, RouteMode, RoutePurpose, RouteStop, route_length_km
 from geography.names import as_names, folded, name_on, name_periods
 from sources.selectors import citations_by_owner

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from chronology.admin import EventAdmin
 from chronology.models import Event
 
-from .files import FORMATS
+from .formats import FORMATS
 from .services import events_export
 from .views import import_events_view
 

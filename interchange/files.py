@@ -1,4 +1,4 @@
-"""Getting a file's text safely, and telling which format it is.
+"""Getting a file's text safely (which format it holds is `formats.recognise_format`'s to tell).
 
 Size is checked before anything is parsed, so a 50 MB file of junk costs a `stat`, not memory. Text
 must be UTF-8 (with or without a byte-order mark); anything else is refused with a message rather than
@@ -12,14 +12,11 @@ import io
 import json
 from pathlib import Path
 
-import yaml
 from django.conf import settings
 
 from .records import FormatError
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-FORMATS = ("corpus", "csv", "timelinejs", "timelinejs-csv")
-CORPUS_SECTIONS = {"sources", "themes", "people", "places", "routes", "areas", "events"}
 
 Source = Path | str | bytes
 
@@ -88,57 +85,3 @@ def csv_rows(text: str) -> list[list[str]]:
         return list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
         raise FormatError(f"The file is not readable CSV: {error}.") from None
-
-
-def recognise_format(source: Source, *, limit: int | None = None) -> str:
-    """ "timelinejs", "timelinejs-csv", "csv" or "corpus", from the file's content; else a FormatError."""
-    from .plain_csv import is_plain_csv_header
-    from .timelinejs_sheet import is_sheet_header
-
-    if not isinstance(source, bytes) and Path(source).is_dir():
-        return "corpus"  # a corpus is a folder of YAML files
-    text = read_text(source, limit=limit).strip()
-    if not text:
-        raise FormatError("The file is empty.")
-    if text.startswith(("{", "[")):
-        return _json_format(parse_json(text))
-    header = csv_rows(text.split("\n", 1)[0])
-    if header and is_sheet_header(header[0]):
-        return "timelinejs-csv"
-    if header and is_plain_csv_header(header[0]):
-        return "csv"
-    return _yaml_format(text, header[0] if header else [])
-
-
-def _json_format(data: object) -> str:
-    if not isinstance(data, dict):
-        raise FormatError(f"The JSON holds a {type(data).__name__}, not an object with `events`; not a timeline.")
-    events = data.get("events")
-    corpus_like = any(
-        isinstance(e, dict) and "slug" in e and "start_date" not in e
-        for e in (events if isinstance(events, list) else ())
-    )
-    if isinstance(events, list) and not corpus_like:
-        return "timelinejs"
-    if CORPUS_SECTIONS & data.keys():
-        return "corpus"
-    raise FormatError(
-        "The JSON object has no `events` list (keys found: "
-        f"{', '.join(sorted(map(str, data))) or 'none'}); a TimelineJS file has `events`, a corpus has sections "
-        f"such as {', '.join(sorted(CORPUS_SECTIONS))}."
-    )
-
-
-def _yaml_format(text: str, header: list[str]) -> str:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError:
-        data = None
-    if isinstance(data, dict) and CORPUS_SECTIONS & data.keys():
-        return "corpus"
-    shown = ", ".join(header[:8]) if header else "nothing readable"
-    raise FormatError(
-        f"Cannot tell what this file is (its first line has: {shown}). Expected TimelineJS JSON (with `events`), "
-        "the TimelineJS sheet template (Year, Month, Day, …, Headline, Text, …), the atlas CSV (slug, date, "
-        "title_…) or a corpus (YAML with sections such as events and places). Give --format if it is one of these."
-    )

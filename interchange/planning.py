@@ -16,8 +16,8 @@ from django.conf import settings
 
 from chronology.models import Category
 
-from .files import decode, read_bytes, recognise_format
-from .formats import read_events
+from .files import decode, read_bytes
+from .formats import read_events, recognise_format
 from .records import EventRecord, FormatError, Problem
 from .slides import language_codes
 

@@ -20,7 +20,8 @@ from django.utils.translation import gettext_lazy as _
 
 from chronology.models import Category
 
-from .files import FORMATS, max_bytes
+from .files import max_bytes
+from .formats import FORMATS
 from .planning import import_plan
 from .records import FormatError
 from .services import ImportRejected, events_import

@@ -1,7 +1,4 @@
-"""The cached event list never outlives a change to the data, and large lists travel compressed."""
-
-import gzip
-import json
+"""The cached event list never outlives a change to the data (gzip and 304s: tests/common/test_response_cache.py)."""
 
 from django.urls import reverse
 
@@ -52,39 +49,6 @@ def test_each_language_and_query_has_its_own_list(api):
     assert titles(api) == ["English"]
     assert [item["title"] for item in api.get(EVENTS + "?lang=tr&fields=title").json()] == ["Türkçe"]
     assert api.get(EVENTS + "?lang=en&fields=slug").json() == [{"slug": "x"}]
-
-
-def test_lists_are_gzipped_for_clients_that_accept_it(api):
-    for day in range(1, 28):
-        make_event(date=f"1920-03-{day:02d}")
-    response = api.get(EVENTS, HTTP_ACCEPT_ENCODING="gzip")
-    assert response["Content-Encoding"] == "gzip"
-    assert len(json.loads(gzip.decompress(response.content))) == 27
-
-
-def test_a_repeated_request_with_the_etag_gets_304(api):
-    make_event()
-    first = api.get(EVENTS)
-    again = api.get(EVENTS, HTTP_IF_NONE_MATCH=first["ETag"])
-    assert again.status_code == 304 and not again.content
-
-
-def test_a_parameter_the_api_does_not_know_does_not_build_another_list(api):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    def event_queries(context) -> list[str]:
-        return [q["sql"] for q in context.captured_queries if "chronology_event" in q["sql"]]
-
-    make_event(title={"en": "Only"})
-    with CaptureQueriesContext(connection) as cold:
-        first = api.get(EVENTS + "?lang=en&x=1")
-    built = event_queries(cold)  # read now: the next request empties Django's query log
-    with CaptureQueriesContext(connection) as warm:
-        again = api.get(EVENTS + "?x=2&lang=en")
-    rebuilt = event_queries(warm)
-    assert built and not rebuilt
-    assert again.json() == first.json() == api.get(EVENTS + "?lang=en").json()
 
 
 def test_the_same_filters_written_differently_share_one_list(api):

@@ -353,15 +353,6 @@ def test_a_circle_of_relations_is_refused_naming_the_events(db, tmp_path):
     assert not Event.objects.exists()
 
 
-def test_an_impossible_window_is_refused_naming_the_events(db, tmp_path):
-    impossible = RELATIVE.replace(
-        "after: [stalin-interview]\n            before: [gyumri-treaty]",
-        "after: [gyumri-treaty]\n            before: [stalin-interview]",
-    )
-    problems = problems_of(write_corpus(tmp_path / "c", {**BASE, "relative.yaml": impossible}))
-    assert any("'envoy-arrives' cannot be placed: after 'gyumri-treaty'" in p for p in problems), problems
-
-
 def test_an_event_with_neither_date_nor_relations_is_refused(db, tmp_path):
     undated = RELATIVE.replace("            after: [stalin-interview]\n            before: [gyumri-treaty]\n", "")
     problems = problems_of(write_corpus(tmp_path / "c", {**BASE, "relative.yaml": undated}))

@@ -4,26 +4,12 @@ import datetime as dt
 
 import pytest
 from django.conf import settings
-from django.db import transaction
 
 from chronology.audit import corpus_audit
 from chronology.corpus import corpus_load
 from chronology.models import AidItem, Event
 from common.dates import as_day_number
 from geography.models import Area, Route
-
-
-@pytest.fixture(scope="module")
-def _seed_loaded(django_db_setup, django_db_blocker):
-    """Load the corpus once for this module, inside a transaction rolled back after its last test."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield corpus_load(path=settings.CORPUS_DIR)
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def seed(_seed_loaded, db):
-    return _seed_loaded
 
 
 def test_seed_corpus_audits_clean(seed):

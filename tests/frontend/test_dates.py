@@ -9,7 +9,7 @@ import pytest
 
 from common.calendars import Calendar, month_name
 from frontend.dates import DateWords
-from frontend.views import page_strings
+from frontend.wording import page_strings
 
 CASES = json.loads((Path(__file__).parents[1] / "cases" / "date_wording.json").read_text(encoding="utf-8"))["cases"]
 

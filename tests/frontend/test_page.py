@@ -14,7 +14,8 @@ from django.urls import reverse
 from chronology.models import Event, EventRelation, Status
 from chronology.selectors import EVENT_FIELDS
 from chronology.services import event_relative_bounds_refresh
-from frontend.views import INDEX_FIELDS, MODULES, page_strings
+from frontend.views import INDEX_FIELDS, MODULES
+from frontend.wording import locator_text, page_strings
 from geography.models import Place
 from sources.models import Citation, Source
 
@@ -259,8 +260,6 @@ LOCATOR_CASES = json.loads((Path(__file__).resolve().parents[1] / "cases" / "loc
 
 @pytest.mark.parametrize("case", LOCATOR_CASES["cases"], ids=lambda case: f"{case['locator']}-{case['estimated']}")
 def test_an_estimated_page_is_shown_as_estimated_as_the_scripts_show_it(case):
-    from frontend.views import locator_text
-
     assert locator_text(case["locator"], case["estimated"]) == case["text"]
 
 

@@ -4,8 +4,7 @@ import os
 import pytest
 from django.test import override_settings
 
-from interchange.files import recognise_format
-from interchange.formats import read_events, write_events
+from interchange.formats import read_events, recognise_format, write_events
 from interchange.plain_csv import columns
 from interchange.records import FormatError
 from interchange.timelinejs_sheet import HEADER

@@ -1,23 +1,6 @@
 """The seed lessons load and read through the API in both languages, each step citing its sources."""
 
-import pytest
-from django.conf import settings
-from django.db import transaction
-
-from chronology.corpus import corpus_load
 from lessons.models import LessonStep
-
-
-@pytest.fixture(scope="module")
-def _seed_loaded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield corpus_load(path=settings.CORPUS_DIR)
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def seed(_seed_loaded, db):
-    return _seed_loaded
 
 
 def test_the_seed_ships_three_published_lessons_listed_with_their_step_counts(seed, api):

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from interchange.files import FORMATS
+from interchange.formats import FORMATS
 from interchange.records import FormatError
 from interchange.services import events_export
 

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from chronology.models import Category
-from interchange.files import FORMATS
+from interchange.formats import FORMATS
 from interchange.planning import import_plan
 from interchange.records import FormatError
 from interchange.services import ImportRejected, events_import
