@@ -160,6 +160,12 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1000)
     parser.add_argument("--pg-port", type=int, default=5499)
     parser.add_argument("--outage-seconds", type=float, default=8)
+    parser.add_argument(
+        "--curators",
+        type=int,
+        help="of the clients, this many read admin pages and the rest only the page and the API (default: every "
+        "client cycles through the one mix of issue 10, 3 admin pages in 7)",
+    )
     args = parser.parse_args()
 
     cluster = ThrowawayCluster(args.pg_port)
@@ -192,10 +198,36 @@ def main() -> None:
             (f"{base}/admin/chronology/event/", admin),
             (base + change, admin),
         ]
-        print(f"1. {args.seconds:.0f} s at {args.clients} clients, mixed page / API / admin (load {load_average()})")
-        sustained = run_load(mix, seconds=args.seconds, clients=args.clients, max_requests=200_000)
-        sustained["load_after"] = load_average()
-        print("  ", json.dumps(sustained))
+        if args.curators is None:
+            mixed = f"{args.clients} clients, mixed page / API / admin"
+            print(f"1. {args.seconds:.0f} s at {mixed} (load {load_average()})")
+            sustained = run_load(mix, seconds=args.seconds, clients=args.clients, max_requests=200_000)
+            sustained["load_after"] = load_average()
+            print("  ", json.dumps(sustained))
+        else:
+            visitors = args.clients - args.curators
+            print(
+                f"1. {args.seconds:.0f} s: {visitors} visitors on the page and API, {args.curators} curators on admin "
+                f"pages, at once (load {load_average()})"
+            )
+            runs: dict = {}
+            groups = {"visitors": (mix[:4], visitors), "curators": (mix[4:], args.curators)}
+            threads = [
+                threading.Thread(
+                    target=lambda name=name, urls=urls, clients=clients: runs.update(
+                        {name: run_load(urls, seconds=args.seconds, clients=clients, max_requests=200_000)}
+                    )
+                )
+                for name, (urls, clients) in groups.items()
+                if clients
+            ]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            for name, stats in runs.items():
+                print(f"   {name}:", json.dumps(stats))
+            print(f"   load after: {load_average()}")
 
         print(f"2. PostgreSQL stopped for {args.outage_seconds:.0f} s under load (20 clients), then started again")
         before = event_text(base, "gen-event-1")
