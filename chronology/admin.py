@@ -10,7 +10,17 @@ from django.utils.translation import gettext_lazy as _
 
 from chronology.admin_filters import DisputedFilter, SourceFilter, YearFilter
 from chronology.date_reading import date_reading
-from chronology.models import Actor, AidItem, AlternativeDating, Event, EventPlace, EventRelation, Person, Theme
+from chronology.models import (
+    Actor,
+    AidItem,
+    AlternativeDating,
+    Category,
+    Event,
+    EventPlace,
+    EventRelation,
+    Person,
+    Theme,
+)
 from chronology.services import (
     RelativeDateError,
     event_publish,
@@ -192,6 +202,13 @@ class PersonAdmin(TranslatedSearchMixin, CuratedAdmin):
 @admin.register(Theme)
 class ThemeAdmin(TranslatedSearchMixin, CuratedAdmin):
     list_display = ("slug", translated_column("name", _("name")))
+    search_fields = ("slug",)
+    translated_search = ("name",)
+
+
+@admin.register(Category)
+class CategoryAdmin(TranslatedSearchMixin, CuratedAdmin):
+    list_display = ("slug", translated_column("name", _("name")), "colour", "symbol")
     search_fields = ("slug",)
     translated_search = ("name",)
 

@@ -67,6 +67,7 @@ def corpus_generate(*, events: int, seed: int, routes: int | None = None, areas:
     if (routes is not None and routes < 1) or areas < 0:
         raise ValueError("routes must be at least 1 and areas at least 0.")
     rng = random.Random(seed)
+    codes = list(Category.objects.values_list("slug", flat=True))
     # Events first: their aid lines protect the actors and sources they name.
     for model in (Event, Route, Source, Person, Theme, Actor, Area):
         model.objects.filter(slug__startswith=PREFIX).delete()
@@ -127,7 +128,7 @@ def corpus_generate(*, events: int, seed: int, routes: int | None = None, areas:
             slug=f"{PREFIX}event-{i}",
             title={"tr": f"Olay {i}", "en": f"Event {i}"},
             summary={"tr": f"Üretilmiş olay {i}.", "en": f"Generated event {i}."},
-            category=rng.choice(Category.values),
+            category_id=rng.choice(codes),
             significance=rng.choice([1, 1, 2, 2, 2, 3]),
             status=Status.PUBLISHED,
             date=_edtf(rng, first_day + dt.timedelta(days=rng.randint(0, span))),

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
+from coloraide import Color
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from common.calendars import Calendar, CalendarError, parse_calendar_date, to_gregorian_alternatives
 from common.dates import InvalidDate, as_day_number, parse_date
 from common.history import register_history
 from common.models import SLUG_HELP, Dated, DatedQuerySet
-from common.translation import TranslatedField
+from common.translation import TranslatedField, translate
 from geography.models import Place, Route
 from sources.models import Source
 
@@ -60,14 +64,56 @@ class Person(models.Model):
             raise ValidationError(errors)
 
 
-class Category(models.TextChoices):
-    TREATY = "treaty", _("treaty")
-    DIPLOMACY = "diplomacy", _("diplomacy")
-    MISSION = "mission", _("mission")
-    MILITARY = "military", _("military")
-    AID = "aid", _("aid")
-    POLITICS = "politics", _("politics")
-    REPORT = "report", _("report")
+# Category colours mark events on the map's land and the timeline's white; WCAG 2.1's 3:1 for graphics
+# (1.4.11) against the lighter of the two keeps every marker visible.
+BASEMAP_COLOURS = ("#f4f0e6", "#ffffff")
+MINIMUM_CONTRAST = 3.0
+
+
+class Category(models.Model):
+    """What kind of event it is (a treaty, a mission, an invention): data, so any history can name its own."""
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=40,
+        unique=True,
+        help_text=_("Letters, digits and hyphens, e.g. treaty; events, files and the API name the category by it."),
+    )
+    name = TranslatedField(_("name"))
+    colour = models.CharField(
+        _("colour"),
+        max_length=7,
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Write the colour as # and six hex digits, e.g. #1f6f78."))],
+        help_text=_("E.g. #1f6f78: dark enough to stand out on the map and the timeline (contrast 3:1 or more)."),
+    )
+    symbol = models.CharField(
+        _("symbol"), max_length=4, blank=True, help_text=_("A character shown beside the name, e.g. ✒ or ⚔.")
+    )
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self) -> str:
+        # Shown in the event form's choice: the name a curator reads, not the slug.
+        return translate(self.name, get_language()) or self.slug
+
+    def clean(self):
+        super().clean()
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}", self.colour or ""):
+            return  # the field's own validator says what to write
+        contrast = min(Color(self.colour).contrast(background, method="wcag21") for background in BASEMAP_COLOURS)
+        if contrast < MINIMUM_CONTRAST:
+            raise ValidationError(
+                {
+                    "colour": _(
+                        "%(colour)s is too light on the map: contrast %(contrast).1f:1, at least %(minimum).0f:1 "
+                        "is needed. Choose a darker colour."
+                    )
+                    % {"colour": self.colour, "contrast": contrast, "minimum": MINIMUM_CONTRAST}
+                }
+            )
 
 
 class Status(models.TextChoices):
@@ -87,7 +133,15 @@ class Event(Dated):
     slug = models.SlugField(_("slug"), max_length=120, unique=True, help_text=SLUG_HELP)
     title = TranslatedField(_("title"))
     summary = TranslatedField(_("summary"), multiline=True, help_text=_("In your own words, from the sources' facts."))
-    category = models.CharField(_("category"), max_length=10, choices=Category.choices)
+    # Keyed by slug, in the column it always had: stored values, files and API output name the slug.
+    category = models.ForeignKey(
+        Category,
+        to_field="slug",
+        db_column="category",
+        on_delete=models.PROTECT,
+        related_name="events",
+        verbose_name=_("category"),
+    )
     significance = models.PositiveSmallIntegerField(
         _("significance"),
         default=2,
@@ -374,4 +428,5 @@ register_history(EventRelation)
 register_history(AidItem)
 register_history(Person)
 register_history(Theme)
+register_history(Category)
 register_history(Actor)

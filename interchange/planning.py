@@ -59,8 +59,9 @@ def import_plan(
     language = language or default_language()
     if language not in language_codes():
         raise FormatError(f"Unknown language {language!r}; use one of {', '.join(language_codes())}.")
-    if default_category and default_category not in Category.values:
-        raise FormatError(f"Unknown category {default_category!r}; use one of {', '.join(Category.values)}.")
+    if default_category and not Category.objects.filter(slug=default_category).exists():
+        codes = ", ".join(Category.objects.values_list("slug", flat=True))
+        raise FormatError(f"Unknown category {default_category!r}; use one of {codes}, or add it in the admin.")
     name = source.name if isinstance(source, Path) else "the uploaded file"
     format = format or recognise_format(source)
     if format == "corpus":

@@ -18,7 +18,7 @@ from slugify import slugify
 
 from chronology.corpus import CorpusInvalid, corpus_load
 from chronology.corpus.exporting import corpus_export
-from chronology.models import Event, Status, Theme
+from chronology.models import Category, Event, Status, Theme
 from geography.models import Place
 from sources.models import Citation, Source
 
@@ -139,7 +139,7 @@ class _Importer:
         before = self.snapshot(event)
         places, citations = self.references(record, row)
         self.fill(event, record, row)
-        exclude = ["themes", "places", "people", "routes"] + ([] if event.category else ["category"])
+        exclude = ["themes", "places", "people", "routes"] + ([] if event.category_id else ["category"])
         try:
             event.full_clean(exclude=exclude)
         except ValidationError as error:
@@ -170,7 +170,7 @@ class _Importer:
     @staticmethod
     def snapshot(event: Event) -> dict:
         values = {
-            name: getattr(event, name)
+            name: getattr(event, "category_id" if name == "category" else name)
             for name in ("title", "summary", "date", "category", "status", "media_url", "media_caption", "media_credit")
         }
         saved = event.pk is not None
@@ -210,9 +210,14 @@ class _Importer:
         event.date = record.date_edtf
         event.date_as_written = "" if event.pk is None else event.date_as_written
         category = record.category or (self.plan.default_category if event.pk is None else "")
-        if category:
-            event.category = category
-        elif not event.category:
+        if category and not Category.objects.filter(slug=category).exists():
+            row.reasons.append(
+                f"category: no category {category!r} in the atlas; add it in the admin (Categories) or use one of "
+                f"{', '.join(Category.objects.values_list('slug', flat=True))}."
+            )
+        elif category:
+            event.category_id = category
+        elif not event.category_id:
             row.reasons.append(
                 "category: the file gives none; choose a category for rows without one "
                 "(--category, or the import form's category) or fill the category column."
@@ -305,7 +310,7 @@ def _record_of(event: Event, language: str) -> EventRecord | None:
         date_edtf=date,
         title=dict(event.title),
         summary={code: text_to_html(text) for code, text in event.summary.items()},
-        category=event.category,
+        category=event.category_id,
         group=(theme.name.get(language) or next(iter(theme.name.values()), theme.slug)) if theme else "",
         places=tuple(event.places.order_by("slug").values_list("slug", flat=True)),
         citations=tuple(CitationRef(c.source.slug, c.locator) for c in event.citations.select_related("source")),

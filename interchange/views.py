@@ -44,8 +44,8 @@ class ImportForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language of a TimelineJS file"), choices=lambda: settings.LANGUAGES, required=False
     )
-    category = forms.ChoiceField(
-        label=_("Category for rows without one"), choices=[("", "—"), *Category.choices], required=False
+    category = forms.ModelChoiceField(
+        label=_("Category for rows without one"), queryset=Category.objects.all(), to_field_name="slug", required=False
     )
     publish = forms.BooleanField(label=_("Publish imported events (otherwise they arrive as drafts)"), required=False)
     skip_rejected = forms.BooleanField(label=_("Import the good rows and leave rejected ones out"), required=False)
@@ -111,7 +111,7 @@ def import_events_view(request, model_admin):
             source=path.read_bytes(),
             format=options["format"] or None,
             language=options["language"] or None,
-            default_category=options["category"],
+            default_category=options["category"].slug if options["category"] else "",
         )
         report = events_import(
             plan=plan,

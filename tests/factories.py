@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from chronology.models import Event, Person, Status, Theme
+from chronology.models import Category, Event, Person, Status, Theme
 from geography.models import Area, Place, Route, RouteStop
 from sources.models import Citation, Source, SourceKind
 
@@ -39,6 +39,12 @@ def make_theme(**overrides) -> Theme:
     return Theme.objects.create(slug=slug, **{"name": {"tr": slug, "en": slug}, **overrides})
 
 
+def make_category(**overrides) -> Category:
+    slug = overrides.pop("slug", None) or _slug("category")
+    fields = {"name": {"tr": slug, "en": slug}, "colour": "#2b6cb0"}
+    return Category.objects.get_or_create(slug=slug, defaults={**fields, **overrides})[0]
+
+
 def make_event(*, places=(), people=(), themes=(), routes=(), sources=None, **overrides) -> Event:
     """A published event citing one new source (or the given ones)."""
     slug = overrides.pop("slug", None) or _slug("event")
@@ -50,6 +56,8 @@ def make_event(*, places=(), people=(), themes=(), routes=(), sources=None, **ov
         "status": Status.PUBLISHED,
     }
     fields.update(overrides)
+    # Tests name a category by its slug, as files and the API do; it is made when the database lacks it.
+    fields["category"] = make_category(slug=fields["category"])
     event = Event.objects.create(slug=slug, **fields)
     event.places.set(places)
     event.people.set(people)

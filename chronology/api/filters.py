@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
@@ -48,6 +48,8 @@ def canonical(value):
     """A filter's cleaned value as plain JSON, the same however the client spelled or ordered it."""
     if isinstance(value, Model):
         return value.pk
+    if isinstance(value, QuerySet):  # several records chosen (categories); none asked is an empty one
+        return sorted(value.values_list("pk", flat=True))
     if isinstance(value, slice):
         return [canonical(value.start), canonical(value.stop)]
     if isinstance(value, list | tuple):
@@ -66,7 +68,9 @@ def date_window(cleaned_filters: dict) -> DateWindow | None:
 
 
 class EventFilter(geography_api.DatedFilter):
-    category = filters.MultipleChoiceFilter(choices=Category.choices)
+    category = filters.ModelMultipleChoiceFilter(
+        to_field_name="slug", queryset=Category.objects.all(), label="Category slug (several allowed)"
+    )
     place = filters.ModelChoiceFilter(
         field_name="places", to_field_name="slug", queryset=Place.objects.all(), label="Place slug"
     )

@@ -33,7 +33,6 @@ from geography.models import Place, Route
 FORMAT = 1  # bumped when the body's shape changes, so no cached body of the old shape is served
 # The Julian Day Number of 1970-01-01: the database's day numbers minus this are the page's days.
 UNIX_EPOCH_DAY = 2440588
-CATEGORIES = [c.value for c in Category]
 PRECISIONS = [p.value for p in Precision]
 # Bits of `flags`, as the page's atlas-data.js reads them.
 APPROXIMATE, UNCERTAIN, DISPUTED, WINDOW = 1, 2, 4, 8
@@ -61,10 +60,15 @@ def _refs(event_ids: Sequence[int], links: Iterable[tuple[int, str]], table: lis
 
 
 def index_body(
-    rows: Sequence[tuple], *, places: Iterable[tuple[int, str]], routes: Iterable[tuple[int, str]], lang: str
+    rows: Sequence[tuple],
+    *,
+    places: Iterable[tuple[int, str]],
+    routes: Iterable[tuple[int, str]],
+    categories: Sequence[str],
+    lang: str,
 ) -> bytes:
     """The index as UTF-8 JSON bytes. `rows` are tuples in ROW's order (time order); `places` and `routes`
-    are (event id, slug) links. Pure: the same rows give the same bytes."""
+    are (event id, slug) links; `categories` every category slug. Pure: the same rows give the same bytes."""
     places, routes = list(places), list(routes)
     place_table = sorted({slug for _, slug in places})
     route_table = sorted({slug for _, slug in routes})
@@ -72,7 +76,7 @@ def index_body(
     place_offsets, place_refs = _refs(ids, places, place_table)
     route_offsets, route_refs = _refs(ids, routes, route_table)
     precision_code = {name: n for n, name in enumerate(PRECISIONS)}
-    category_code = {name: n for n, name in enumerate(CATEGORIES)}
+    category_code = {name: n for n, name in enumerate(categories)}
     columns: dict[str, list] = {name: [] for name in
                                 ("slug", "title", "date", "start", "end", "precision", "category", "significance",
                                  "flags")}  # fmt: skip
@@ -97,7 +101,7 @@ def index_body(
         "format": FORMAT,
         "lang": lang,
         "count": len(rows),
-        "categories": CATEGORIES,
+        "categories": list(categories),
         "precisions": PRECISIONS,
         "places": place_table,
         "routes": route_table,
@@ -131,7 +135,8 @@ def index_columns(events, *, lang: str) -> bytes:
     ]
     places = _slug_links(EventPlace, "place", Place, ids)
     routes = _slug_links(Event.routes.through, "route", Route, ids)
-    return index_body(rows, places=places, routes=routes, lang=lang)
+    categories = list(Category.objects.order_by("slug").values_list("slug", flat=True))
+    return index_body(rows, places=places, routes=routes, categories=categories, lang=lang)
 
 
 class EventIndexView(LanguageMixin, APIView):

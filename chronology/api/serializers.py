@@ -82,7 +82,7 @@ class EventSerializer(serializers.Serializer):
     precision = serializers.ChoiceField(choices=[p.value for p in Precision])
     approximate = serializers.BooleanField()
     uncertain = serializers.BooleanField()
-    category = serializers.ChoiceField(choices=Category.choices)
+    category = serializers.SlugField(help_text="A category's slug, as /api/v1/categories/ lists them")
     significance = serializers.IntegerField(min_value=1, max_value=3)
     places = serializers.ListField(child=serializers.SlugField())
     place_roles = PlaceRoleSerializer(
@@ -126,7 +126,7 @@ class EventBriefSerializer(serializers.Serializer):
     precision = serializers.ChoiceField(choices=[p.value for p in Precision])
     approximate = serializers.BooleanField()
     uncertain = serializers.BooleanField()
-    category = serializers.ChoiceField(choices=Category.choices)
+    category = serializers.SlugField()
 
 
 class RelatedEventsSerializer(serializers.Serializer):
@@ -153,6 +153,14 @@ class ThemeSerializer(serializers.ModelSerializer):
     class Meta:
         model = Theme
         fields = ["slug", "name"]
+
+
+class CategorySerializer(serializers.ModelSerializer):
+    name = TranslatedTextField()
+
+    class Meta:
+        model = Category
+        fields = ["slug", "name", "colour", "symbol"]
 
 
 class NamedSerializer(serializers.Serializer):

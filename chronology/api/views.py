@@ -21,13 +21,14 @@ from chronology.api.filters import (
     requested_fields,
 )
 from chronology.api.serializers import (
+    CategorySerializer,
     EventSerializer,
     PersonSerializer,
     RelatedEventsSerializer,
     SearchResultSerializer,
     ThemeSerializer,
 )
-from chronology.models import Event, Person, Theme
+from chronology.models import Category, Event, Person, Theme
 from chronology.preview import PREVIEW_PARAMETER, drafts_visible
 from chronology.search import PER_KIND_DEFAULT, PER_KIND_MAX, QueryError, atlas_search, related_events
 from chronology.selectors import event_rows, published_event_row
@@ -70,11 +71,9 @@ class EventViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
             if not filterset.is_valid():
                 raise ValidationError(filterset.errors)
             queryset, window = filterset.qs, date_window(filterset.form.cleaned_data)
-            filters_asked = {
-                name: canonical(value)
-                for name, value in filterset.form.cleaned_data.items()
-                if value not in (None, "", [], ())  # a filter not given asks nothing: the same list as without it
-            }
+            asked_values = {name: canonical(value) for name, value in filterset.form.cleaned_data.items()}
+            # A filter not given asks nothing: the same list as without it.
+            filters_asked = {name: value for name, value in asked_values.items() if value not in (None, "", [])}
         # The whole list is the page's heaviest request (0.5 s of server time at 10,000 events); it is
         # cached per data version and per what was validly asked, so a change anywhere in the data retires
         # it and a parameter the API does not know cannot make it build and store another copy.
@@ -160,6 +159,13 @@ class PersonViewSet(TranslatedReadOnlyViewSet):
 class ThemeViewSet(TranslatedReadOnlyViewSet):
     serializer_class = ThemeSerializer
     queryset = Theme.objects.order_by("slug")
+
+
+class CategoryViewSet(TranslatedReadOnlyViewSet):
+    """What kinds of event the atlas has: each with its slug (the events' `category`), name, colour and symbol."""
+
+    serializer_class = CategorySerializer
+    queryset = Category.objects.order_by("slug")
 
 
 class SearchView(LanguageMixin, GenericAPIView):

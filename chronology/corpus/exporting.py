@@ -64,7 +64,7 @@ def _child(row: models.Model, spec: Child) -> dict:
 def _record(instance: models.Model, spec: Section) -> dict:
     data = {}
     for name in spec.scalars:
-        value = getattr(instance, name)
+        value = getattr(instance, spec.model._meta.get_field(name).attname)
         if name in spec.required or not _is_default(value, _default(spec.model, name, spec.defaults)):
             data[name] = _plain(value)
     for name in spec.slug_lists:

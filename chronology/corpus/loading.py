@@ -257,14 +257,16 @@ class _Loader:
         created = instance is None
         if created:
             instance = model()
-        before = {name: _comparable(getattr(instance, name, None)) for name in spec.scalars}
-        for name in spec.scalars:
+        # A scalar that is a foreign key by slug (an event's category) is written and compared as that slug.
+        attnames = {name: model._meta.get_field(name).attname for name in spec.scalars}
+        before = {name: _comparable(getattr(instance, attnames[name], None)) for name in spec.scalars}
+        for name, attname in attnames.items():
             if name in record.data:
-                setattr(instance, name, clean_scalar(record.data[name], name))
+                setattr(instance, attname, clean_scalar(record.data[name], name))
             elif name in spec.defaults:
-                setattr(instance, name, spec.defaults[name])
+                setattr(instance, attname, spec.defaults[name])
             else:  # a field the file leaves out goes back to its default, so the file is the whole truth
-                setattr(instance, name, model._meta.get_field(name).get_default())
+                setattr(instance, attname, model._meta.get_field(name).get_default())
         try:
             _full_clean(instance, exclude=[])
         except ValidationError as error:
@@ -274,7 +276,9 @@ class _Loader:
         related = self.prepare_related(record)
         if related is None:
             return
-        changed = created or before != {name: _comparable(getattr(instance, name, None)) for name in spec.scalars}
+        changed = created or before != {
+            name: _comparable(getattr(instance, attnames[name], None)) for name in spec.scalars
+        }
         if changed:
             instance.save()
         self.saved[record.section][record.slug] = instance

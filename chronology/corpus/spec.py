@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db import models
 
-from chronology.models import Actor, AidItem, AlternativeDating, Event, Person, Status, Theme
+from chronology.models import Actor, AidItem, AlternativeDating, Category, Event, Person, Status, Theme
 from geography.models import Area, Place, PlaceName, Route, RouteStatus
 from sources.models import Citation, Source
 
@@ -76,6 +76,9 @@ SECTIONS: dict[str, Section] = {
         Source,
         scalars=("slug", "kind", "label", "author", "year", "title", "archive_ref", "date", "note"),
         required=frozenset({"slug", "kind", "label"}),
+    ),
+    "categories": Section(
+        Category, scalars=("slug", "name", "colour", "symbol"), required=frozenset({"slug", "name", "colour"})
     ),
     "themes": Section(Theme, scalars=("slug", "name"), required=frozenset({"slug", "name"})),
     "people": Section(

@@ -75,6 +75,7 @@ def _small_corpus() -> dict[str, str]:
         "people": "stalin",
         "sources": "bayur",
         "themes": "aid",
+        "categories": "diplomacy",
         "places": "kars",
         "routes": "baku-kars",
         "areas": "front",

@@ -130,8 +130,10 @@ def test_index_body_is_pure_and_lists_each_place_once_in_a_table():
     row = (1, "a", "A", "1920", 2443000, 2443364, "year", False, True, "aid", 2, False, False)
     other = (2, "b", "B", "1921", None, None, "year", False, False, "treaty", 1, False, True)
     links = [(1, "kars"), (2, "baku"), (1, "baku")]
-    body = json.loads(index_body([row, other], places=links, routes=[], lang="en"))
-    assert body == json.loads(index_body([row, other], places=links, routes=[], lang="en"))
+    body = json.loads(index_body([row, other], places=links, routes=[], categories=["aid", "treaty"], lang="en"))
+    assert body == json.loads(
+        index_body([row, other], places=links, routes=[], categories=["aid", "treaty"], lang="en")
+    )
     assert body["places"] == ["baku", "kars"]
     assert (body["placeOffsets"], body["placeRefs"]) == ([0, 2, 3], [0, 1, 0])
     assert [body["start"], body["end"]] == [[2443000 - 2440588, None], [2443364 - 2440588, None]]

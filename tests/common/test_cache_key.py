@@ -108,12 +108,16 @@ places:
     kind: city
     latitude: 45.76
     longitude: 4.83
+categories:
+  - slug: revolt
+    name: {en: revolt, tr: isyan}
+    colour: "#a23b2a"
 events:
   - slug: silk-strike
     date: "1831-11"
     title: {en: The silk workers' revolt, tr: İpek işçileri isyanı}
     summary: {en: Weavers rose in Lyon., tr: Dokumacılar Lyon'da ayaklandı.}
-    category: diplomacy
+    category: revolt
     places: [lyon]
     citations:
       - {source: diary, locator: "p. 1", evidence: "they rose"}

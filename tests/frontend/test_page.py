@@ -18,6 +18,7 @@ from frontend.views import INDEX_FIELDS, MODULES
 from frontend.wording import locator_text, page_strings
 from geography.models import Place
 from sources.models import Citation, Source
+from tests.factories import make_category
 
 I18N_JS = Path(__file__).resolve().parents[2] / "frontend" / "static" / "frontend" / "i18n.js"
 
@@ -34,7 +35,9 @@ def make_event(**overrides) -> Event:
         "category": "treaty",
         "status": Status.PUBLISHED,
     }
-    event = Event.objects.create(**{**fields, **overrides})
+    fields = {**fields, **overrides}
+    fields["category"] = make_category(slug=fields["category"])
+    event = Event.objects.create(**fields)
     Citation.objects.create(owner=event, source=source, locator="s. 201")
     return event
 

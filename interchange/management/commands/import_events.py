@@ -2,7 +2,6 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from chronology.models import Category
 from interchange.formats import FORMATS
 from interchange.planning import import_plan
 from interchange.records import FormatError
@@ -21,9 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="show what would happen; save nothing")
         parser.add_argument("--publish", action="store_true", help="publish imported events (default: drafts)")
         parser.add_argument("--lang", help="the language a TimelineJS file is written in (default: the first)")
-        parser.add_argument(
-            "--category", choices=Category.values, default="", help="category of rows whose file gives none"
-        )
+        parser.add_argument("--category", default="", help="category of rows whose file gives none")
         parser.add_argument(
             "--skip-rejected", action="store_true", help="import the good rows and leave the rejected ones out"
         )
