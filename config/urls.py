@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView
 from chronology.api.index import EventIndexView
 from chronology.api.views import SearchView
 from config.api_router import router
+from interchange.api import geojson_layer
 
 admin.site.site_header = _("Chronoatlas curators")
 admin.site.site_title = _("Chronoatlas")
@@ -16,6 +17,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/search/", SearchView.as_view(), name="search"),
     path("api/v1/event-index/", EventIndexView.as_view(), name="event-index"),
+    # Before the router, whose format suffixes would otherwise take `.geojson` for a renderer it lacks.
+    path("api/v1/<str:layer>.geojson", geojson_layer, name="geojson-layer"),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("", include("frontend.urls")),

@@ -26,6 +26,7 @@ from frontend.lesson_pages import lesson_for_page
 from frontend.wording import event_date_text, locator_text, page_language, page_strings
 from geography.models import Place, RouteStop
 from geography.styles import map_styles
+from interchange.geojson import LAYERS
 
 # The world-atlas file the map draws: 50m keeps the Black Sea and Caucasus coasts recognisable at the
 # zooms the atlas uses (110m turns them into polygons); docs/performance.md has the cost of each.
@@ -188,6 +189,14 @@ def atlas(request, lesson_slug: str = ""):
         return page.response
 
 
+def _downloads(strings: dict) -> list[dict]:
+    """The page's data downloads: each with its address and its label's key (the page relabels on a language switch)."""
+    keys = {layer: f"download_{layer}_geojson" for layer in LAYERS}
+    return [
+        {"url": reverse("geojson-layer", args=[layer]), "key": key, "text": strings[key]} for layer, key in keys.items()
+    ]
+
+
 def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpResponse:
     strings = page_strings()[lang]
     slug = request.GET.get("event", "").strip()
@@ -203,6 +212,7 @@ def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpR
         "lang": lang,
         "languages": settings.LANGUAGES,
         "strings": strings,
+        "downloads": _downloads(strings),
         "api_preloads": first_paint_urls(api, lang),
         "modules": [static(f"frontend/{name}.js") for name in MODULES],
         "config": {

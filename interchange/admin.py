@@ -17,7 +17,8 @@ from chronology.admin import EventAdmin
 from chronology.models import Event
 
 from .formats import FORMATS
-from .services import events_export
+from .geojson import LAYERS
+from .services import events_export, geography_export
 from .views import import_events_view
 
 CONTENT_TYPES = {
@@ -25,13 +26,14 @@ CONTENT_TYPES = {
     "csv": ("text/csv", "csv"),
     "timelinejs": ("application/json", "json"),
     "timelinejs-csv": ("text/csv", "csv"),
+    "geojson": ("application/geo+json", "geojson"),
 }
 
 
-def export_response(text: str, format: str) -> HttpResponse:
+def export_response(text: str | bytes, format: str, *, part: str = "") -> HttpResponse:
     content_type, extension = CONTENT_TYPES[format]
     response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
-    name = f"chronoatlas-{format}-{timezone.localdate().isoformat()}.{extension}"
+    name = "-".join(filter(None, ["chronoatlas", format, part, timezone.localdate().isoformat()])) + f".{extension}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
@@ -66,6 +68,13 @@ class InterchangeEventAdmin(EventAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         format = request.GET.get("format", "")
+        if format == "geojson":
+            layer = request.GET.get("layer", "")
+            if layer not in LAYERS:
+                return HttpResponse(
+                    f"Unknown layer; use one of {', '.join(LAYERS)}.", status=400, content_type="text/plain"
+                )
+            return export_response(geography_export(layer=layer), format, part=layer)
         if format not in FORMATS:
             return HttpResponse(
                 f"Unknown format; use one of {', '.join(FORMATS)}.", status=400, content_type="text/plain"
@@ -74,7 +83,7 @@ class InterchangeEventAdmin(EventAdmin):
         return export_response(events_export(format=format, include_drafts=include_drafts), format)
 
     def changelist_view(self, request, extra_context=None):
-        extra_context = {**(extra_context or {}), "export_formats": FORMATS}
+        extra_context = {**(extra_context or {}), "export_formats": FORMATS, "geojson_layers": LAYERS}
         return super().changelist_view(request, extra_context)
 
 

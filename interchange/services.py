@@ -19,10 +19,12 @@ from slugify import slugify
 from chronology.corpus import CorpusInvalid, corpus_load
 from chronology.corpus.exporting import corpus_export
 from chronology.models import Category, Event, Status, Theme
-from geography.models import Place
+from geography.models import Area, Place, Route, route_length_km
 from sources.models import Citation, Source
+from sources.selectors import citations_by_owner
 
 from .formats import write_events
+from .geojson import LAYERS, feature, write_geojson
 from .plaintext import html_to_text, text_to_html
 from .planning import ImportPlan, default_language
 from .records import CitationRef, EventRecord, FormatError, MediaLink, Timeline
@@ -345,3 +347,107 @@ def events_export(
         events = events.published()
     records = tuple(record for event in events if (record := _record_of(event, language)))
     return write_events(Timeline(events=records), format=format, language=language)
+
+
+# -- geography ------------------------------------------------------------------------------------------
+
+
+def _translated(prefix: str, texts: dict) -> dict:
+    return {f"{prefix}_{code}": texts.get(code) or None for code in language_codes()}
+
+
+def _dated(prefix: str, record) -> dict:
+    return {
+        f"{prefix}date": record.date or None,
+        f"{prefix}start": record.start_iso,
+        f"{prefix}end": record.end_iso,
+    }
+
+
+def _cited(citations: list[dict]) -> str | None:
+    # The atlas CSV's own spelling (`source:locator; source`), so a citation reads the same in every export.
+    return "; ".join(f"{c['source']}:{c['locator']}" if c["locator"] else c["source"] for c in citations) or None
+
+
+def _place_features() -> list[dict]:
+    features = []
+    for place in Place.objects.prefetch_related("names").order_by("slug"):
+        names = "; ".join(
+            " ".join(part for part in (name.name, f"[{name.language}]" if name.language else "", name.date) if part)
+            for name in place.names.all()
+        )
+        properties = {
+            "slug": place.slug,
+            **_translated("name", place.name),
+            "kind": place.kind,
+            "names": names or None,
+            **_translated("description", place.description),
+        }
+        features.append(
+            feature(place.slug, {"type": "Point", "coordinates": [place.longitude, place.latitude]}, properties)
+        )
+    return features
+
+
+def _route_features() -> list[dict]:
+    routes = Route.objects.prefetch_related("stops__place", "statuses").order_by("slug")
+    citations = citations_by_owner(Route, routes.values("pk"))
+    features = []
+    for route in routes:
+        stops = sorted(route.stops.all(), key=lambda stop: stop.position)
+        line = [[stop.place.longitude, stop.place.latitude] for stop in stops]
+        common = {
+            "slug": route.slug,
+            **_translated("name", route.name),
+            "mode": route.mode,
+            "purpose": route.purpose,
+            **_dated("", route),
+            "stops": ";".join(stop.place.slug for stop in stops),
+            "length_km": route_length_km(stops),
+            "citations": _cited(citations.get(route.pk, [])),
+        }
+        geometry = {"type": "LineString", "coordinates": line} if len(line) >= 2 else None
+        # A feature a period of its status, so a time slider shows the road closed in winter and open after.
+        statuses = list(route.statuses.all()) or [None]
+        for number, status in enumerate(statuses, start=1):
+            properties = {
+                **common,
+                "status": status.status if status else None,
+                **(_dated("status_", status) if status else dict.fromkeys(_dated("status_", route))),
+                **_translated("status_note", status.note if status else {}),
+            }
+            feature_id = f"{route.slug}.{number}" if status else route.slug
+            features.append(feature(feature_id, geometry, properties))
+    return features
+
+
+def _area_features() -> list[dict]:
+    areas = Area.objects.order_by("slug")
+    citations = citations_by_owner(Area, areas.values("pk"))
+    return [
+        feature(
+            area.slug,
+            area.geometry,
+            {
+                "slug": area.slug,
+                **_translated("name", area.name),
+                "kind": area.kind,
+                "approximate": area.approximate,
+                **_dated("", area),
+                **_translated("description", area.description),
+                "citations": _cited(citations.get(area.pk, [])),
+            },
+        )
+        for area in areas
+    ]
+
+
+def geography_export(*, layer: str) -> bytes:
+    """One layer of the atlas's geography (`places`, `routes` or `areas`) as GeoJSON bytes.
+
+    The same bytes for the export command, the admin's button and the API, so a download and the API agree.
+    """
+    builders = {"places": _place_features, "routes": _route_features, "areas": _area_features}
+    if layer not in builders:
+        raise FormatError(f"Unknown layer {layer!r}; the layers are {', '.join(LAYERS)}.")
+    return write_geojson(builders[layer]())
