@@ -83,7 +83,7 @@ class InterchangeEventAdmin(EventAdmin):
         return export_response(events_export(format=format, include_drafts=include_drafts), format)
 
     def changelist_view(self, request, extra_context=None):
-        extra_context = {**(extra_context or {}), "export_formats": FORMATS, "geojson_layers": LAYERS}
+        extra_context = {**(extra_context or {}), "export_formats": FORMATS}
         return super().changelist_view(request, extra_context)
 
 

@@ -151,12 +151,10 @@ def test_the_api_answers_with_the_data_after_a_change(client):
     assert len(json.loads(client.get("/api/v1/places.geojson").content)["features"]) == 2
 
 
-def test_the_page_links_each_layer_and_the_admin_lists_the_buttons(client, admin_client):
+def test_the_page_links_each_layer(client):
     page = client.get("/").content.decode()
     for layer in ("places", "routes", "areas"):
         assert f'href="/api/v1/{layer}.geojson" download' in page
-    event_list = admin_client.get("/admin/chronology/event/").content.decode()
-    assert "?format=geojson&amp;layer=routes" in event_list
 
 
 def test_the_columns_are_the_documented_ones_and_nothing_nested():
