@@ -222,15 +222,17 @@ def stored_body(ask: str, build: Callable[[], object], shared: bool = True) -> t
 def cached_data(key_parts: Iterable, build: Callable[[], object], timeout: int = CACHE_SECONDS):
     """Data (not bytes) kept in the shared cache under the same key as a body: for an answer whose bytes
     also depend on the request (a page of a list, whose links follow its host), so only its rows are kept."""
+    ask = ask_digest(key_parts)
     if (epoch := data_epoch()) is None:
         return build()
+    # A hit is one epoch read and one cache read; only a miss opens the snapshot (as stored_body does).
+    if (data := cache.get("data:" + cache_key(ask, epoch))) is not None:
+        return data
     with consistent_snapshot():
         if (epoch := data_epoch()) is None:
             return build()
-        key = "data:" + cache_key(ask_digest(key_parts), epoch)
-        if (data := cache.get(key)) is None:
-            data = build()
-            cache.set(key, data, timeout=timeout)
+        data = build()
+        cache.set("data:" + cache_key(ask, epoch), data, timeout=timeout)
         return data
 
 
