@@ -3,9 +3,9 @@
 // box is an ARIA combobox, so the keyboard and screen readers can use it as they would a native one. A
 // query the API refuses (too long, punctuation only) shows the API's own sentence saying what to write.
 
-import { ApiError, apiURL } from "./api.js";
-import { formatDate } from "./dates.js";
-import { t } from "./i18n.js";
+import { ApiError, apiURL } from "../core/api.js";
+import { formatDate } from "../core/dates.js";
+import { t } from "../core/i18n.js";
 
 const DELAY = 200; // ms after the last keystroke: one request per pause, not per letter
 
@@ -36,10 +36,11 @@ function _options(body, nameOf, lang) {
 
 /**
  * Build the search box in `element`. `endpoint` is the search URL; filters() gives the chosen filters
- * ({category, theme, route, …}: slugs, empty for none); nameOf(place) is the name to show for a place (the
+ * ({category, theme, route, …}: slugs, empty for none), which the page's state keeps, and onFilter(name, slug)
+ * asks it to change one (the page then calls refresh()); nameOf(place) is the name to show for a place (the
  * one in use on the day being looked at, or null); onPick({kind, slug}) is called with the chosen result.
  */
-export function createSearch(element, { endpoint, lang, nameOf, onPick, filters = () => ({}) }) {
+export function createSearch(element, { endpoint, lang, nameOf, onPick, filters, onFilter }) {
   const id = `place-search-${Math.random().toString(36).slice(2, 8)}`;
   element.classList.add("place-search");
   element.innerHTML = `
@@ -55,7 +56,6 @@ export function createSearch(element, { endpoint, lang, nameOf, onPick, filters 
   const live = element.querySelector("[aria-live]");
   const filterSummary = element.querySelector(".search-filters summary");
   const filterFields = element.querySelector(".search-filter-fields");
-  const chosen = {}; // filter name -> slug ("" for any)
   let filtersWanted = () => {}; // what the page loads once the visitor reaches for the filters
   const cache = new Map(); // "lang|query" -> features
   let results = [];
@@ -108,7 +108,7 @@ export function createSearch(element, { endpoint, lang, nameOf, onPick, filters 
 
   function _url(query) {
     const params = new URLSearchParams({ q: query });
-    for (const [name, value] of Object.entries({ ...filters(), ...chosen })) if (value) params.set(name, value);
+    for (const [name, value] of Object.entries(filters())) if (value) params.set(name, value);
     return `${apiURL(endpoint, lang)}&${params}`;
   }
 
@@ -178,8 +178,7 @@ export function createSearch(element, { endpoint, lang, nameOf, onPick, filters 
   filterFields.addEventListener("change", (event) => {
     const select = event.target.closest("select[data-filter]");
     if (!select) return;
-    chosen[select.dataset.filter] = select.value;
-    api.refresh();
+    onFilter(select.dataset.filter, select.value);
   });
   input.addEventListener("blur", () => setTimeout(() => _open(false), 150));
   // mousedown, not click: picked before the input's blur closes the list.
@@ -213,7 +212,7 @@ export function createSearch(element, { endpoint, lang, nameOf, onPick, filters 
           select.dataset.filter = name;
           const any = new Option(t(lang, "filterAny"), "");
           select.append(any, ...choices.map(([value, text]) => new Option(text, value)));
-          select.value = chosen[name] || "";
+          select.value = filters()[name] || "";
           label.append(`${t(lang, `filter${name[0].toUpperCase()}${name.slice(1)}`)} `, select);
           return label;
         }),

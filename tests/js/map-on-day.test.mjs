@@ -1,14 +1,8 @@
 // The map at a date: what stands on a day, a route's status that day, days read from links.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import {
-  parseDay,
-  resolveDay,
-  routeStatusOn,
-  routeWeight,
-  standsOn,
-  travellerOn,
-} from "../../frontend/static/frontend/map-date.js";
+import { parseDay, resolveDay } from "../../frontend/static/frontend/core/dates.js";
+import { routeStatusOn, routeWeight, standsOn, travellerOn } from "../../frontend/static/frontend/map/on-day.js";
 
 const zone = { start: "1920-09-01", end: "1920-12-31" };
 

@@ -3,10 +3,10 @@
 // The step lives in the store (and so the URL: every step has its own link); the two windows keep each
 // other in step through a BroadcastChannel, as presentation software does.
 
-import { apiURL } from "./api.js";
-import { LANGUAGES, t } from "./i18n.js";
-import { clockText, fill, h } from "./present-dom.js";
-import { lessonSteps, parseStep, studentLink } from "./present-steps.js";
+import { apiURL } from "../core/api.js";
+import { LANGUAGES, t } from "../core/i18n.js";
+import { clockText, fill, h } from "./dom.js";
+import { lessonSteps, parseStep, studentLink } from "./steps.js";
 
 const CHANNEL = "chronoatlas-present";
 const JUMP_TIMEOUT = 3000; // ms a typed step number waits for Enter
@@ -459,14 +459,9 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
     true,
   );
   document.addEventListener("click", (event) => {
+    // "start" is launch.js's: it works before this module has loaded.
     const button = event.target.closest?.("[data-present]");
-    if (!button) return;
-    if (button.dataset.present === "start") {
-      focused = false;
-      // From a lesson's step in explore mode, the presentation starts at that step.
-      const state = store.get();
-      store.set({ mode: "present", step: (state.lesson && state.step) || "1" }, { history: "push" });
-    } else _act(button.dataset.present);
+    if (button && button.dataset.present !== "start") _act(button.dataset.present);
   });
   channel?.addEventListener("message", ({ data }) => {
     if (!_mode() || (data.lesson || "") !== (store.get().lesson || "")) return;

@@ -1,8 +1,8 @@
 // UI strings (plurals, numbers, fallbacks) and the URL state a link restores.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { DEFAULT_LANGUAGE, supported, t } from "../../frontend/static/frontend/i18n.js";
-import { pathFor, queryFromState, stateFromURL } from "../../frontend/static/frontend/store.js";
+import { DEFAULT_LANGUAGE, supported, t } from "../../frontend/static/frontend/core/i18n.js";
+import { pathFor, queryFromState, stateFromURL } from "../../frontend/static/frontend/core/state.js";
 import { loadStrings } from "./strings.mjs";
 
 loadStrings();

@@ -2,8 +2,8 @@
 // and which sources say so. Content is set with textContent only: titles and notes are curators' text,
 // never markup.
 
-import { formatDate, formatDay, htmlDatetime } from "./dates.js";
-import { formatNumber, t } from "./i18n.js";
+import { formatDate, formatDay, htmlDatetime } from "../core/dates.js";
+import { formatNumber, t } from "../core/i18n.js";
 
 function h(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);

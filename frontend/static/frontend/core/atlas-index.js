@@ -82,3 +82,13 @@ export function announcement(lang, event, position, count) {
   const spoken = event.disputed ? t(lang, "dateDisputed", { date }) : date;
   return t(lang, "announce", { title: event.title, date: spoken, n: position, count });
 }
+/** People, sources and actors (the names API) as Maps by slug, for the panel and the aid chart. */
+export function indexNames(raw, lang) {
+  return {
+    lang,
+    people: new Map(raw.people.map((person) => [person.slug, person])),
+    sources: new Map(raw.sources.map((source) => [source.slug, source.label])),
+    sourceNotes: new Map(raw.sources.filter((source) => source.note).map((source) => [source.slug, source.note])),
+    actors: new Map(raw.actors.map((actor) => [actor.slug, actor.name])),
+  };
+}

@@ -16,7 +16,7 @@ import {
   TICK_WIDTH,
   UNCERTAIN,
   WINDOW,
-} from "./timeline-layout.js";
+} from "./layout.js";
 
 /** The timeline's colours (CSS custom properties of `element`) and its hatching pattern for `ctx`. */
 export function readTheme(element, ctx) {

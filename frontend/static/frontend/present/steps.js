@@ -1,7 +1,7 @@
 // What present mode shows, worked out without the page (node's tests call these): a lesson as the lessons
 // API sends it (/api/v1/lessons/<slug>/, lessons/api.py's LessonSerializer; the page gets the same dict
 // as the json_script "lesson-data") turned into the steps present.js draws, and the step a link asks for.
-import { formatDate, parseEdtf } from "./dates.js";
+import { formatDate, parseEdtf } from "../core/dates.js";
 
 /**
  * The step index (0-based) for the URL's `step` ("1" is the first) among `count` steps, and the problem to

@@ -2,8 +2,8 @@
 // screen reader can walk with its table commands, sortable by date or title, and printable (visitors.css
 // prints it alone). Rebuilt only when the window or the language changes; selecting only moves a mark.
 
-import { formatDate, isoToDay } from "./dates.js";
-import { t } from "./i18n.js";
+import { formatDate, isoToDay } from "../core/dates.js";
+import { t } from "../core/i18n.js";
 
 // More rows than anyone reads, and the point where building the table starts to cost a frame.
 const MAX_ROWS = 500;

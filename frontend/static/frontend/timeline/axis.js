@@ -1,8 +1,8 @@
 // The timeline's axis: years, and months or days as the zoom allows, with labels that stick to the left
 // edge while their segment is on screen.
 
-import { dayToParts, monthStart } from "./dates.js";
-import { AXIS_HEIGHT, MORE_HEIGHT } from "./timeline-layout.js";
+import { dayToParts, monthStart } from "../core/dates.js";
+import { AXIS_HEIGHT, MORE_HEIGHT } from "./layout.js";
 
 // Year steps for the year band, finest first: one is picked so labels stay apart at any zoom, centuries
 // and millennia included for atlases that reach before the common era.

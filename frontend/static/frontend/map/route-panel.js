@@ -2,8 +2,8 @@
 // purpose, its status through time and the aid that moved on it with quantities and sources. Built from
 // nodes: every text is curators' data, never markup.
 
-import { formatDate } from "./dates.js";
-import { formatNumber, t } from "./i18n.js";
+import { formatDate } from "../core/dates.js";
+import { formatNumber, t } from "../core/i18n.js";
 
 function _node(tag, { text, className, ...attributes } = {}, children = []) {
   const node = document.createElement(tag);

@@ -3,8 +3,8 @@
 // Playback is continuous where motion is welcome; under prefers-reduced-motion it moves in whole steps,
 // once a second, so nothing slides.
 
-import { dayToIso, formatDay, isoToDay } from "./dates.js";
-import { t } from "./i18n.js";
+import { dayToIso, formatDay, isoToDay } from "../core/dates.js";
+import { t } from "../core/i18n.js";
 
 const SPEEDS = { speedWeek: 7, speedMonth: 30, speedQuarter: 91 }; // days per second of playback
 

@@ -1,5 +1,5 @@
 // The map at a date, as pure functions (tested under node): which areas and routes stand on a day, how a
-// route stood that day, whether the day given in a link is a real day, and how heavily a route is drawn.
+// route stood that day, and how heavily a route is drawn.
 // Days are ISO strings ("1920-11-05"), which compare correctly as text; a null bound is an open side.
 
 /** True when a dated record ({start, end}, either null for open) stands on `day`; undated ones always do. */
@@ -27,31 +27,6 @@ export function routeStatusOn(route, day) {
 /** True for an EDTF date that admits doubt (approximate "~", uncertain "?", or both "%"). */
 export function isUncertain(edtf) {
   return /[~?%]/.test(edtf || "");
-}
-
-/** A day written YYYY-MM-DD that exists in the calendar, as ISO; null for anything else. */
-export function parseDay(text) {
-  // EDTF's extended years: "-0043-03-15" is a day of 44 BC.
-  const match = /^(-?\d{4})-(\d{2})-(\d{2})$/.exec((text || "").trim());
-  if (!match) return null;
-  const [year, month, day] = match.slice(1).map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  date.setUTCFullYear(year); // years below 100 are not 19xx
-  const ok = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  return ok ? match[0] : null;
-}
-
-/**
- * The day the map can show for `text` within the corpus's [first, last] days: {day, problem} where
- * problem is null, "unreadable" (not a day: the map shows `fallback`) or "outside" (moved to the
- * nearest end of the corpus).
- */
-export function resolveDay(text, [first, last], fallback) {
-  const day = parseDay(text);
-  if (!day) return { day: fallback, problem: "unreadable" };
-  if (first && day < first) return { day: first, problem: "outside" };
-  if (last && day > last) return { day: last, problem: "outside" };
-  return { day, problem: null };
 }
 
 /**

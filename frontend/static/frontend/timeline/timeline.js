@@ -10,11 +10,11 @@
 // and timeline-draw.js draw; timeline-input.js listens. The canvas is hidden from assistive technology: a
 // focusable element takes the keys and a live region says what was selected.
 
-import { formatYear, monthStart } from "./dates.js";
-import { t } from "./i18n.js";
-import { drawAxis } from "./timeline-axis.js";
-import { drawEdgeLabel, drawEvent, drawOverflow, readTheme } from "./timeline-draw.js";
-import { attachInput } from "./timeline-input.js";
+import { formatYear, monthStart } from "../core/dates.js";
+import { t } from "../core/i18n.js";
+import { drawAxis } from "./axis.js";
+import { drawEdgeLabel, drawEvent, drawOverflow, readTheme } from "./draw.js";
+import { attachInput } from "./input.js";
 import {
   AXIS_HEIGHT,
   BAR_HEIGHT,
@@ -30,7 +30,7 @@ import {
   packLanes,
   TICK_WIDTH,
   upperBound,
-} from "./timeline-layout.js";
+} from "./layout.js";
 
 const LABEL_MAX = 220;
 const MAX_PX_PER_DAY = 120;

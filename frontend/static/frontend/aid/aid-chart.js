@@ -5,9 +5,9 @@
 // A figure says its status and amount in words and its bar has a pattern per kind and a fill per status,
 // so colour is never the only difference.
 
-import { apiURL } from "./api.js";
-import { dayToParts } from "./dates.js";
-import { formatNumber, t } from "./i18n.js";
+import { apiURL } from "../core/api.js";
+import { dayToParts } from "../core/dates.js";
+import { formatNumber, t } from "../core/i18n.js";
 
 const STATUS_ORDER = ["delivered", "promised", "requested"];
 const WINDOW_SETTLE_MS = 250; // panning moves the window every frame: ask the server once it rests

@@ -1,7 +1,7 @@
 // The timeline's pure parts: the events as typed arrays, lane packing and hit-testing. No DOM, no canvas:
 // they take numbers (and a function measuring a title) and return numbers, so node's tests run them.
 
-import { isoToDay, isWindow } from "./dates.js";
+import { isoToDay, isWindow } from "../core/dates.js";
 
 export const AXIS_HEIGHT = 40;
 export const LANE_HEIGHT = 22;

@@ -199,3 +199,28 @@ export function dayToIso(day) {
 export function monthStart(year, month) {
   return _utcDay(year, month - 1, 1);
 }
+
+/** A day written YYYY-MM-DD that exists in the calendar, as ISO; null for anything else. */
+export function parseDay(text) {
+  // EDTF's extended years: "-0043-03-15" is a day of 44 BC.
+  const match = /^(-?\d{4})-(\d{2})-(\d{2})$/.exec((text || "").trim());
+  if (!match) return null;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  date.setUTCFullYear(year); // years below 100 are not 19xx
+  const ok = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return ok ? match[0] : null;
+}
+
+/**
+ * The day the map can show for `text` within the corpus's [first, last] days: {day, problem} where
+ * problem is null, "unreadable" (not a day: the map shows `fallback`) or "outside" (moved to the
+ * nearest end of the corpus).
+ */
+export function resolveDay(text, [first, last], fallback) {
+  const day = parseDay(text);
+  if (!day) return { day: fallback, problem: "unreadable" };
+  if (first && day < first) return { day: first, problem: "outside" };
+  if (last && day > last) return { day: last, problem: "outside" };
+  return { day, problem: null };
+}

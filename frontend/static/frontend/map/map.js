@@ -5,15 +5,15 @@
 // Leaflet and topojson-client are loaded as classic scripts before the modules (their npm builds are
 // UMD), so they are read from `window` here.
 
+import { t } from "../core/i18n.js";
+import { nameOn, otherNames } from "../core/names.js";
 import { createBasemap } from "./basemap.js";
-import { t } from "./i18n.js";
-import { isUncertain, routeStatusOn, routeWeight, standsOn, travellerOn } from "./map-date.js";
-import { nameOn, otherNames } from "./names.js";
+import { isUncertain, routeStatusOn, routeWeight, standsOn, travellerOn } from "./on-day.js";
 
 const L = window.L;
 
 // Dash patterns say how a route went, colours why, the day's status how it stood: all from `styles`
-// (map-styles.json, shared with the folium exports).
+// (styles.json, shared with the folium exports).
 const SVG = "http://www.w3.org/2000/svg";
 const FLY = { duration: 0.8, maxZoom: 7 };
 
