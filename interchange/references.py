@@ -8,6 +8,7 @@ everything back, so a file is imported whole or not at all.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import reversion
@@ -134,8 +135,8 @@ def sources_import(*, source: FileSource, format: str | None = None, dry_run: bo
     kept_out = sorted({name for work in works for name in work.identifiers})
     if kept_out:
         report.notes.append(
-            f"{', '.join(kept_out)} are not kept: the atlas's sources have no field for them "
-            "(they are matched by key, else by author, title and year)."
+            f"Not kept: {', '.join(kept_out)} (the atlas's sources have no field for them; items are matched "
+            "by key, else by author, title and year)."
         )
     # Each source created gets a version in its history, as the corpus loader's do, undoable in the admin.
     with transaction.atomic(), reversion.create_revision():
@@ -234,7 +235,9 @@ def _label(work: Work) -> str:
 
 
 def _new_slug(work: Work) -> str:
-    base = slugify(work.key, max_length=70) or slugify(_label(work), max_length=70) or "source"
+    # A BibTeX key makes a slug; a CSL id that is an address (Zotero writes its item URIs) does not.
+    key = "" if re.search(r"[/:]", work.key) else work.key
+    base = slugify(key, max_length=70) or slugify(_label(work), max_length=70) or "source"
     candidate, number = base, 2
     while Source.objects.filter(slug=candidate).exists():
         candidate, number = f"{base}-{number}", number + 1

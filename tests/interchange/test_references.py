@@ -244,8 +244,9 @@ def test_a_zotero_item_of_a_work_the_atlas_has_is_matched_by_author_title_and_ye
     output = _import(path)
     assert "item 1 (http://zotero.org/users/1/items/ABCD) “Turk inkilabi tarihi”: matched → bayur-1991" in output
     assert "the same author, title and year" in output
-    assert "DOI, ISBN are not kept" in output
+    assert "Not kept: DOI, ISBN (the atlas's sources have no field for them" in output
     new = Source.objects.get(title="Ankara'da bir gün")
+    assert new.slug == "item-2"
     assert (new.kind, new.label, new.author, new.year, new.date) == (
         SourceKind.ARTICLE,
         "Yılmaz ve Demir, 1921",
@@ -266,7 +267,7 @@ def test_a_bibtex_entry_written_last_name_first_with_latex_accents_is_matched(se
     )
     output = _import(path, "--dry-run")
     assert "entry bayurTurkInkilabi1991 (line 1) “Türk İnkılâbı Tarihi”: matched → bayur-1991" in output
-    assert "URL are not kept" in output
+    assert "Not kept: URL" in output
 
 
 def test_a_dry_run_says_what_each_item_would_do_and_saves_nothing(tmp_path):
@@ -380,3 +381,13 @@ def test_a_key_the_atlas_uses_for_another_work_is_refused_rather_than_taken_for_
     refused = _refused(path)
     assert "Its key 'smith-2000' is the atlas's source “Smith, 2000”, whose title is “On Maps”" in refused
     assert Source.objects.get().title == "On Maps"
+
+
+def test_a_new_item_keyed_by_an_address_takes_its_slug_from_its_label(tmp_path):
+    path = tmp_path / "zotero.json"
+    item = {"id": "http://zotero.org/users/1/items/EFGH", "type": "book", "title": "Kafkasya"}
+    path.write_text(
+        json.dumps([item | {"author": [{"family": "Öztürk", "given": "Can"}], "issued": {"date-parts": [[1930]]}}])
+    )
+    assert "new → ozturk-1930" in _import(path)
+    assert Source.objects.get().label == "Öztürk, 1930"
