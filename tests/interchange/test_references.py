@@ -3,11 +3,14 @@
 import io
 import json
 import re
+import warnings
 
 import bibtexparser
 import jsonschema
 import pytest
 from bibtexparser.middlewares import LatexDecodingMiddleware
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
@@ -114,6 +117,23 @@ def test_the_csl_export_has_one_valid_item_a_source_shaped_as_zotero_reads_it(se
     assert by_id["kose-2019"]["title"] == "Köse, 2019" and "author" not in by_id["kose-2019"]
     # An archive document's author is an office, not a person with a family name.
     assert by_id["tda-571-3424-136608-31"]["author"] == [{"literal": "T.C. Dışişleri Bakanlığı Türk Diplomatik Arşivi"}]
+
+
+def test_a_csl_processor_renders_every_item_as_a_bibliography_entry(seed_sources):
+    items = _csl()
+    with warnings.catch_warnings():
+        # citeproc-py predates CSL-JSON 1.0.2's citation-key and custom, and says it skips them.
+        warnings.filterwarnings("ignore", "The following arguments for Reference are unsupported")
+        source = CiteProcJSON(items)
+    style = CitationStylesStyle("harvard-cite-them-right", validate=False)
+    bibliography = CitationStylesBibliography(style, source, formatter.plain)
+    for item in items:
+        bibliography.register(Citation([CitationItem(item["id"])]))
+    entries = [str(entry) for entry in bibliography.bibliography()]
+    assert len(entries) == len(items)
+    assert "Bayur, Y.H. (1991) Türk İnkılâbı Tarihi." in entries
+    assert "Cebesoy, A.F. (2002) Moskova Hatıraları." in entries
+    assert any(entry.startswith("T.C. Dışişleri Bakanlığı Türk Diplomatik Arşivi (1920)") for entry in entries)
 
 
 def test_an_archive_document_is_a_manuscript_with_its_archive_and_file_and_its_dated_issue():
