@@ -411,3 +411,24 @@ def test_a_new_item_keyed_by_an_address_takes_its_slug_from_its_label(tmp_path):
     )
     assert "new → ozturk-1930" in _import(path)
     assert Source.objects.get().label == "Öztürk, 1930"
+
+
+def test_an_item_matching_several_sources_is_refused_naming_them(tmp_path):
+    for slug in ("map-a", "map-b"):
+        make_source(slug=slug, label=f"Smith, 2000 ({slug})", author="John Smith", title="On Maps", year=2000)
+    path = tmp_path / "maps.bib"
+    path.write_text("@book{smithMaps, author = {Smith, John}, title = {On maps}, year = {2000}}\n")
+    refused = _refused(path)
+    assert "It could be any of the atlas's sources map-a, map-b; give it the key of the one it is." in refused
+    assert Source.objects.count() == 2
+
+
+def test_a_work_twice_in_one_file_becomes_one_source(tmp_path):
+    path = tmp_path / "twice.bib"
+    path.write_text(
+        "@book{one, author = {Ali Kaya}, title = {Doğu Cephesi}, year = {1999}}\n"
+        "@book{two, author = {Kaya, Ali}, title = {DOGU CEPHESI}, year = {1999}}\n"
+    )
+    output = _import(path)
+    assert "entry two (line 2) “DOGU CEPHESI”: matched → one" in output
+    assert Source.objects.get().title == "Doğu Cephesi"
