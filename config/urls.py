@@ -6,7 +6,7 @@ from drf_spectacular.views import SpectacularAPIView
 from chronology.api.index import EventIndexView
 from chronology.api.views import SearchView
 from config.api_router import router
-from interchange.api import geojson_layer
+from interchange.api import atlas_kml, geojson_layer
 
 admin.site.site_header = _("Chronoatlas curators")
 admin.site.site_title = _("Chronoatlas")
@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/v1/event-index/", EventIndexView.as_view(), name="event-index"),
     # Before the router, whose format suffixes would otherwise take `.geojson` for a renderer it lacks.
     path("api/v1/<str:layer>.geojson", geojson_layer, name="geojson-layer"),
+    path("api/v1/atlas.kml", atlas_kml, name="atlas-kml"),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("", include("frontend.urls")),

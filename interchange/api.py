@@ -1,13 +1,16 @@
-"""The public GeoJSON downloads: the same bytes as `export_geography`, cached with the API's bodies."""
+"""The public geography downloads: the same bytes as `export_geography`, cached with the API's bodies."""
 
 from __future__ import annotations
 
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 
 from common.response_cache import cached_bytes_response
 
+from .geography_services import kml_export
 from .geojson import LAYERS
+from .kml import CONTENT_TYPE as KML_CONTENT_TYPE
 from .services import geography_export
+from .slides import language_codes
 
 
 def geojson_layer(request, layer: str):
@@ -16,4 +19,16 @@ def geojson_layer(request, layer: str):
     # The layer is all that is read: no language (every language has its column) and no filter.
     return cached_bytes_response(
         request, ["geojson", layer], lambda: geography_export(layer=layer), content_type="application/geo+json"
+    )
+
+
+def atlas_kml(request):
+    # KML has one text a name, so the language is read (and is all that is read): `?lang=`, else the first.
+    language = request.GET.get("lang") or language_codes()[0]
+    if language not in language_codes():
+        return HttpResponseBadRequest(
+            f"Unknown language {language!r}; use one of {', '.join(language_codes())}.", content_type="text/plain"
+        )
+    return cached_bytes_response(
+        request, ["kml", language], lambda: kml_export(language=language), content_type=KML_CONTENT_TYPE
     )
