@@ -17,7 +17,7 @@ from chronology.admin import EventAdmin
 from chronology.models import Event
 
 from .formats import FORMATS
-from .geography_services import kml_export
+from .geography_services import kml_export, lpf_export
 from .geojson import LAYERS
 from .services import events_export, geography_export
 from .views import import_events_view
@@ -29,6 +29,7 @@ CONTENT_TYPES = {
     "timelinejs-csv": ("text/csv", "csv"),
     "geojson": ("application/geo+json", "geojson"),
     "kml": ("application/vnd.google-earth.kml+xml", "kml"),
+    "lpf": ("application/ld+json", "lpf.json"),
 }
 
 
@@ -79,6 +80,8 @@ class InterchangeEventAdmin(EventAdmin):
             return export_response(geography_export(layer=layer), format, part=layer)
         if format == "kml":
             return export_response(kml_export(), format)
+        if format == "lpf":
+            return export_response(lpf_export(), format)
         if format not in FORMATS:
             return HttpResponse(
                 f"Unknown format; use one of {', '.join(FORMATS)}.", status=400, content_type="text/plain"

@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponseBadRequest
 
 from common.response_cache import cached_bytes_response
 
-from .geography_services import kml_export
+from .geography_services import kml_export, lpf_export
 from .geojson import LAYERS
 from .kml import CONTENT_TYPE as KML_CONTENT_TYPE
 from .services import geography_export
@@ -32,3 +32,8 @@ def atlas_kml(request):
     return cached_bytes_response(
         request, ["kml", language], lambda: kml_export(language=language), content_type=KML_CONTENT_TYPE
     )
+
+
+def places_lpf(request):
+    # Nothing is read from the request: every language is in the names.
+    return cached_bytes_response(request, ["lpf"], lpf_export, content_type="application/ld+json")

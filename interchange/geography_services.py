@@ -6,16 +6,22 @@ areas only. The writers (`kml.py`, `lpf.py`) never touch the database; this modu
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
+from slugify import slugify
 
 from common.translation import translate
-from geography.models import Area, Place, Route
+from geography.models import Area, Place, PlaceKind, PlaceName, Route
+from geography.names import folded
 from sources.selectors import citations_by_owner
 
 from .kml import Folder, Placemark, write_kml
+from .lpf import AAT, ID_PREFIX, PlaceRecord, lpf_citation, read_lpf, when_of, write_lpf
 from .planning import default_language
 from .records import FormatError
+from .services import CHANGE, CREATE, REJECT, UNCHANGED, ImportRejected, ImportReport, RowOutcome, _shown
 from .slides import language_codes
 
 
@@ -125,3 +131,187 @@ def kml_export(*, language: str = "") -> bytes:
             Folder("areas", _("Areas"), _area_placemarks(language)),
         ]
         return write_kml(_("Chronoatlas"), folders)
+
+
+# -- Linked Places Format ------------------------------------------------------------------------------
+
+
+def _lpf_feature(place: Place, citations: list[dict], default: str) -> dict:
+    cited = [lpf_citation(c) for c in citations]
+    names = [{"toponym": text, "lang": code} for code, text in place.name.items() if text]
+    for name in place.names.all():
+        entry = {"toponym": name.name, **({"lang": name.language} if name.language else {})}
+        when = when_of(name.date, name.start_iso, name.end_iso)
+        names.append({**entry, **({"when": when} if when else {})})
+    if cited and names:
+        names[0]["citations"] = cited  # LPF wants at least one name cited
+    place_type = {"label": place.kind, "sourceLabels": [{"label": place.kind, "lang": "en"}]}
+    if place.kind in AAT:
+        place_type = {"identifier": AAT[place.kind], **place_type}
+    return {
+        "@id": f"{ID_PREFIX}{place.slug}",
+        "type": "Feature",
+        "properties": {
+            "title": translate(place.name, default) or place.slug,
+            "slug": place.slug,
+            "atlas_name": dict(place.name),
+        },
+        "names": names,
+        "types": [place_type],
+        "geometry": {
+            "type": "GeometryCollection",
+            "geometries": [{"type": "Point", "coordinates": [place.longitude, place.latitude]}],
+        },
+        "descriptions": [{"value": text, "lang": code} for code, text in place.description.items() if text],
+        **({"citations": cited} if cited else {}),
+    }
+
+
+def lpf_export() -> bytes:
+    """Every place as a Linked Places FeatureCollection, for the World Historical Gazetteer."""
+    places = Place.objects.prefetch_related("names").order_by("slug")
+    citations = citations_by_owner(Place, places.values("pk"))
+    default = default_language()
+    return write_lpf([_lpf_feature(place, citations.get(place.pk, []), default) for place in places])
+
+
+def _near(place: Place, record: PlaceRecord, degrees: float) -> bool:
+    return abs(place.latitude - record.latitude) <= degrees and abs(place.longitude - record.longitude) <= degrees
+
+
+# A name matches within about 10 km (a city's own extent and a gazetteer's rounding); without a name, only
+# a point within about 100 m is taken for the same place.
+NAME_MATCH_DEGREES = 0.1
+POINT_MATCH_DEGREES = 0.001
+
+
+def _match(record: PlaceRecord, claimed: set[int]) -> Place | None:
+    """The atlas's place this record is: by slug, else by a name near it, else by its point; never twice."""
+    if record.slug:
+        return Place.objects.filter(slug=record.slug).first()
+    wanted = {folded(text) for text in (record.title, *record.name.values(), *(n.toponym for n in record.names))}
+    candidates = [p for p in Place.objects.prefetch_related("names") if p.pk not in claimed]
+    for place in candidates:
+        known = {folded(text) for text in (*place.name.values(), *(n.name for n in place.names.all())) if text}
+        if known & wanted and _near(place, record, NAME_MATCH_DEGREES):
+            return place
+    return next((place for place in candidates if _near(place, record, POINT_MATCH_DEGREES)), None)
+
+
+def _unique_place_slug(base: str, taken: set[str]) -> str:
+    base = slugify(base, max_length=70) or "place"
+    candidate, number = base, 2
+    while candidate in taken or Place.objects.filter(slug=candidate).exists():
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+def _place_snapshot(place: Place) -> dict:
+    names = set()
+    if place.pk:
+        names = {
+            " ".join(filter(None, (n.name, f"[{n.language}]" if n.language else "", n.date))) for n in place.names.all()
+        }
+    return {
+        "name": dict(place.name or {}),
+        "kind": place.kind,
+        "latitude": place.latitude,
+        "longitude": place.longitude,
+        "description": dict(place.description or {}),
+        "names": names,
+    }
+
+
+def _place_outcome(record: PlaceRecord, claimed: set[int], slugs: set[str]) -> RowOutcome:
+    place = _match(record, claimed)
+    row = RowOutcome(record.where, "", record.title, CHANGE if place else CREATE)
+    if place is None:
+        place = Place(slug=record.slug or _unique_place_slug(record.title, slugs), name={}, description={})
+    else:
+        claimed.add(place.pk)
+    row.slug = place.slug
+    slugs.add(place.slug)
+    before = _place_snapshot(place)
+    # Languages and names the file leaves out are kept: a gazetteer's file adds to the atlas, never erases.
+    if record.own_names or place.pk is None:
+        place.name = {**place.name, **record.name}
+    place.description = {**place.description, **record.description}
+    if record.kind != "other" or place.pk is None:
+        place.kind = record.kind
+    place.latitude, place.longitude = record.latitude, record.longitude
+    try:
+        place.full_clean()
+    except ValidationError as error:
+        row.reasons += [f"{name}: {message}" for name, messages in error.message_dict.items() for message in messages]
+        row.action = REJECT
+        return row
+    place.save()
+    existing = {(n.name, n.language, n.date) for n in place.names.all()}
+    if not record.own_names:
+        # A gazetteer lists today's names among the others, undated: they are the place's names already.
+        existing |= {(text, code, "") for code, text in place.name.items()} | {(t, "", "") for t in place.name.values()}
+    for index, name in enumerate(record.names):
+        row_name = PlaceName(place=place, name=name.toponym, language=name.language, date=name.date)
+        try:
+            row_name.full_clean(exclude=["note"])
+        except ValidationError as error:
+            row.reasons += [
+                f"names[{index}] ({name.toponym}).{field}: {message}"
+                for field, messages in error.message_dict.items()
+                for message in messages
+            ]
+            continue
+        row_name.refresh_date_bounds()  # the stored spelling, to compare with what the atlas holds
+        if (row_name.name, row_name.language, row_name.date) not in existing:
+            row_name.save()
+            existing.add((row_name.name, row_name.language, row_name.date))
+    if row.reasons:
+        row.action = REJECT
+        return row
+    after = _place_snapshot(place)
+    row.changes = [(name, _shown(before[name]), _shown(after[name])) for name in after if before[name] != after[name]]
+    if row.action == CHANGE and not row.changes:
+        row.action = UNCHANGED
+    return row
+
+
+def places_import(*, source, dry_run: bool = True, skip_rejected: bool = False) -> ImportReport:
+    """Compare an LPF file's places with the atlas, feature by feature, and unless `dry_run` apply them in
+    one transaction. A rejected feature (any problem) saves nothing unless `skip_rejected`; then
+    ImportRejected carries the report. A file that is not LPF at all is a FormatError."""
+    read = read_lpf(
+        source,
+        languages=tuple(language_codes()),
+        kinds=tuple(PlaceKind.values),
+        default=default_language(),
+    )
+    report = ImportReport(format="lpf", dry_run=dry_run, notes=list(read.notes))
+    claimed: set[int] = set()
+    slugs: set[str] = set()
+    with transaction.atomic():
+        outcomes = []
+        for record in read.places:
+            # A savepoint a feature: a rejected one leaves nothing behind for the others to match.
+            with transaction.atomic():
+                outcome = _place_outcome(record, claimed, slugs)
+                if outcome.action == REJECT:
+                    transaction.set_rollback(True)
+            outcomes.append((record.number, outcome))
+        for problem in read.problems:
+            outcomes.append(
+                (
+                    problem.row,
+                    RowOutcome(
+                        problem.where, "", problem.where, REJECT, reasons=[f"{problem.field}: {problem.message}"]
+                    ),
+                )
+            )
+        report.rows = [outcome for _number, outcome in sorted(outcomes, key=lambda pair: pair[0])]
+        refused = bool(report.rejected) and not skip_rejected
+        if dry_run or refused:
+            transaction.set_rollback(True)
+        else:
+            report.applied = True
+    if refused and not dry_run:
+        raise ImportRejected(report)
+    return report

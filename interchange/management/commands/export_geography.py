@@ -2,18 +2,18 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from interchange.geography_services import kml_export
+from interchange.geography_services import kml_export, lpf_export
 from interchange.geojson import LAYERS
 from interchange.records import FormatError
 from interchange.services import geography_export
 
-FORMATS = ("geojson", "kml")
+FORMATS = ("geojson", "kml", "lpf")
 
 
 class Command(BaseCommand):
     help = (
         "Export the atlas's geography: one layer (places, routes or areas) as GeoJSON (RFC 7946), "
-        "or every layer in one KML file for Google Earth."
+        "every layer in one KML file for Google Earth, or the places as Linked Places Format (lpf) for gazetteers."
     )
 
     def add_arguments(self, parser):
@@ -37,6 +37,10 @@ class Command(BaseCommand):
 
     @staticmethod
     def _export(format: str, layer: str | None, lang: str) -> bytes:
+        if format == "lpf":
+            if layer not in (None, "places"):
+                raise FormatError("Linked Places Format holds places only: leave --layer out (or give places).")
+            return lpf_export()
         if format == "kml":
             if layer:
                 raise FormatError("A KML file holds every layer, a Folder each: leave --layer out.")
