@@ -55,9 +55,15 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes) ->
     return element
 
 
+def cited_where(citation: dict) -> str:
+    """The source's label and the locator, once: an archive file's label already holds its file number."""
+    label, locator = citation["label"], citation["locator"]
+    return f"{label}, {locator}" if locator and locator not in label else label
+
+
 def citation_text(citation: dict) -> str:
     """`Bayur, 1991, s. 12: “the passage”`: the source's label, where in it, and the passage it supports."""
-    where = ", ".join(part for part in (citation["label"], citation["locator"]) if part)
+    where = cited_where(citation)
     if citation.get("locator_estimated") and citation["locator"]:
         where += " (page estimated)"
     return f"{where}: “{citation['evidence']}”" if citation.get("evidence") else where

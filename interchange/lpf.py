@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from .files import parse_json, read_text
+from .kml import cited_where
 from .records import FormatError, Problem
 
 CONTEXT = "https://raw.githubusercontent.com/LinkedPasts/linked-places/master/linkedplaces-context-v1.1.jsonld"
@@ -98,7 +99,7 @@ def _open(side: str | None) -> bool:
 
 
 def lpf_citation(citation: dict) -> dict:
-    label = ", ".join(part for part in (citation["label"], citation["locator"]) if part)
+    label = cited_where(citation)
     return {"label": f"{label}: “{citation['evidence']}”" if citation.get("evidence") else label}
 
 

@@ -106,8 +106,17 @@ def test_the_description_carries_each_citation_with_its_locator_and_passage():
     root = _kml("en")
     area_text = _placemarks(root, "areas")["area-front"].findtext("k:description", namespaces=NS)
     assert "Bayur, 1991, s. 12: “cephe çekildi”" in area_text
+
     place_text = _placemarks(root, "places")["place-gyumri"].findtext("k:description", namespaces=NS)
     assert "Alexandropol (ru, 1837/1924-01)" in place_text
+
+
+def test_an_archive_file_number_in_the_label_is_not_repeated_by_its_locator():
+    area = make_area(slug="front")
+    source = make_source(slug="tda", kind="archive", label="TDA, 571/3424", archive_ref="571/3424")
+    Citation.objects.create(owner=area, source=source, locator="571/3424")
+    text = _placemarks(_kml("en"), "areas")["area-front"].findtext("k:description", namespaces=NS)
+    assert "TDA, 571/3424" in text and "571/3424, 571/3424" not in text
 
 
 def test_curator_markup_stays_text_in_names_and_in_the_balloon_earth_renders_as_html():
