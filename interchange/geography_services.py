@@ -175,27 +175,52 @@ def lpf_export() -> bytes:
     return write_lpf([_lpf_feature(place, citations.get(place.pk, []), default) for place in places])
 
 
-def _near(place: Place, record: PlaceRecord, degrees: float) -> bool:
-    return abs(place.latitude - record.latitude) <= degrees and abs(place.longitude - record.longitude) <= degrees
-
-
 # A name matches within about 10 km (a city's own extent and a gazetteer's rounding); without a name, only
 # a point within about 100 m is taken for the same place.
 NAME_MATCH_DEGREES = 0.1
 POINT_MATCH_DEGREES = 0.001
 
 
-def _match(record: PlaceRecord, claimed: set[int]) -> Place | None:
-    """The atlas's place this record is: by slug, else by a name near it, else by its point; never twice."""
-    if record.slug:
-        return Place.objects.filter(slug=record.slug).first()
-    wanted = {folded(text) for text in (record.title, *record.name.values(), *(n.toponym for n in record.names))}
-    candidates = [p for p in Place.objects.prefetch_related("names") if p.pk not in claimed]
-    for place in candidates:
-        known = {folded(text) for text in (*place.name.values(), *(n.name for n in place.names.all())) if text}
-        if known & wanted and _near(place, record, NAME_MATCH_DEGREES):
-            return place
-    return next((place for place in candidates if _near(place, record, POINT_MATCH_DEGREES)), None)
+class _Matcher:
+    """The atlas's places indexed by folded name and by a 0.001° grid, read once for the whole file: a
+    gazetteer's file of thousands of features is matched in one pass, not one scan of the atlas a feature."""
+
+    def __init__(self):
+        self.points: dict[int, tuple[float, float]] = {}
+        self.by_name: dict[str, set[int]] = {}
+        self.by_cell: dict[tuple[int, int], set[int]] = {}
+        for place in Place.objects.prefetch_related("names"):
+            self.add(place)
+
+    @staticmethod
+    def _cell(latitude: float, longitude: float) -> tuple[int, int]:
+        return int(latitude // POINT_MATCH_DEGREES), int(longitude // POINT_MATCH_DEGREES)
+
+    def add(self, place: Place) -> None:
+        self.points[place.pk] = (place.latitude, place.longitude)
+        for text in (*place.name.values(), *(name.name for name in place.names.all())):
+            if text:
+                self.by_name.setdefault(folded(text), set()).add(place.pk)
+        self.by_cell.setdefault(self._cell(place.latitude, place.longitude), set()).add(place.pk)
+
+    def _near(self, pk: int, record: PlaceRecord, degrees: float) -> bool:
+        latitude, longitude = self.points[pk]
+        return abs(latitude - record.latitude) <= degrees and abs(longitude - record.longitude) <= degrees
+
+    def match(self, record: PlaceRecord, claimed: set[int]) -> Place | None:
+        """The atlas's place this record is: by slug, else by a name near it, else by its point; never twice."""
+        if record.slug:
+            return Place.objects.filter(slug=record.slug).first()
+        wanted = {folded(text) for text in (record.title, *record.name.values(), *(n.toponym for n in record.names))}
+        named = sorted(set().union(*(self.by_name.get(text, set()) for text in wanted)) - claimed)
+        found = next((pk for pk in named if self._near(pk, record, NAME_MATCH_DEGREES)), None)
+        if found is None:
+            row, column = self._cell(record.latitude, record.longitude)
+            cells = [(row + i, column + j) for i in (-1, 0, 1) for j in (-1, 0, 1)]
+            around = set().union(*(self.by_cell.get(cell, set()) for cell in cells))
+            found = next((pk for pk in sorted(around - claimed) if self._near(pk, record, POINT_MATCH_DEGREES)), None)
+        # A fresh copy: a rejected feature's changes, rolled back in the database, stay out of the index.
+        return None if found is None else Place.objects.get(pk=found)
 
 
 def _unique_place_slug(base: str, taken: set[str]) -> str:
@@ -222,8 +247,8 @@ def _place_snapshot(place: Place) -> dict:
     }
 
 
-def _place_outcome(record: PlaceRecord, claimed: set[int], slugs: set[str]) -> RowOutcome:
-    place = _match(record, claimed)
+def _place_outcome(record: PlaceRecord, matcher: _Matcher, claimed: set[int], slugs: set[str]) -> RowOutcome:
+    place = matcher.match(record, claimed)
     row = RowOutcome(record.where, "", record.title, CHANGE if place else CREATE)
     if place is None:
         place = Place(slug=record.slug or _unique_place_slug(record.title, slugs), name={}, description={})
@@ -289,13 +314,16 @@ def places_import(*, source, dry_run: bool = True, skip_rejected: bool = False) 
     claimed: set[int] = set()
     slugs: set[str] = set()
     with transaction.atomic():
+        matcher = _Matcher()
         outcomes = []
         for record in read.places:
             # A savepoint a feature: a rejected one leaves nothing behind for the others to match.
             with transaction.atomic():
-                outcome = _place_outcome(record, claimed, slugs)
+                outcome = _place_outcome(record, matcher, claimed, slugs)
                 if outcome.action == REJECT:
                     transaction.set_rollback(True)
+                else:
+                    matcher.add(Place.objects.prefetch_related("names").get(slug=outcome.slug))
             outcomes.append((record.number, outcome))
         for problem in read.problems:
             outcomes.append(
