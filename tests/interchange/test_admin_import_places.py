@@ -36,9 +36,10 @@ def curator(client, django_user_model):
     return client
 
 
-def test_the_place_list_offers_the_import_and_the_lpf_download(curator):
+def test_the_place_list_offers_the_import_and_the_lpf_and_kml_downloads(curator):
     page = curator.get(reverse("admin:geography_place_changelist")).content.decode()
     assert f'href="{IMPORT}"' in page and 'href="/api/v1/places.lpf.json"' in page
+    assert 'href="/api/v1/atlas.kml"' in page
 
 
 def test_a_curator_previews_then_confirms_and_a_known_place_is_matched_not_duplicated(curator):
