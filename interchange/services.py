@@ -96,6 +96,8 @@ class ImportRejected(Exception):
 
 
 def _shown(value) -> str:
+    if value is None:
+        return ""  # a new event's category before it has one
     if isinstance(value, dict):
         return "; ".join(f"{code}: {text}" for code, text in sorted(value.items()) if text)
     if isinstance(value, list | set | tuple):
