@@ -298,6 +298,8 @@ class _Importer:
             event.media_url = medium.url
             event.media_caption = html_to_text(medium.caption)
             event.media_credit = html_to_text(medium.credit)
+            if self.plan.partial:
+                self.fit_media(event, row)
         if self.plan.partial:
             return self.fill_category(event, record)
         category = record.category or (self.plan.default_category if event.pk is None else "")
@@ -329,6 +331,19 @@ class _Importer:
         return category if category.pk is None else None
 
     @staticmethod
+    def fit_media(event: Event, row: RowOutcome) -> None:
+        """A slide is not lost for a medium longer than the atlas's fields: the link is left out, text cut."""
+        limit = Event._meta.get_field("media_url").max_length
+        if len(event.media_url) > limit:
+            row.warnings.append(f"media.url: is longer than {limit} characters, so the slide comes in without it.")
+            event.media_url = event.media_caption = event.media_credit = ""
+        for name in ("media_caption", "media_credit"):
+            limit = Event._meta.get_field(name).max_length
+            if len(getattr(event, name)) > limit:
+                setattr(event, name, getattr(event, name)[: limit - 1] + "…")
+                row.warnings.append(f"{name}: is longer than {limit} characters and was cut; shorten it if you like.")
+
+    @staticmethod
     def keep_display_date(event: Event, display_date: str, row: RowOutcome) -> None:
         """TimelineJS's display_date in the event's date as written, when it is a date that agrees.
 
@@ -337,6 +352,8 @@ class _Importer:
         """
         event.date_as_written = display_date
         try:
+            if len(display_date) > Event._meta.get_field("date_as_written").max_length:
+                raise ValidationError("too long for the field")
             event.date_from_written()
         except ValidationError:
             event.date_as_written = ""

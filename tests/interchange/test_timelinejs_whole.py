@@ -244,3 +244,24 @@ def test_the_plan_says_which_language_it_detected(json_sample):
 )
 def test_detection_tells_the_configured_languages_apart(texts, language):
     assert detect_language(texts) == language
+
+
+def test_media_and_display_dates_longer_than_the_fields_do_not_cost_the_slide(tmp_path, capsys):
+    slide = {
+        "start_date": {"year": "1921"},
+        "display_date": "Sometime in the early spring of that year, " * 3,
+        "text": {"headline": "Long media", "text": "<p>A slide with a long caption and address.</p>"},
+        "media": {"url": "https://example.org/" + "a" * 600, "caption": "c"},
+    }
+    other = {**slide, "media": {"url": "https://example.org/p.jpg", "caption": "word " * 200}}
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps({"events": [slide, other]}), encoding="utf-8")
+
+    _import(path, "--lang", "en")
+
+    out = capsys.readouterr().out
+    first, second = Event.objects.order_by("slug")
+    assert first.media_url == "" and "media.url: is longer than 500 characters" in out
+    assert second.media_url == "https://example.org/p.jpg" and len(second.media_caption) == 500
+    assert "media_caption: is longer than 500 characters and was cut" in out
+    assert first.date_as_written == "" and "display_date: 'Sometime in the early spring" in out
