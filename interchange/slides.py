@@ -156,7 +156,7 @@ class SlideReader:
             quote = sanitise_html(raw_url)
         elif raw_url.startswith("<"):
             src = _IFRAME_SRC.search(raw_url)
-            url = web_address(src.group(1)) if src else ""
+            url = web_address(absolute(src.group(1))) if src else ""
             if not url:
                 self.warn(
                     where,
@@ -171,8 +171,8 @@ class SlideReader:
                 self.warn(
                     where,
                     "media.url",
-                    f"{raw_url[:80]!r} is not an http(s) address, so the slide comes in without it; media are "
-                    "kept only as web links: give the full https://… address.",
+                    f"{raw_url[:80]!r} is not an http(s) address; media are kept "
+                    "only as web links: give the full https://… address.",
                 )
                 return ()
         return (
@@ -191,9 +191,7 @@ class SlideReader:
     def _link(self, value: object, where: str, field: str) -> str:
         text = absolute(value)
         if text and not web_address(text):
-            self.warn(
-                where, field, f"{text[:80]!r} is not an http(s) address, so it is left out; give the https://… address."
-            )
+            self.warn(where, field, f"{text[:80]!r} is not an http(s) address; give the full https://… address.")
             return ""
         return text
 
@@ -208,9 +206,7 @@ class SlideReader:
             return url
         colour = str(background.get("color") or "").strip()
         if colour and not is_colour(colour):
-            self.warn(
-                where, "background.color", f"{colour!r} is not a colour, so it is left out; write #rrggbb or a name."
-            )
+            self.warn(where, "background.color", f"{colour!r} is not a colour; write it as #rrggbb or a name.")
             return ""
         return colour
 

@@ -171,6 +171,8 @@ def test_protocol_relative_media_become_https():
     assert event.media[0].url == "https://www.flickr.com/photos/x/1"
     assert event.media[0].thumbnail == "https://farm1.staticflickr.com/t.jpg"
     assert event.background == "https://upload.wikimedia.org/b.jpg"
+    embedded, problems = read_one(media={"url": '<iframe src="//www.youtube.com/embed/x1"></iframe>'})
+    assert not problems and embedded.media[0].url == "https://www.youtube.com/embed/x1"
 
 
 XSS = '<img src=x onerror="alert(1)"><script>alert(2)</script><a href="javascript:alert(3)">x</a>'
