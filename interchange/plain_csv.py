@@ -191,7 +191,9 @@ def read_plain_csv(source: Source, *, limit: int | None = None) -> ReadResult:
         row = {name: from_spreadsheet_cell(cell.strip()) for name, cell in zip(names, cells, strict=False) if name}
         if record := _event(row, number, reader):
             events.append(record)
-    return ReadResult(Timeline(events=tuple(events)), tuple(reader.problems))
+    # The atlas's own CSV stays strict: what a TimelineJS file may lose with a warning (a bad media link)
+    # is a problem to fix here, since the teacher filling it in can.
+    return ReadResult(Timeline(events=tuple(events)), tuple(reader.problems + reader.warnings))
 
 
 def _row(record: EventRecord) -> dict[str, str]:

@@ -18,8 +18,14 @@ from chronology.models import Category
 
 from .files import decode, read_bytes
 from .formats import read_events, recognise_format
-from .records import EventRecord, FormatError, Problem
+from .language import detect_language
+from .plaintext import html_to_text
+from .records import EventRecord, FormatError, Problem, ReadResult, Timeline
 from .slides import language_codes
+
+# Formats of one timeline in one language that TimelineJS shows whole: a slide the atlas cannot take is
+# reported and left out, and the rest imports (the atlas CSV, the curator's own, stays all or nothing).
+TIMELINEJS_FORMATS = ("timelinejs", "timelinejs-csv")
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,14 @@ class ImportPlan:
     corpus: bytes | Path | None = None  # a corpus file's bytes or a corpus folder, loaded by the corpus loader
     name: str = ""  # the file's name, for messages
     notes: tuple[str, ...] = field(default_factory=tuple)
+    warnings: tuple[Problem, ...] = ()  # what the reader changed or left out of rows that still import
+    language: str = ""  # the language a TimelineJS file's text lands in
+    detected_language: str = ""  # what lingua told from the text ("" when it could not tell)
+
+    @property
+    def partial(self) -> bool:
+        """Rows that cannot be imported are reported and left out, instead of refusing the file."""
+        return self.format in TIMELINEJS_FORMATS
 
 
 def default_language() -> str:
@@ -56,8 +70,7 @@ def import_plan(
 
     Raises FormatError, naming what to fix, when the file is not what it says (or too large, or not UTF-8).
     """
-    language = language or default_language()
-    if language not in language_codes():
+    if language and language not in language_codes():
         raise FormatError(f"Unknown language {language!r}; use one of {', '.join(language_codes())}.")
     if default_category and not Category.objects.filter(slug=default_category).exists():
         codes = ", ".join(Category.objects.values_list("slug", flat=True))
@@ -68,7 +81,13 @@ def import_plan(
         corpus = source if isinstance(source, Path) and source.is_dir() else read_bytes(source)
         return ImportPlan(format="corpus", corpus=corpus, name=name)
     data = read_bytes(source)
-    result = read_events(data, format=format, language=language)
+    result = read_events(data, format=format, language=language or default_language())
+    detected = ""
+    if format in TIMELINEJS_FORMATS:
+        detected = detect_language(_texts(result.timeline)) or ""
+        if not language and detected and detected != default_language():
+            result = read_events(data, format=format, language=detected)
+    chosen = language or detected or default_language()
     return ImportPlan(
         format=format,
         records=result.timeline.events,
@@ -76,14 +95,63 @@ def import_plan(
         given_slugs=_given_slugs(format, data),
         default_category=default_category,
         name=name,
-        notes=_unkept_notes(result.timeline),
+        notes=(
+            ((_language_note(chosen, detected, given=bool(language)),) if format in TIMELINEJS_FORMATS else ())
+            + _unkept_notes(result)
+        ),
+        warnings=result.warnings,
+        language=chosen,
+        detected_language=detected,
     )
 
 
-def _unkept_notes(timeline) -> tuple[str, ...]:
+def _texts(timeline: Timeline):
+    """Every text of the timeline, headlines and slides alike, as plain text for detection."""
+    records = [*timeline.events, *timeline.eras, *([timeline.title] if timeline.title else [])]
+    for record in records:
+        yield from record.title.values()
+        yield from (html_to_text(text) for text in record.summary.values())
+
+
+def language_name(code: str) -> str:
+    return dict(settings.LANGUAGES).get(code, code)
+
+
+def _language_note(chosen: str, detected: str, *, given: bool) -> str:
+    if given and detected and detected != chosen:
+        return (
+            f"Language: {language_name(chosen)}, as chosen; the text reads as {language_name(detected)}. "
+            f"Its titles and texts go into the {language_name(chosen)} fields."
+        )
+    if given:
+        return f"Language: {language_name(chosen)}, as chosen; titles and texts go into its fields."
+    if detected:
+        return (
+            f"Language: {language_name(chosen)}, detected from the text; titles and texts go into its fields "
+            "(choose another language to override)."
+        )
+    return (
+        f"Language: {language_name(chosen)}, the first configured: the text is too short to tell "
+        "(choose the language if it is another)."
+    )
+
+
+def _era_label(era) -> str:
+    title = next((text for text in era.title.values() if text), "")
+    # The sheet names an era by its spreadsheet row, the JSON by "era N".
+    row = era.source_row if isinstance(era.source_row, str) else f"row {era.source_row}"
+    return f"{row} ({f'“{title[:60]}”, ' if title else ''}{era.date_edtf})"
+
+
+def _unkept_notes(result: ReadResult) -> tuple[str, ...]:
+    timeline = result.timeline
     notes = []
     if timeline.title:
-        notes.append("The title slide is not an event and is not imported.")
-    if timeline.eras:
-        notes.append(f"{len(timeline.eras)} era(s) are not events and are not imported.")
+        headline = next((text for text in timeline.title.title.values() if text), "")
+        notes.append(
+            f"Title slide{f' (“{headline[:60]}”)' if headline else ''}: not imported, there are no collections "
+            "yet to hold a timeline's introduction."
+        )
+    for era in timeline.eras:
+        notes.append(f"{_era_label(era)}: not imported, the atlas does not draw eras yet.")
     return tuple(notes)

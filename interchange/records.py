@@ -116,6 +116,9 @@ class ReadResult:
 
     timeline: Timeline
     problems: tuple[Problem, ...] = ()
+    # What was read but not kept as written (a title made for a slide without headline, a media link
+    # dropped): the record is whole enough to load, and the curator is told what changed.
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def ok(self) -> bool:

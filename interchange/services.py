@@ -26,7 +26,7 @@ from sources.selectors import citations_by_owner
 from .formats import write_events
 from .geojson import LAYERS, feature, write_geojson
 from .plaintext import html_to_text, text_to_html
-from .planning import ImportPlan, default_language
+from .planning import TIMELINEJS_FORMATS, ImportPlan, default_language
 from .records import CitationRef, EventRecord, FormatError, MediaLink, Timeline
 from .slides import language_codes
 
@@ -43,6 +43,7 @@ class RowOutcome:
     action: str
     changes: list[tuple[str, str, str]] = field(default_factory=list)  # (field, before, after)
     reasons: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what the row lost or had made up, though it imports
 
 
 @dataclass
@@ -64,7 +65,8 @@ class ImportReport:
     def verdict(self) -> str:
         counts = ", ".join(f"{self.count(a)} {word}" for a, word in _WORDS.items() if self.rows)
         if self.applied:
-            return f"Imported: {counts}." if counts else "Imported."
+            left_out = " The rejected rows were left out." if self.rejected else ""
+            return f"Imported: {counts}.{left_out}" if counts else "Imported."
         if self.rejected and not self.dry_run:
             return (
                 f"Nothing was imported: {len(self.rejected)} row(s) rejected. Fix them in the file and import "
@@ -78,6 +80,7 @@ class ImportReport:
             lines.append(f"{row.row} ({row.slug}): {_WORDS[row.action]}")
             lines += [f"    {name}: {before!r} → {after!r}" for name, before, after in row.changes]
             lines += [f"    {reason}" for reason in row.reasons]
+            lines += [f"    warning: {warning}" for warning in row.warnings]
         return [*lines, self.verdict()]
 
 
@@ -93,6 +96,8 @@ class ImportRejected(Exception):
 
 
 def _shown(value) -> str:
+    if value is None:
+        return ""  # a new event's category before it has one
     if isinstance(value, dict):
         return "; ".join(f"{code}: {text}" for code, text in sorted(value.items()) if text)
     if isinstance(value, list | set | tuple):
@@ -120,19 +125,79 @@ def _theme_for(group: str, language: str) -> Theme:
     return Theme.objects.create(slug=slug, name={language: group})
 
 
+# Colours for categories a file brings (TimelineJS groups): each passes Category.clean's contrast check
+# on the basemap's colours (tests/interchange/test_timelinejs_whole.py checks them all).
+CATEGORY_PALETTE = (
+    "#1f6f78", "#9b2c6f", "#2c5282", "#8a5a00", "#276749", "#6b46c1", "#a23b2a", "#285e61", "#702459", "#4a5568",
+)  # fmt: skip
+GENERAL = {"slug": "general", "name": {"tr": "Genel", "en": "General"}}
+
+
+def _palette_colour() -> str:
+    used = set(Category.objects.values_list("colour", flat=True))
+    free = [colour for colour in CATEGORY_PALETTE if colour not in used]
+    return free[0] if free else CATEGORY_PALETTE[Category.objects.count() % len(CATEGORY_PALETTE)]
+
+
+def _category_named(group: str) -> Category | None:
+    slug = slugify(group, max_length=40)
+    folded = group.casefold()
+    for category in Category.objects.all():
+        if category.slug == slug or folded in (name.casefold() for name in category.name.values()):
+            return category
+    return None
+
+
+SNAPSHOT_FIELDS = (
+    "title", "summary", "date", "date_as_written", "category", "status", "media_url", "media_caption", "media_credit",
+)  # fmt: skip
+
+
 class _Importer:
     def __init__(self, plan: ImportPlan, *, publish: bool, language: str):
         self.plan = plan
         self.publish = publish
         self.language = language
         self.slugs_taken: set[str] = set()
+        self.new_categories: dict[str, Category] = {}  # made for this file, saved with the first event in each
 
-    def outcome(self, record: EventRecord, reader_problems: list[str]) -> RowOutcome:
+    def category_for_group(self, group: str) -> Category:
+        """The category a TimelineJS group names (by slug or by name in any language), made when missing."""
+        key = slugify(group, max_length=40) or "group"
+        if key in self.new_categories:
+            return self.new_categories[key]
+        found = _category_named(group)
+        if found is not None:
+            return found
+        category = Category(slug=key, name={self.language: group}, colour=_palette_colour())
+        self.new_categories[key] = category
+        return category
+
+    def general_category(self) -> Category:
+        """The one category of slides without a group, so a file without groups is never refused."""
+        found = Category.objects.filter(slug=GENERAL["slug"]).first()
+        if found is None and GENERAL["slug"] not in self.new_categories:
+            self.new_categories[GENERAL["slug"]] = Category(
+                slug=GENERAL["slug"], name=dict(GENERAL["name"]), colour=_palette_colour()
+            )
+        return found or self.new_categories[GENERAL["slug"]]
+
+    def category_notes(self) -> list[str]:
+        # Only those saved with an event: a category whose every slide was rejected is not made.
+        return [
+            f"New category {category.slug!r} ({_shown(category.name)}, colour {category.colour}) for the file's slides."
+            for category in self.new_categories.values()
+            if category.pk
+        ]
+
+    def outcome(self, record: EventRecord, reader_problems: list[str], warnings: list[str] = ()) -> RowOutcome:
         slug = record.slug
         if slug not in self.plan.given_slugs:
             slug = _unique_slug(slug, self.slugs_taken)  # a slug made from a title never overwrites an event
         self.slugs_taken.add(slug)
-        row = RowOutcome(self.where(record), slug, _label(record), CREATE, reasons=list(reader_problems))
+        row = RowOutcome(
+            self.where(record), slug, _label(record), CREATE, reasons=list(reader_problems), warnings=list(warnings)
+        )
         event = Event.objects.filter(slug=slug).first()
         if event is not None:
             row.action = CHANGE
@@ -140,19 +205,34 @@ class _Importer:
             event = Event(slug=slug, status=Status.DRAFT)
         before = self.snapshot(event)
         places, citations = self.references(record, row)
-        self.fill(event, record, row)
-        exclude = ["themes", "places", "people", "routes"] + ([] if event.category_id else ["category"])
+        new_category = self.fill(event, record, row)
+        exclude = ["themes", "places", "people", "routes"]
+        if not event.category_id or new_category is not None:
+            exclude.append("category")  # a category this file brings is checked (and saved) on its own
+        if not any(event.summary.values()) and self.plan.partial:
+            exclude.append("summary")
+            if event.status == Status.PUBLISHED and event.pk is None:
+                event.status = Status.DRAFT
+            row.warnings.append("text: the slide has none; the event arrives as a draft without a summary, write one.")
         try:
             event.full_clean(exclude=exclude)
         except ValidationError as error:
             for name, messages in error.message_dict.items():
                 row.reasons += [f"{name}: {message}" for message in messages]
+        if new_category is not None and new_category.pk is None:
+            try:
+                new_category.full_clean()
+            except ValidationError as error:
+                for name, messages in error.message_dict.items():
+                    row.reasons += [f"category {new_category.slug!r}, {name}: {message}" for message in messages]
         if row.reasons:
             row.action = REJECT
             return row
         with transaction.atomic():
+            if new_category is not None and new_category.pk is None:
+                new_category.save()
             event.save()
-            if record.group:
+            if record.group and not self.plan.partial:
                 event.themes.add(_theme_for(record.group, self.language))
             event.places.add(*places)
             for position, (source, locator) in enumerate(citations, start=event.citations.count()):
@@ -171,10 +251,7 @@ class _Importer:
 
     @staticmethod
     def snapshot(event: Event) -> dict:
-        values = {
-            name: getattr(event, "category_id" if name == "category" else name)
-            for name in ("title", "summary", "date", "category", "status", "media_url", "media_caption", "media_credit")
-        }
+        values = {name: getattr(event, "category_id" if name == "category" else name) for name in SNAPSHOT_FIELDS}
         saved = event.pk is not None
         values["themes"] = set(event.themes.values_list("slug", flat=True)) if saved else set()
         values["places"] = set(event.places.values_list("slug", flat=True)) if saved else set()
@@ -200,7 +277,8 @@ class _Importer:
                 )
         return places, citations
 
-    def fill(self, event: Event, record: EventRecord, row: RowOutcome) -> None:
+    def fill(self, event: Event, record: EventRecord, row: RowOutcome) -> Category | None:
+        """Fill `event` from `record`; returns the category this file brings for it, when it is new."""
         # Languages the file leaves out keep the text they had: a Turkish timeline does not erase English.
         event.title = {**event.title, **{code: text for code, text in record.title.items() if text}}
         summary = {code: html_to_text(text) for code, text in record.summary.items()}
@@ -211,6 +289,19 @@ class _Importer:
         event.summary = {**event.summary, **{code: text for code, text in summary.items() if text}}
         event.date = record.date_edtf
         event.date_as_written = "" if event.pk is None else event.date_as_written
+        if record.display_date and self.plan.partial:
+            self.keep_display_date(event, record.display_date, row)
+        if self.publish:
+            event.status = Status.PUBLISHED
+        medium = next((m for m in record.media if m.url), None)
+        if medium is not None:
+            event.media_url = medium.url
+            event.media_caption = html_to_text(medium.caption)
+            event.media_credit = html_to_text(medium.credit)
+            if self.plan.partial:
+                self.fit_media(event, row)
+        if self.plan.partial:
+            return self.fill_category(event, record)
         category = record.category or (self.plan.default_category if event.pk is None else "")
         if category and not Category.objects.filter(slug=category).exists():
             row.reasons.append(
@@ -224,13 +315,52 @@ class _Importer:
                 "category: the file gives none; choose a category for rows without one "
                 "(--category, or the import form's category) or fill the category column."
             )
-        if self.publish:
-            event.status = Status.PUBLISHED
-        medium = next((m for m in record.media if m.url), None)
-        if medium is not None:
-            event.media_url = medium.url
-            event.media_caption = html_to_text(medium.caption)
-            event.media_credit = html_to_text(medium.credit)
+        return None
+
+    def fill_category(self, event: Event, record: EventRecord) -> Category | None:
+        """A TimelineJS slide's category: its group's, else the chosen default, else "general"."""
+        if record.group:
+            category = self.category_for_group(record.group)
+        elif event.pk is not None and event.category_id:
+            return None  # an event the file updates keeps its category when the slide names none
+        elif self.plan.default_category:
+            category = Category.objects.get(slug=self.plan.default_category)
+        else:
+            category = self.general_category()
+        event.category_id = category.slug
+        return category if category.pk is None else None
+
+    @staticmethod
+    def fit_media(event: Event, row: RowOutcome) -> None:
+        """A slide is not lost for a medium longer than the atlas's fields: the link is left out, text cut."""
+        limit = Event._meta.get_field("media_url").max_length
+        if len(event.media_url) > limit:
+            row.warnings.append(f"media.url: is longer than {limit} characters, so the slide comes in without it.")
+            event.media_url = event.media_caption = event.media_credit = ""
+        for name in ("media_caption", "media_credit"):
+            limit = Event._meta.get_field(name).max_length
+            if len(getattr(event, name)) > limit:
+                setattr(event, name, getattr(event, name)[: limit - 1] + "…")
+                row.warnings.append(f"{name}: is longer than {limit} characters and was cut; shorten it if you like.")
+
+    @staticmethod
+    def keep_display_date(event: Event, display_date: str, row: RowOutcome) -> None:
+        """TimelineJS's display_date in the event's date as written, when it is a date that agrees.
+
+        The atlas's "date as written" is a calendar date checked against the EDTF date; a display text
+        such as "Late 1940s" has no field yet, so it is reported, not stored.
+        """
+        event.date_as_written = display_date
+        try:
+            if len(display_date) > Event._meta.get_field("date_as_written").max_length:
+                raise ValidationError("too long for the field")
+            event.date_from_written()
+        except ValidationError:
+            event.date_as_written = ""
+            row.warnings.append(
+                f"display_date: {display_date!r} is not kept; the atlas keeps a date as written only when it is "
+                "a calendar date that agrees with the date (e.g. 5 March 1921), and has no field for other text."
+            )
 
 
 def events_import(
@@ -243,17 +373,25 @@ def events_import(
     report = ImportReport(format=plan.format, dry_run=dry_run, notes=list(plan.notes))
     if plan.format == "corpus":
         return _corpus_import(plan, report, publish=publish, dry_run=dry_run)
-    importer = _Importer(plan, publish=publish, language=language or default_language())
+    importer = _Importer(plan, publish=publish, language=language or plan.language or default_language())
     by_row: dict[str, list[str]] = {}
     for problem in plan.problems:
         by_row.setdefault(str(problem.row), []).append(f"{problem.field}: {problem.message}")
+    warnings: dict[str, list[str]] = {}
+    for warning in plan.warnings:
+        warnings.setdefault(str(warning.row), []).append(f"{warning.field}: {warning.message}")
     with transaction.atomic():
         for record in plan.records:
-            report.rows.append(importer.outcome(record, by_row.pop(str(record.source_row), [])))
+            row = str(record.source_row)
+            report.rows.append(importer.outcome(record, by_row.pop(row, []), warnings.pop(row, [])))
         for problem in plan.problems:  # rows the reader could not read at all
             if str(problem.row) in by_row:
                 reasons = by_row.pop(str(problem.row))
                 report.rows.append(RowOutcome(problem.where, "", problem.where, REJECT, reasons=reasons))
+        report.notes += importer.category_notes()
+        # A TimelineJS file comes in whole but for the slides the atlas cannot take, which are reported;
+        # only a file with none it can take is refused.
+        skip_rejected = skip_rejected or (plan.partial and len(report.rejected) < len(report.rows))
         refused = report.rejected and not skip_rejected
         if dry_run or refused:
             transaction.set_rollback(True)
@@ -302,18 +440,24 @@ def _corpus_event_slugs(path: Path) -> list[str]:
 # -- export ---------------------------------------------------------------------------------------------
 
 
-def _record_of(event: Event, language: str) -> EventRecord | None:
+def _record_of(event: Event, language: str, *, group_is_category: bool = False) -> EventRecord | None:
     date = event.date or (f"{event.start_iso}/{event.end_iso}" if event.start_iso and event.end_iso else "")
     if not date:
         return None  # placed only by relations, with no bounds yet: TimelineJS cannot draw it
     theme = event.themes.first()
+    if group_is_category:
+        # TimelineJS's group comes in as the category, so it goes out as the category's name.
+        names = event.category.name
+        group = names.get(language) or next((name for name in names.values() if name), event.category_id)
+    else:
+        group = (theme.name.get(language) or next(iter(theme.name.values()), theme.slug)) if theme else ""
     return EventRecord(
         slug=event.slug,
         date_edtf=date,
         title=dict(event.title),
         summary={code: text_to_html(text) for code, text in event.summary.items()},
         category=event.category_id,
-        group=(theme.name.get(language) or next(iter(theme.name.values()), theme.slug)) if theme else "",
+        group=group,
         places=tuple(event.places.order_by("slug").values_list("slug", flat=True)),
         citations=tuple(CitationRef(c.source.slug, c.locator) for c in event.citations.select_related("source")),
         media=(
@@ -342,10 +486,18 @@ def events_export(
     language = language or default_language()
     if language not in language_codes():
         raise FormatError(f"Unknown language {language!r}; use one of {', '.join(language_codes())}.")
-    events = (Event.objects.all() if events is None else events).chronological().prefetch_related("themes", "places")
+    events = (
+        (Event.objects.all() if events is None else events)
+        .chronological()
+        .select_related("category")
+        .prefetch_related("themes", "places")
+    )
     if not include_drafts:
         events = events.published()
-    records = tuple(record for event in events if (record := _record_of(event, language)))
+    by_category = format in TIMELINEJS_FORMATS
+    records = tuple(
+        record for event in events if (record := _record_of(event, language, group_is_category=by_category))
+    )
     return write_events(Timeline(events=records), format=format, language=language)
 
 

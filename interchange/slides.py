@@ -15,6 +15,7 @@ from .records import EraRecord, EventRecord, MediaLink, Problem, TitleSlide, Tra
 from .text import SlugMaker, is_colour, is_slug, plain_text, quote_title, sanitise_html, web_address
 from .timelinejs_dates import DateProblem, read_dates, timelinejs_date, timelinejs_parts
 
+TITLE_WORDS = 8  # of a slide's text, for the title of a slide without headline
 _IFRAME_SRC = re.compile(r"""<iframe\b[^>]*\bsrc\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 
 
@@ -32,17 +33,27 @@ def pick_language(texts: Translations, language: str) -> str:
     return next((text for text in texts.values() if text), "")
 
 
+def absolute(value: object) -> str:
+    """A protocol-relative address (`//www.flickr.com/…`, common in TimelineJS files) as https."""
+    text = str(value or "").strip()
+    return f"https:{text}" if text.startswith("//") and not text.startswith("///") else text
+
+
 class SlideReader:
     """Turns slides into records for one file, collecting problems instead of stopping at the first."""
 
     def __init__(self, *, language: str) -> None:
         self.language = language
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
         self.slugs = SlugMaker()
         self.row: int | str = ""  # the row or slide being read, so each problem says which record it concerns
 
     def problem(self, where: str, field: str, message: str) -> None:
         self.problems.append(Problem(where, field, message, self.row))
+
+    def warn(self, where: str, field: str, message: str) -> None:
+        self.warnings.append(Problem(where, field, message, self.row))
 
     def _text(self, value: object) -> Translations:
         return {self.language: value} if value else {}
@@ -70,10 +81,10 @@ class SlideReader:
         except DateProblem as problem:
             self.problem(where, problem.field, problem.message)
             return None
-        title = self._headline(slide)
-        if not title:
-            self.problem(where, "text.headline", "is empty; every event needs a title (a headline).")
-            return None
+        title = self._headline(slide) or self._made_title(slide, date.display_date or date.edtf)
+        if not self._headline(slide):
+            # TimelineJS shows a slide without headline; the atlas needs a title, so one is made and said.
+            self.warn(where, "text.headline", f"is empty; the title “{title}” was made from the slide.")
         return EventRecord(
             slug=self._slug(slide, where, title, label),
             date_edtf=date.edtf,
@@ -88,12 +99,18 @@ class SlideReader:
             source_row=row,
         )
 
+    def _made_title(self, slide: dict, date: str) -> str:
+        words = plain_text(self._summary(slide)).split()
+        if not words:
+            return date
+        return " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
+
     def _slug(self, slide: dict, where: str, title: str, label: str) -> str:
         given = plain_text(slide.get("unique_id"))
         if given and is_slug(given):
             if self.slugs.claim(given):
                 return given
-            self.problem(where, "unique_id", f"{given!r} is used by an earlier slide; give each slide its own.")
+            self.warn(where, "unique_id", f"{given!r} is used by an earlier slide, so this one gets a slug of its own.")
         return self.slugs.make(given or title, fallback=label.replace(" ", "-"))
 
     def era(self, slide: object, label: str, row: int | str) -> EraRecord | None:
@@ -131,7 +148,7 @@ class SlideReader:
     def media(self, media: object, where: str) -> tuple[MediaLink, ...]:
         if not isinstance(media, dict):
             return ()
-        raw_url = str(media.get("url") or "").strip()
+        raw_url = absolute(media.get("url"))
         if not raw_url:
             return ()
         url, quote = "", ""
@@ -139,9 +156,9 @@ class SlideReader:
             quote = sanitise_html(raw_url)
         elif raw_url.startswith("<"):
             src = _IFRAME_SRC.search(raw_url)
-            url = web_address(src.group(1)) if src else ""
+            url = web_address(absolute(src.group(1))) if src else ""
             if not url:
-                self.problem(
+                self.warn(
                     where,
                     "media.url",
                     "is HTML but not a quotation or an iframe with an http(s) src; "
@@ -151,7 +168,7 @@ class SlideReader:
         else:
             url = web_address(raw_url)
             if not url:
-                self.problem(
+                self.warn(
                     where,
                     "media.url",
                     f"{raw_url[:80]!r} is not an http(s) address; media are kept "
@@ -172,9 +189,9 @@ class SlideReader:
         )
 
     def _link(self, value: object, where: str, field: str) -> str:
-        text = str(value or "").strip()
+        text = absolute(value)
         if text and not web_address(text):
-            self.problem(where, field, f"{text[:80]!r} is not an http(s) address; give the full https://… address.")
+            self.warn(where, field, f"{text[:80]!r} is not an http(s) address; give the full https://… address.")
             return ""
         return text
 
@@ -189,7 +206,7 @@ class SlideReader:
             return url
         colour = str(background.get("color") or "").strip()
         if colour and not is_colour(colour):
-            self.problem(where, "background.color", f"{colour!r} is not a colour; write it as #rrggbb or a name.")
+            self.warn(where, "background.color", f"{colour!r} is not a colour; write it as #rrggbb or a name.")
             return ""
         return colour
 

@@ -40,7 +40,7 @@ def read_timelinejs(source: Source, *, language: str, limit: int | None = None) 
         if record := reader.era(slide, f"era {number}", f"era {number}"):
             eras.append(record)
     title = reader.title(data["title"], "title slide", "title") if data.get("title") else None
-    return ReadResult(Timeline(tuple(events), tuple(eras), title), tuple(reader.problems))
+    return ReadResult(Timeline(tuple(events), tuple(eras), title), tuple(reader.problems), tuple(reader.warnings))
 
 
 def timelinejs_document(timeline: Timeline, *, language: str) -> dict:

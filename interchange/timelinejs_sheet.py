@@ -125,7 +125,7 @@ def read_timelinejs_sheet(source: Source, *, language: str, limit: int | None = 
             )
         elif record := reader.event(slide, label, number):
             events.append(record)
-    return ReadResult(Timeline(tuple(events), tuple(eras), title), tuple(reader.problems))
+    return ReadResult(Timeline(tuple(events), tuple(eras), title), tuple(reader.problems), tuple(reader.warnings))
 
 
 def _cells(slide: dict, kind: str, time: str = "", end_time: str = "") -> list[str]:

@@ -44,7 +44,10 @@ class ImportForm(forms.Form):
         label=_("Format"), choices=[("", _("recognise from the file")), *((f, f) for f in FORMATS)], required=False
     )
     language = forms.ChoiceField(
-        label=_("Language of a TimelineJS file"), choices=lambda: settings.LANGUAGES, required=False
+        label=_("Language of a TimelineJS file"),
+        choices=lambda: [("", _("detect from the text")), *settings.LANGUAGES],
+        required=False,
+        help_text=_("The preview shows the language detected; choose another here to put the text in its fields."),
     )
     category = forms.ModelChoiceField(
         label=_("Category for rows without one"), queryset=Category.objects.all(), to_field_name="slug", required=False
@@ -135,6 +138,9 @@ def import_events_view(request, model_admin):
             messages.success(request, f"{name} ({report.format}): {report.verdict()}")
             return redirect("admin:chronology_event_changelist")
     data = {**{k: v for k, v in options.items() if k != "file"}, "token": path.name}
+    if plan.language:
+        # The select shows what the preview used (detected or chosen), so confirming keeps it unless changed.
+        data["language"] = plan.language
     return TemplateResponse(
         request,
         "admin/interchange/import.html",

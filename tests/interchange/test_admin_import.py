@@ -114,3 +114,29 @@ def test_export_buttons_and_action(curator):
     )
     assert action["Content-Type"].startswith("text/csv")
     assert "treaty-of-kars" in action.content.decode()
+
+
+def test_a_timelinejs_preview_shows_the_detected_language_and_the_override_applies(curator, json_sample):
+    content = json_sample.read_bytes()
+    preview = curator.post(IMPORT, {"file": _upload(content, "women.json"), "language": ""})
+
+    page = preview.content.decode()
+    assert "Language: English, detected from the text" in page
+    assert preview.context["form"]["language"].value() == "en"  # the select shows what the preview used
+    assert '<option value="">detect from the text</option>' in page
+    assert preview.context["report"].count("create") == len(json.loads(content)["events"])
+    assert not Event.objects.exists()
+
+    applied = curator.post(IMPORT, {"token": preview.context["token"], "language": "tr", "apply": "1"})
+
+    assert applied.status_code == 302
+    assert Event.objects.get(slug="ada-lovelace").title == {"tr": "Ada Lovelace"}
+
+
+def test_a_timelinejs_preview_shows_each_slides_warnings(curator):
+    slides = {"events": [{"start_date": {"year": "1921"}, "text": {"text": "<p>Talks begin in Moscow today.</p>"}}]}
+    preview = curator.post(IMPORT, {"file": _upload(json.dumps(slides).encode(), "t.json"), "language": "en"})
+
+    page = preview.content.decode()
+    assert 'class="import-warnings"' in page
+    assert "the title “Talks begin in Moscow today.” was made from the slide" in page

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from chronology.models import Event, EventRelation, Status, Theme
+from chronology.models import Category, Event, EventRelation, Status, Theme
 from interchange.planning import import_plan
 from interchange.services import events_export, events_import
 from tests.factories import make_event, make_place, make_source
@@ -126,11 +126,15 @@ def test_timelinejs_sample_imports_as_drafts_with_media_links(json_sample, capsy
     assert events.exclude(media_url="").count() == len(with_media)
 
 
-def test_timelinejs_without_a_category_is_refused_saying_how_to_fix_it(json_sample, capsys):
-    with pytest.raises(CommandError, match="Nothing was imported"):
-        _import(json_sample)
-    assert Event.objects.count() == 0
-    assert "category: the file gives none; choose a category" in capsys.readouterr().err
+def test_timelinejs_without_groups_or_category_lands_in_one_general_category(json_sample, capsys):
+    _import(json_sample)
+
+    assert Event.objects.count() == len(json.loads(json_sample.read_text(encoding="utf-8"))["events"])
+    general = Category.objects.get(slug="general")
+    assert general.name == {"tr": "Genel", "en": "General"}
+    general.full_clean()  # its colour passes the map's contrast check
+    assert set(Event.objects.values_list("category", flat=True)) == {"general"}
+    assert "New category 'general'" in capsys.readouterr().out
 
 
 def test_timelinejs_sheet_sample_imports_and_never_overwrites_by_a_made_up_slug(sheet_sample):

@@ -154,10 +154,25 @@ def test_iframe_media_keeps_only_its_address():
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,<b>x</b>", "ftp://a/b"])
-def test_media_that_is_not_a_web_address_is_a_problem(url):
-    event, problems = read_one(media={"url": url})
+def test_media_that_is_not_a_web_address_is_left_out_with_a_warning(url):
+    result = read_timelinejs(timeline_bytes([slide(media={"url": url})]), language="en")
+    (event,) = result.timeline.events  # the slide still comes in, without the medium
     assert event.media == ()
-    assert [p.field for p in problems] == ["media.url"]
+    assert result.ok
+    assert [(w.field, "not an http(s) address" in w.message) for w in result.warnings] == [("media.url", True)]
+
+
+def test_protocol_relative_media_become_https():
+    event, problems = read_one(
+        media={"url": "//www.flickr.com/photos/x/1", "thumbnail": "//farm1.staticflickr.com/t.jpg"},
+        background={"url": "//upload.wikimedia.org/b.jpg"},
+    )
+    assert not problems
+    assert event.media[0].url == "https://www.flickr.com/photos/x/1"
+    assert event.media[0].thumbnail == "https://farm1.staticflickr.com/t.jpg"
+    assert event.background == "https://upload.wikimedia.org/b.jpg"
+    embedded, problems = read_one(media={"url": '<iframe src="//www.youtube.com/embed/x1"></iframe>'})
+    assert not problems and embedded.media[0].url == "https://www.youtube.com/embed/x1"
 
 
 XSS = '<img src=x onerror="alert(1)"><script>alert(2)</script><a href="javascript:alert(3)">x</a>'

@@ -19,8 +19,15 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=FORMATS, help="recognised from the file when left out")
         parser.add_argument("--dry-run", action="store_true", help="show what would happen; save nothing")
         parser.add_argument("--publish", action="store_true", help="publish imported events (default: drafts)")
-        parser.add_argument("--lang", help="the language a TimelineJS file is written in (default: the first)")
-        parser.add_argument("--category", default="", help="category of rows whose file gives none")
+        parser.add_argument(
+            "--lang",
+            help="the language a TimelineJS file's text goes into (default: detected from the text, else the first)",
+        )
+        parser.add_argument(
+            "--category",
+            default="",
+            help="category of rows whose file gives none (TimelineJS: slides without a group; default 'general')",
+        )
         parser.add_argument(
             "--skip-rejected", action="store_true", help="import the good rows and leave the rejected ones out"
         )
