@@ -10,13 +10,15 @@ from __future__ import annotations
 import io
 import math
 from functools import cache
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import segno
+from csp.constants import NONCE
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -25,7 +27,7 @@ from common.translation import language_codes
 from frontend.wording import event_date_text, locator_text, page_language
 from geography.models import Place, RouteStop
 from geography.styles import base_colors
-from lessons.selectors import lesson_detail
+from lessons.selectors import lesson_detail, lesson_list, quotes
 
 MAX_QR_URL = 1000  # a QR code that long is unreadable from the back of a classroom anyway
 
@@ -86,15 +88,22 @@ def qr_svg(request):
 
 # -- handout and offline file -----------------------------------------------------------------------------
 def _printable(lesson: dict, lang: str) -> dict:
-    """The lesson with each step's date in words and each citation's locator as shown."""
+    """The lesson with each step's date in words and its passages quoted once each, with every source cited
+    through them and their locators as shown (the step's own citations, else its event's)."""
     steps = []
     for step in lesson["steps"]:
         event = step["event"]
-        citations = [
-            {**c, "locator_text": locator_text(c["locator"], c["locator_estimated"])}
-            for c in (step["citations"] or (event or {}).get("citations", []))
+        grouped = step["quotes"] if step["citations"] else quotes((event or {}).get("citations", []))
+        shown = [
+            {
+                **quote,
+                "sources": [
+                    {**c, "locator_text": locator_text(c["locator"], c["locator_estimated"])} for c in quote["sources"]
+                ],
+            }
+            for quote in grouped
         ]
-        steps.append({**step, "date_text": event_date_text(event, lang) if event else "", "sources": citations})
+        steps.append({**step, "date_text": event_date_text(event, lang) if event else "", "quotes": shown})
     return {**lesson, "steps": steps}
 
 
@@ -145,6 +154,44 @@ def overview_svg(lesson: dict, *, width: int = 640, height: int = 400) -> dict:
         for slug, line in lines.items()
     ]
     return {"width": width, "height": height, "places": sorted(places, key=lambda p: p["label"]), "routes": drawn}
+
+
+def _with_query(url: str, **params) -> str:
+    return f"{url}?{urlencode(params)}"
+
+
+def lessons_index(request):
+    """`/lessons/`: where a teacher finds the published lessons, each with what it asks of a class (level,
+    steps, time) and the four ways to use it. Server-rendered: it must work before any script loads."""
+    lang = page_language(request)
+    with translation.override(lang):
+        atlas = reverse("frontend:atlas")
+        lessons = []
+        for lesson in lesson_list(lang=lang):
+            slug = lesson["slug"]
+            lessons.append(
+                {
+                    **lesson,
+                    "language_name": translation.get_language_info(lesson["language"])["name_translated"],
+                    # The first step, as the atlas's own present and presenter links (present-dom.js) open it.
+                    "present_url": _with_query(atlas, mode="present", lesson=slug, step=1, lang=lang),
+                    "presenter_url": _with_query(atlas, mode="presenter", lesson=slug, step=1, lang=lang),
+                    "handout_url": _with_query(reverse("frontend:lesson-handout", kwargs={"slug": slug}), lang=lang),
+                    "offline_url": _with_query(reverse("frontend:lesson-offline", kwargs={"slug": slug}), lang=lang),
+                }
+            )
+        languages = [
+            {"code": code, "name": name, "url": _with_query(request.path, lang=code), "current": code == lang}
+            for code, name in settings.LANGUAGES
+        ]
+        response = render(
+            request,
+            "frontend/lessons.html",
+            {"lessons": lessons, "lang": lang, "languages": languages, "atlas_url": _with_query(atlas, lang=lang)},
+        )
+    # The page's few rules are written into it (a nonce lets them past the site's style-src 'self').
+    response._csp_update = {"style-src": [NONCE]}
+    return response
 
 
 def lesson_handout(request, slug: str):

@@ -26,12 +26,15 @@ class LessonStepInline(admin.StackedInline):
 
 @admin.register(Lesson)
 class LessonAdmin(TranslatedSearchMixin, CuratedAdmin):
-    list_display = ("slug", translated_column("title", _("title")), "status", "step_count")
+    list_display = ("slug", translated_column("title", _("title")), "status", "step_count", "minutes")
     list_filter = ("status",)
     search_fields = ("slug",)
     translated_search = ("title", "summary")
     inlines = [LessonStepInline]
-    fieldsets = [(None, {"fields": ("slug", "title", "summary", "status")})]
+    fieldsets = [
+        (None, {"fields": ("slug", "title", "summary", "status")}),
+        (_("In the classroom"), {"fields": ("level", "minutes")}),
+    ]
 
     class Media:
         # Up/down buttons on each step: keyboard-usable reordering that rewrites the position numbers.

@@ -34,6 +34,21 @@ class MapViewSerializer(serializers.Serializer):
     )
 
 
+class QuoteSourceSerializer(serializers.Serializer):
+    source = serializers.SlugField(help_text="Source slug")
+    label = serializers.CharField(help_text="How the source is cited, e.g. 'Bayur, 1991'")
+    locator = serializers.CharField(help_text="Page or file number")
+    locator_estimated = serializers.BooleanField(help_text="The page was estimated from the passage's position")
+
+
+class QuoteSerializer(serializers.Serializer):
+    evidence = serializers.CharField(help_text="The passage, once; empty for the sources cited without one")
+    evidence_translation = serializers.CharField(
+        required=False, help_text="The curator's translation of the passage, when the citation carries one"
+    )
+    sources = QuoteSourceSerializer(many=True, help_text="Every source cited through this passage, in order")
+
+
 class StepSerializer(serializers.Serializer):
     number = serializers.IntegerField(help_text="1 for the first step; the `step` URL parameter")
     event_slug = serializers.SlugField(allow_null=True, help_text="null when the event was deleted")
@@ -44,12 +59,17 @@ class StepSerializer(serializers.Serializer):
     date = serializers.CharField(help_text="EDTF date the map shows: the step's own, else its event's")
     map = MapViewSerializer()
     citations = CitationSerializer(many=True)
+    quotes = QuoteSerializer(
+        many=True, help_text="`citations` grouped by passage: each passage once, with all the sources cited through it"
+    )
 
 
 class LessonListSerializer(serializers.Serializer):
     slug = serializers.SlugField()
     title = serializers.CharField()
     summary = serializers.CharField()
+    level = serializers.CharField(help_text="Who the lesson is for, in the asked language; empty if not said")
+    minutes = serializers.IntegerField(allow_null=True, help_text="About how long it takes in class; null if not said")
     step_count = serializers.IntegerField()
     language = serializers.CharField(help_text="The language the title is given in")
     fallback = serializers.BooleanField(help_text="The title is not written in the asked language")
@@ -64,6 +84,8 @@ class LessonSerializer(serializers.Serializer):
     slug = serializers.SlugField()
     title = serializers.CharField()
     summary = serializers.CharField()
+    level = serializers.CharField(help_text="Who the lesson is for; empty if not said")
+    minutes = serializers.IntegerField(allow_null=True, help_text="About how long it takes in class; null if not said")
     language = serializers.CharField(help_text="The language asked for")
     fallback = serializers.BooleanField(help_text="Some texts are not written in that language; another is shown")
     fallback_message = serializers.CharField(help_text="Says so to the class; empty if not")

@@ -16,7 +16,7 @@ STEPS = Child(
 
 LESSONS_SECTION = Section(
     Lesson,
-    scalars=("slug", "title", "summary", "status"),
+    scalars=("slug", "title", "summary", "level", "minutes", "status"),
     required=frozenset({"slug", "title"}),
     children={"steps": STEPS},
     # Corpus lessons are published unless they say otherwise, as corpus events are.

@@ -30,6 +30,18 @@ class Lesson(models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True, help_text=SLUG_HELP)
     title = TranslatedField(_("title"))
     summary = TranslatedField(_("summary"), blank=True, multiline=True)
+    # Free text rather than fixed choices: school systems name their years differently ("Lise 11–12. sınıf",
+    # "upper secondary"), and the curator writes it in each language like the title.
+    level = TranslatedField(
+        _("level"), blank=True, help_text=_("Who the lesson is for, e.g. “upper secondary (ages 16–18)”.")
+    )
+    minutes = models.PositiveSmallIntegerField(
+        _("time needed (minutes)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
+        help_text=_("About how long the lesson takes in class, in minutes. Empty: not said."),
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
 
     objects = LessonQuerySet.as_manager()

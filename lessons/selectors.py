@@ -39,12 +39,30 @@ def lesson_list(*, lang: str) -> list[dict]:
             "slug": lesson.slug,
             "title": translate(lesson.title, lang),
             "summary": translate(lesson.summary, lang),
+            "level": translate(lesson.level, lang),
+            "minutes": lesson.minutes,
             "step_count": lesson.step_count,
             "language": text_language(lesson.title, lang),
             "fallback": text_language(lesson.title, lang) != lang,
         }
         for lesson in lessons
     ]
+
+
+def quotes(citations: list[dict]) -> list[dict]:
+    """The step's citations grouped by passage, in the order they are first cited: several works cited
+    through one sentence of the article carry the same evidence, and a class should read it once, with
+    every source that vouches for it. Citations without evidence are grouped under an empty passage."""
+    grouped: dict[str, dict] = {}
+    for citation in citations:
+        passage = citation["evidence"].strip()
+        quote = grouped.get(passage)
+        if quote is None:
+            quote = grouped[passage] = {"evidence": passage, "sources": []}
+            if citation.get("evidence_translation"):
+                quote["evidence_translation"] = citation["evidence_translation"]
+        quote["sources"].append({key: value for key, value in citation.items() if not key.startswith("evidence")})
+    return list(grouped.values())
 
 
 def _step_message(step: LessonStep, event_status: str | None, lang: str) -> str:
@@ -110,6 +128,7 @@ def lesson_detail(*, slug: str, lang: str, drafts: bool = False) -> dict | None:
                     "points": _step_points(step, event),
                 },
                 "citations": citations.get(step.pk, []),
+                "quotes": quotes(citations.get(step.pk, [])),
             }
         )
     with translation.override(lang):
@@ -123,6 +142,8 @@ def lesson_detail(*, slug: str, lang: str, drafts: bool = False) -> dict | None:
         "slug": lesson.slug,
         "title": translate(lesson.title, lang),
         "summary": translate(lesson.summary, lang),
+        "level": translate(lesson.level, lang),
+        "minutes": lesson.minutes,
         "language": lang,
         "fallback": fallback,
         "fallback_message": fallback_message,

@@ -51,3 +51,17 @@ def test_a_half_given_map_view_is_refused_naming_what_is_missing(curator, lesson
     page = curator.post(url, data).content.decode()
     assert "centre latitude, centre longitude and zoom" in page or "merkez enlemi" in page
     assert not LessonStep.objects.filter(map_latitude=40.1).exists()
+
+
+def test_a_curator_gives_level_and_time_and_an_impossible_time_is_refused_saving_nothing(curator, lesson):
+    url = reverse("admin:lessons_lesson_change", args=[lesson.pk])
+    data = admin_form_data(curator.get(url))
+    data["level_0"], data["level_1"], data["minutes"] = ["Lise"], ["Upper secondary"], ["0"]
+    page = curator.post(url, data).content.decode()
+    assert 'name="minutes"' in page and ("greater than or equal to 1" in page or "1 değerinden büyük" in page)
+    lesson.refresh_from_db()
+    assert (lesson.level, lesson.minutes) == ({}, None)
+    data["minutes"] = ["40"]
+    assert curator.post(url, data).status_code == 302
+    lesson.refresh_from_db()
+    assert (lesson.level, lesson.minutes) == ({"tr": "Lise", "en": "Upper secondary"}, 40)
