@@ -22,7 +22,7 @@ from sources.selectors import citations_by_owner
 
 EVENT_FIELDS = (
     "slug", "title", "summary", "note", "date", "start", "end", "precision", "approximate", "uncertain",
-    "category", "significance", "places", "place_roles", "people", "themes", "routes", "citations", "aid",
+    "category", "significance", "places", "place_roles", "place_note", "people", "themes", "routes", "citations", "aid",
     "written", "calendars", "disputed", "alternatives", "relations", "window",
 )  # fmt: skip
 _COLUMNS = {
@@ -30,7 +30,7 @@ _COLUMNS = {
     "approximate": "date_approximate", "uncertain": "date_uncertain", "category": "category",
     "significance": "significance",
 }  # fmt: skip
-_TRANSLATED = ("title", "summary", "note")
+_TRANSLATED = ("title", "summary", "note", "place_note")
 # What `window` and `match` are computed from: read in the rows' own query, so they describe the same row.
 _BOUNDS = ("date", "day_start", "day_end", "date_precision")
 
