@@ -3,8 +3,10 @@
 import json
 
 import pytest
+import yaml
 
 from chronology.corpus import corpus_load
+from chronology.corpus.exporting import corpus_export
 from chronology.corpus.reading import CorpusInvalid
 from chronology.models import Event, EventPlace
 from tests.chronology.test_corpus import corpus_with
@@ -106,3 +108,11 @@ def test_a_corpus_event_carries_its_place_note(db, tmp_path):
     note = "places: [baku, gyumri]\n            place_note: {tr: İkisi, en: Both}"
     corpus_load(path=corpus_with(tmp_path, events=("places: [baku]", note)))
     assert Event.objects.get(slug="stalin-interview").place_note == {"tr": "İkisi", "en": "Both"}
+
+
+def test_an_exported_corpus_keeps_each_places_role(db, tmp_path):
+    path = corpus_with(tmp_path, events=("places: [baku]", "places: [{place: baku, role: arrived_at}, gyumri]"))
+    corpus_load(path=path)
+    events = {event["slug"]: event for event in yaml.safe_load(corpus_export())["events"]}
+    # `at` is the default, written as a bare slug as a curator would write it.
+    assert events["stalin-interview"]["places"] == [{"place": "baku", "role": "arrived_at"}, "gyumri"]
