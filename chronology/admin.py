@@ -137,7 +137,7 @@ class EventAdmin(TranslatedSearchMixin, DatedAdminMixin, CuratedAdmin):
     fieldsets = [
         (None, {"fields": ("slug", "status", "title", "summary", "note")}),
         (_("When"), {"fields": ("date", "date_as_written", "date_calendar", *DatedAdminMixin.dated_readonly)}),
-        (_("What"), {"fields": ("category", "significance", "themes", "people", "routes")}),
+        (_("What"), {"fields": ("category", "significance", "themes", "people", "routes", "place_note")}),
         (_("Media (a link, never fetched)"), {"fields": ("media_url", "media_caption", "media_credit")}),
     ]
 

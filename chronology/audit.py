@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 
-from chronology.models import Actor, AidItem, Event, Person, Theme
+from chronology.models import Actor, AidItem, Event, EventPlace, Person, PlaceRole, Theme
 from common.translation import missing_languages
 from geography.models import Area, Place, Route
 from sources.models import Citation, Source
@@ -107,6 +107,38 @@ def _orphan_findings() -> list[Finding]:
     return findings
 
 
+def _place_role_findings() -> list[Finding]:
+    """Pins a reader would be misled by: an event pinned at several places with nothing saying why, a
+    journey the map cannot draw as an arrow because one of its ends is missing."""
+    roles: dict[str, dict[str, list[str]]] = {}
+    for slug, place, role in EventPlace.objects.values_list("event__slug", "place__slug", "role").order_by("pk"):
+        roles.setdefault(slug, {}).setdefault(role, []).append(place)
+    notes = dict(Event.objects.filter(slug__in=roles).values_list("slug", "place_note"))
+    findings = []
+    for slug, by_role in roles.items():
+        pinned = by_role.get(PlaceRole.AT, []) + by_role.get(PlaceRole.SIGNED_AT, [])
+        if len(pinned) > 1 and not any((notes[slug] or {}).values()):
+            findings.append(
+                Finding(
+                    "pinned twice",
+                    f"event {slug}",
+                    f"is pinned at {', '.join(pinned)}: give the others another role (concerns, …) "
+                    "or say in place_note why it happened at each",
+                )
+            )
+        if {PlaceRole.DEPARTED_FROM, PlaceRole.ARRIVED_AT, PlaceRole.VIA} & set(by_role):
+            for role in (PlaceRole.DEPARTED_FROM, PlaceRole.ARRIVED_AT):
+                if len(by_role.get(role, [])) != 1:
+                    findings.append(
+                        Finding(
+                            "half a journey",
+                            f"event {slug}",
+                            f"is a journey with {len(by_role.get(role, []))} places {role}: give it one",
+                        )
+                    )
+    return findings
+
+
 def corpus_audit() -> list[Finding]:
     """Every finding, ordered by kind then record; an empty list means the data audits clean."""
     findings: list[Finding] = []
@@ -146,7 +178,8 @@ def corpus_audit() -> list[Finding]:
     findings += _evidence_findings()
     findings += _aid_findings()
     findings += _orphan_findings()
-    findings += _translation_findings(Event.objects.all(), "event", ["title", "summary"], ["note"])
+    findings += _place_role_findings()
+    findings += _translation_findings(Event.objects.all(), "event", ["title", "summary"], ["note", "place_note"])
     findings += _translation_findings(Place.objects.all(), "place", ["name"], ["description"])
     findings += _translation_findings(Person.objects.all(), "person", ["name"], ["description"])
     findings += _translation_findings(Theme.objects.all(), "theme", ["name"], [])

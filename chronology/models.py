@@ -155,6 +155,14 @@ class Event(Dated):
         multiline=True,
         help_text=_("E.g. where sources disagree and why this date."),
     )
+    # The map pins an event at its `at` / `signed_at` places; more than one such pin needs a reason a
+    # reader can see (a war fought in several towns, a treaty signed in two capitals).
+    place_note = TranslatedField(
+        _("note on the places"),
+        blank=True,
+        multiline=True,
+        help_text=_("Why the event is pinned at more than one place, when it is."),
+    )
     date_as_written = models.CharField(
         _("date as the source wrote it"),
         max_length=80,

@@ -14,7 +14,7 @@ from django.db.models import Exists, OuterRef, QuerySet, TextField, Value
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, NullIf
 
-from chronology.models import AidItem, AlternativeDating, Event, EventPlace, EventRelation, Status
+from chronology.models import AidItem, AlternativeDating, Event, EventPlace, EventRelation, PlaceRole, Status
 from common.calendars import CalendarError, equivalents_in_use, parse_calendar_date, to_gregorian_alternatives
 from common.dates import Precision, iso_day
 from common.translation import language_codes, translate
@@ -22,7 +22,7 @@ from sources.selectors import citations_by_owner
 
 EVENT_FIELDS = (
     "slug", "title", "summary", "note", "date", "start", "end", "precision", "approximate", "uncertain",
-    "category", "significance", "places", "place_roles", "people", "themes", "routes", "citations", "aid",
+    "category", "significance", "places", "place_roles", "place_note", "people", "themes", "routes", "citations", "aid",
     "written", "calendars", "disputed", "alternatives", "relations", "window",
 )  # fmt: skip
 _COLUMNS = {
@@ -30,11 +30,19 @@ _COLUMNS = {
     "approximate": "date_approximate", "uncertain": "date_uncertain", "category": "category",
     "significance": "significance",
 }  # fmt: skip
-_TRANSLATED = ("title", "summary", "note")
+_TRANSLATED = ("title", "summary", "note", "place_note")
 # What `window` and `match` are computed from: read in the rows' own query, so they describe the same row.
 _BOUNDS = ("date", "day_start", "day_end", "date_precision")
 
 DateWindow = tuple[int | None, int | None]  # day numbers (common.dates)
+
+
+def drawn_place_links(links: QuerySet) -> QuerySet:
+    """Of `links` (EventPlace rows), those the map draws: pins and journeys, not the places an event only
+    concerns, so a map framed on the interview shows Baku rather than every city Stalin named. All of
+    `links` when none is drawn: an event that only concerns places is still framed on them."""
+    drawn = links.exclude(role=PlaceRole.CONCERNS)
+    return drawn if drawn.exists() else links
 
 
 def translated_text(field_name: str, lang: str):

@@ -17,9 +17,9 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
-from chronology.models import Event
+from chronology.models import Event, EventPlace
 from chronology.preview import PREVIEW_PARAMETER, drafts_visible
-from chronology.selectors import published_event_row
+from chronology.selectors import drawn_place_links, published_event_row
 from common.response_cache import cached_bytes_response
 from frontend.exports import ExportError, export_filename, export_map_html, parse_export_request
 from frontend.lesson_pages import lesson_for_page
@@ -101,14 +101,16 @@ def first_paint_urls(api: dict[str, str], lang: str) -> list[str]:
 
 
 def initial_view(*, event_slug: str = "", place_slug: str = "") -> list[list[float]]:
-    """The points the map opens on: the linked event's places and routes, a linked place, or every place.
+    """The points the map opens on: where the linked event happened and its routes, a linked place, or
+    every place.
 
     Sent with the page so Leaflet starts at the right view: moving it after the basemap is drawn would
     project and draw the whole basemap a second time.
     """
     points: list[tuple[float, float]] = []
     if event_slug:
-        points += Place.objects.filter(events__slug=event_slug).values_list("latitude", "longitude")
+        links = drawn_place_links(EventPlace.objects.filter(event__slug=event_slug))
+        points += links.values_list("place__latitude", "place__longitude")
         points += RouteStop.objects.filter(route__events__slug=event_slug).values_list(
             "place__latitude", "place__longitude"
         )
@@ -126,7 +128,8 @@ def initial_view(*, event_slug: str = "", place_slug: str = "") -> list[list[flo
 
 
 def story_extent() -> list[tuple[float, float]]:
-    """The corners of where the story happens: the places of the most significant published events.
+    """The corners of where the story happens: where the most significant published events happened
+    (their pins and journeys, not the places they only concern).
 
     Read from the data, so another corpus frames its own region; a place far off the story (Moscow for
     an Anatolian war) pulls the frame only if the key events happened there.
@@ -134,8 +137,12 @@ def story_extent() -> list[tuple[float, float]]:
     top = Event.objects.published().aggregate(top=Max("significance"))["top"]
     if top is None:
         return []
-    box = Place.objects.filter(events__in=Event.objects.published().filter(significance=top)).aggregate(
-        south=Min("latitude"), west=Min("longitude"), north=Max("latitude"), east=Max("longitude")
+    links = drawn_place_links(EventPlace.objects.filter(event__in=Event.objects.published().filter(significance=top)))
+    box = links.aggregate(
+        south=Min("place__latitude"),
+        west=Min("place__longitude"),
+        north=Max("place__latitude"),
+        east=Max("place__longitude"),
     )
     if box["south"] is None:
         return []

@@ -10,8 +10,8 @@ from django.db.models import Count
 from django.utils import translation
 from django.utils.translation import gettext
 
-from chronology.models import Event, Status
-from chronology.selectors import event_rows
+from chronology.models import Event, EventPlace, Status
+from chronology.selectors import drawn_place_links, event_rows
 from common.translation import language_codes, translate
 from geography.models import RouteStop
 from lessons.models import Lesson, LessonStep
@@ -83,13 +83,8 @@ def _step_points(step: LessonStep, event: dict | None) -> list[list[float]]:
         stops = RouteStop.objects.filter(route__slug__in=event["routes"])
     points = [[lat, lng] for lat, lng in stops.order_by("position").values_list("place__latitude", "place__longitude")]
     if event and not step.frame_route_id:
-        points += [
-            [lat, lng]
-            for lat, lng in Event.objects.filter(slug=event["slug"]).values_list(
-                "places__latitude", "places__longitude"
-            )
-            if lat is not None
-        ]
+        links = drawn_place_links(EventPlace.objects.filter(event__slug=event["slug"]))
+        points += [[lat, lng] for lat, lng in links.values_list("place__latitude", "place__longitude")]
     return points
 
 

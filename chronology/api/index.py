@@ -22,7 +22,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control, pat
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.views import APIView
 
-from chronology.models import AlternativeDating, Category, Event, EventPlace, EventRelation
+from chronology.models import AlternativeDating, Category, Event, EventPlace, EventRelation, PlaceRole
 from chronology.preview import drafts_visible
 from chronology.selectors import is_window, translated_text
 from common.api import LANG_PARAMETER, LanguageMixin
@@ -34,6 +34,8 @@ FORMAT = 1  # bumped when the body's shape changes, so no cached body of the old
 # The Julian Day Number of 1970-01-01: the database's day numbers minus this are the page's days.
 UNIX_EPOCH_DAY = 2440588
 PRECISIONS = [p.value for p in Precision]
+# The codes of `placeRoles`: positions in this list, sent as the body's `roles` table.
+ROLES = [role.value for role in PlaceRole]
 # Bits of `flags`, as the page's atlas-data.js reads them.
 APPROXIMATE, UNCERTAIN, DISPUTED, WINDOW = 1, 2, 4, 8
 
@@ -59,21 +61,35 @@ def _refs(event_ids: Sequence[int], links: Iterable[tuple[int, str]], table: lis
     return offsets, refs
 
 
+def _role_codes(event_ids: Sequence[int], links: Iterable[tuple[int, str, str]], table: list[str]) -> list[int]:
+    """The role code of each place reference, parallel to `_refs`'s refs (an event's places in slug order)."""
+    position = {slug: n for n, slug in enumerate(table)}
+    code = {role: n for n, role in enumerate(ROLES)}
+    by_event: dict[int, list[tuple[int, int]]] = {}
+    for event_id, slug, role in links:
+        by_event.setdefault(event_id, []).append((position[slug], code[role]))
+    # An event lists a place once (unique together), so sorting by position orders them as _refs does.
+    return [role for event_id in event_ids for _position, role in sorted(by_event.get(event_id, ()))]
+
+
 def index_body(
     rows: Sequence[tuple],
     *,
-    places: Iterable[tuple[int, str]],
+    places: Iterable[tuple[int, str] | tuple[int, str, str]],
     routes: Iterable[tuple[int, str]],
     categories: Sequence[str],
     lang: str,
 ) -> bytes:
-    """The index as UTF-8 JSON bytes. `rows` are tuples in ROW's order (time order); `places` and `routes`
-    are (event id, slug) links; `categories` every category slug. Pure: the same rows give the same bytes."""
-    places, routes = list(places), list(routes)
-    place_table = sorted({slug for _, slug in places})
+    """The index as UTF-8 JSON bytes. `rows` are tuples in ROW's order (time order); `places` are (event id,
+    slug, role) links (a link without its role is `at`), `routes` (event id, slug) links; `categories`
+    every category slug. Pure: the same rows give the same bytes."""
+    places = [(link[0], link[1], link[2] if len(link) > 2 else PlaceRole.AT.value) for link in places]
+    routes = list(routes)
+    place_table = sorted({slug for _, slug, _role in places})
     route_table = sorted({slug for _, slug in routes})
     ids = [row[0] for row in rows]
-    place_offsets, place_refs = _refs(ids, places, place_table)
+    place_offsets, place_refs = _refs(ids, [(event_id, slug) for event_id, slug, _role in places], place_table)
+    place_roles = _role_codes(ids, places, place_table)
     route_offsets, route_refs = _refs(ids, routes, route_table)
     precision_code = {name: n for n, name in enumerate(PRECISIONS)}
     category_code = {name: n for n, name in enumerate(categories)}
@@ -108,6 +124,9 @@ def index_body(
         **columns,
         "placeOffsets": place_offsets,
         "placeRefs": place_refs,
+        # Added beside placeRefs rather than changing it, so a page that reads format 1 still reads the body.
+        "roles": ROLES,
+        "placeRoles": place_roles,
         "routeOffsets": route_offsets,
         "routeRefs": route_refs,
     }
@@ -133,7 +152,13 @@ def index_columns(events, *, lang: str) -> bytes:
         .annotate(title_text=translated_text("title", lang))
         .values_list(*(name if name != "title" else "title_text" for name in ROW[:-2]))
     ]
-    places = _slug_links(EventPlace, "place", Place, ids)
+    slugs = dict(Place.objects.values_list("id", "slug"))
+    places = [
+        (event_id, slugs[place_id], role)
+        for event_id, place_id, role in EventPlace.objects.filter(event__in=ids).values_list(
+            "event_id", "place_id", "role"
+        )
+    ]
     routes = _slug_links(Event.routes.through, "route", Route, ids)
     categories = list(Category.objects.order_by("slug").values_list("slug", flat=True))
     return index_body(rows, places=places, routes=routes, categories=categories, lang=lang)
@@ -143,7 +168,9 @@ class EventIndexView(LanguageMixin, APIView):
     """Every published event as columns (the page's index): slugs, titles, EDTF dates, first and last days
     (days since 1970-01-01), precision and category codes, significance, flags (1 approximate, 2 uncertain,
     4 disputed, 8 a window), and each event's places and routes as positions in the `places` and `routes`
-    slug tables (event i: refs[offsets[i]:offsets[i+1]]). In time order."""
+    slug tables (event i: refs[offsets[i]:offsets[i+1]]). `placeRoles` runs parallel to `placeRefs`: each
+    place's role in the event as a position in `roles` (at, signed_at, departed_from, arrived_at, via,
+    concerns). In time order."""
 
     queryset = Event.objects.published()  # what the API's permission class reads: events, for reading
 

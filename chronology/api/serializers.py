@@ -88,6 +88,9 @@ class EventSerializer(serializers.Serializer):
     place_roles = PlaceRoleSerializer(
         many=True, help_text="What each of `places` was to the event: at, signed at, departed from, arrived at …"
     )
+    place_note = serializers.CharField(
+        help_text="Why the event is pinned at more than one place (`at` or `signed_at`); empty otherwise"
+    )
     people = serializers.ListField(child=serializers.SlugField())
     themes = serializers.ListField(child=serializers.SlugField())
     routes = serializers.ListField(child=serializers.SlugField())

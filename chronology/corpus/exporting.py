@@ -61,6 +61,16 @@ def _child(row: models.Model, spec: Child) -> dict:
     return data
 
 
+def _roled(instance: models.Model, name: str, item_key: str) -> list:
+    """A list with roles as the loader reads it: a bare slug for the default role, else {item: slug, role}.
+    Without the roles, an exported atlas loaded again would pin every event at every place it names."""
+    through = getattr(instance.__class__, name).through
+    owner = next(f.name for f in through._meta.fields if f.related_model is instance.__class__)
+    default = through._meta.get_field("role").default
+    rows = through.objects.filter(**{owner: instance}).values_list(f"{item_key}__slug", "role")
+    return [slug if role == default else {item_key: slug, "role": role} for slug, role in sorted(rows)]
+
+
 def _record(instance: models.Model, spec: Section) -> dict:
     data = {}
     for name in spec.scalars:
@@ -68,9 +78,12 @@ def _record(instance: models.Model, spec: Section) -> dict:
         if name in spec.required or not _is_default(value, _default(spec.model, name, spec.defaults)):
             data[name] = _plain(value)
     for name in spec.slug_lists:
-        slugs = sorted(getattr(instance, name).values_list("slug", flat=True))
-        if slugs:
-            data[name] = slugs
+        if name in spec.with_roles:
+            items = _roled(instance, name, spec.with_roles[name])
+        else:
+            items = sorted(getattr(instance, name).values_list("slug", flat=True))
+        if items:
+            data[name] = items
     if spec.stops:
         data["stops"] = [
             {"place": slug, "date": date} if date else slug

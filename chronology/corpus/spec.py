@@ -120,6 +120,7 @@ SECTIONS: dict[str, Section] = {
             "significance",
             "status",
             "note",
+            "place_note",
             "media_url",
             "media_caption",
             "media_credit",

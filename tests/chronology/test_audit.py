@@ -3,7 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from chronology.audit import corpus_audit
-from chronology.models import AlternativeDating, Event
+from chronology.models import AlternativeDating, Event, EventPlace
 from sources.models import Citation
 from tests.factories import make_event, make_person, make_place, make_route, make_source
 
@@ -90,3 +90,21 @@ def test_audit_names_aid_lines_without_donor_recipient_or_evidence_and_unused_ac
     assert not any("5 rifles quotes no passage" in finding for finding in result)
     assert "unused: actor nobody: nothing refers to it" in result
     assert not any("actor moscow" in finding for finding in result)
+
+
+def test_audit_names_an_event_pinned_twice_without_a_reason_and_a_journey_without_an_end(db):
+    ankara, moscow, kars = (make_place(slug=slug) for slug in ("ankara", "moscow", "kars"))
+    make_event(slug="everywhere", places=[ankara, moscow])
+    make_event(slug="explained", places=[ankara, kars], place_note={"tr": "İki cephe.", "en": "Two fronts."})
+    journey = make_event(slug="one-way")
+    EventPlace.objects.create(event=journey, place=ankara, role="departed_from")
+    treaty = make_event(slug="signed")
+    EventPlace.objects.create(event=treaty, place=moscow, role="signed_at")
+    EventPlace.objects.create(event=treaty, place=kars, role="concerns")
+    result = findings()
+    assert (
+        "pinned twice: event everywhere: is pinned at ankara, moscow: give the others another role (concerns, …) "
+        "or say in place_note why it happened at each"
+    ) in result
+    assert "half a journey: event one-way: is a journey with 0 places arrived_at: give it one" in result
+    assert not [f for f in result if "event explained" in f or "event signed" in f]
