@@ -17,10 +17,11 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
-from chronology.models import Event, EventPlace
+from chronology.models import Category, Event, EventPlace
 from chronology.preview import PREVIEW_PARAMETER, drafts_visible
 from chronology.selectors import drawn_place_links, published_event_row
 from common.response_cache import cached_bytes_response
+from common.translation import language_codes, translate
 from frontend.exports import ExportError, export_filename, export_map_html, parse_export_request
 from frontend.lesson_pages import lesson_for_page
 from frontend.modules import page_modules
@@ -79,6 +80,34 @@ def _api_urls(*, preview: bool = False) -> dict[str, str]:
     urls["lessonPage"] = reverse("frontend:lesson", kwargs={"lesson_slug": "SLUG"})
     urls["qr"] = reverse("frontend:qr")
     return urls
+
+
+def page_categories() -> list[dict]:
+    """Every category as the page draws it: slug, name in each language (a missing one reads as another),
+    colour and symbol.
+
+    Sent with the page rather than fetched: the timeline cannot colour an event before it knows them, and
+    the visitor switches language without a new page, so every language's name comes along. The page is
+    cached by data epoch, so a category a curator adds or recolours is on the next page served.
+    """
+    return [
+        {
+            "slug": category.slug,
+            "name": {lang: translate(category.name, lang) or category.slug for lang in language_codes()},
+            "colour": category.colour,
+            "symbol": category.symbol,
+        }
+        for category in Category.objects.order_by("slug")
+    ]
+
+
+def _with_category_names(strings: dict[str, dict], categories: list[dict]) -> dict[str, dict]:
+    """The page's strings with `category.<slug>` named from the data, in every language: what the scripts
+    name with t() (the panel's category line) reads the curators' names, never a fixed list."""
+    return {
+        lang: {**block, "category": {c["slug"]: c["name"].get(lang, c["slug"]) for c in categories}}
+        for lang, block in strings.items()
+    }
 
 
 def present(request, lesson: str):
@@ -215,6 +244,7 @@ def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpR
     everyday, for_class = page_modules()
     styles = {"present": static("frontend/present/present.css"), "lessonBar": static("frontend/lessons/lesson-bar.css")}
     view = initial_view(event_slug=slug if event else "", place_slug=request.GET.get("place", ""))
+    categories = page_categories()
     context = {
         "lang": lang,
         "languages": settings.LANGUAGES,
@@ -234,8 +264,9 @@ def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpR
             "evidenceLang": EVIDENCE_LANGUAGE,
             "view": view,
             "styles": styles,
+            "categories": categories,
         },
-        "ui_strings": page_strings(),
+        "ui_strings": _with_category_names(page_strings(), categories),
         "not_found": slug if slug and event is None else "",
         "not_found_message": strings["notFound"].format(slug=slug),
         "evidence_lang": EVIDENCE_LANGUAGE,

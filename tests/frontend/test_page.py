@@ -48,6 +48,12 @@ def config_of(response) -> dict:
     return json.loads(match.group(1))
 
 
+def strings_of(response) -> dict:
+    match = re.search(r'<script id="atlas-strings" type="application/json">(.*?)</script>', response.content.decode())
+    assert match, "no atlas-strings script"
+    return json.loads(match.group(1))
+
+
 @pytest.fixture
 def kars(db) -> Place:
     return Place.objects.create(
@@ -302,3 +308,32 @@ def test_a_linked_events_sources_quote_their_evidence_in_the_articles_language_w
         in html
     )
     assert config_of(client.get("/"))["evidenceLang"] == "tr"
+
+
+def test_the_config_carries_every_category_named_in_both_languages_with_its_colour_and_symbol(client, db):
+    make_category(slug="invention", name={"tr": "buluş", "en": "invention"}, colour="#7a3e9d", symbol="⚙")
+    make_category(slug="voyage", name={"tr": "", "en": "voyage"}, colour="#005f73")
+
+    categories = config_of(client.get("/?lang=tr"))["categories"]
+
+    assert {"slug": "invention", "name": {"tr": "buluş", "en": "invention"}, "colour": "#7a3e9d", "symbol": "⚙"} in (
+        categories
+    )
+    # A name missing in one language reads in the other, so the page never shows an empty label.
+    assert {"slug": "voyage", "name": {"tr": "voyage", "en": "voyage"}, "colour": "#005f73", "symbol": ""} in (
+        categories
+    )
+
+
+def test_a_category_added_after_the_page_was_served_is_on_the_next_page(client, db):
+    make_event(slug="first", category="treaty")
+    client.get("/")  # kept by the page cache
+
+    make_category(slug="invention", name={"tr": "buluş", "en": "invention"}, colour="#7a3e9d")
+    response = client.get("/")
+
+    assert "invention" in [category["slug"] for category in config_of(response)["categories"]]
+    strings = strings_of(response)
+    # The panel names an event's category with the page's strings: those come from the data too.
+    assert strings["tr"]["category"]["invention"] == "buluş"
+    assert strings["en"]["category"]["invention"] == "invention"

@@ -19,12 +19,14 @@ import { createSheet } from "./panel/sheet.js";
 import { lessonLink, wirePresent } from "./present/launch.js";
 import { offerFilters, pickFound } from "./search/filters.js";
 import { createSearch } from "./search/search.js";
+import { applyCategoryColours } from "./timeline/categories.js";
 import { createTimeControl } from "./timeline/time-control.js";
 import { createTimeline } from "./timeline/timeline.js";
 
 const config = JSON.parse(document.getElementById("atlas-config").textContent);
 useStrings(JSON.parse(document.getElementById("atlas-strings").textContent), config.defaultLang);
 const root = document.documentElement;
+applyCategoryColours(root, config.categories);
 const prefersContrast = window.matchMedia("(prefers-contrast: more)");
 
 // A theme the link names wins; without one, the reader's system setting decides.
@@ -68,6 +70,8 @@ const timeline = createTimeline(document.getElementById("timeline"), {
   onSelect: (index) => selectEvent(index),
   onStep: (delta) => step(delta, "replace"),
   onView: (view) => _viewed(view),
+  categories: config.categories,
+  legend: document.getElementById("category-legend"),
 });
 const map = createMap(document.getElementById("map"), {
   lang: store.get().lang,
@@ -107,6 +111,7 @@ const search = createSearch(document.getElementById("place-search"), {
 const eventList = createEventList(document.getElementById("event-list"), {
   lang: store.get().lang,
   onSelect: (index) => selectEvent(index),
+  categories: config.categories,
 });
 // What the features built on the page (the aid box, the search's filters, present mode) read of it.
 const page = {

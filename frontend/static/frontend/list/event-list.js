@@ -4,6 +4,7 @@
 
 import { formatDate, isoToDay } from "../core/dates.js";
 import { t } from "../core/i18n.js";
+import { categoryName } from "../timeline/categories.js";
 
 // More rows than anyone reads, and the point where building the table starts to cost a frame.
 const MAX_ROWS = 500;
@@ -24,9 +25,9 @@ export function daysInWindow(start, end, left, right) {
 
 /**
  * Build the list in `element` (a <section>). onSelect(index) is called with the chosen event's index in
- * the events given to show().
+ * the events given to show(). `categories` (the page config's) name the events' categories.
  */
-export function createEventList(element, { lang, onSelect }) {
+export function createEventList(element, { lang, onSelect, categories = [] }) {
   let events = [];
   let days = null;
   let sequence = [];
@@ -120,7 +121,7 @@ export function createEventList(element, { lang, onSelect }) {
         link.textContent = event.title;
         title.append(link);
         const category = document.createElement("td");
-        category.textContent = t(lang, `category.${event.category}`);
+        category.textContent = categoryName(categories, event.category, lang);
         row.append(date, title, category);
         return row;
       }),

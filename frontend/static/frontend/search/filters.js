@@ -2,7 +2,7 @@
 // features: {store, config, data(), selectSlug, selectPlace}.
 
 import { loadNames } from "../core/api.js";
-import { t } from "../core/i18n.js";
+import { categoryName } from "../timeline/categories.js";
 
 /**
  * A search result chosen: an event or a place is selected; a person or a source selects the first event
@@ -24,8 +24,9 @@ export function offerFilters(page, search, lang) {
     [...map].map(([slug, item]) => [slug, label(item)]).sort((a, b) => a[1].localeCompare(b[1], lang));
   const codes = new Set();
   for (const event of data.events) codes.add(event.category);
+  const categories = page.config.categories || [];
   const options = {
-    category: [...codes].map((c) => [c, t(lang, `category.${c}`)]),
+    category: sorted(new Map([...codes].map((slug) => [slug, slug])), (slug) => categoryName(categories, slug, lang)),
     route: sorted(data.lookup.routes, (route) => route.name),
     place: sorted(data.lookup.places, (place) => place.name),
   };

@@ -7,7 +7,6 @@ import {
   APPROXIMATE,
   BAR_HEIGHT,
   BUCKET,
-  CATEGORIES,
   DISPUTED,
   MORE_HEIGHT,
   OPEN_END,
@@ -18,8 +17,11 @@ import {
   WINDOW,
 } from "./layout.js";
 
-/** The timeline's colours (CSS custom properties of `element`) and its hatching pattern for `ctx`. */
-export function readTheme(element, ctx) {
+/**
+ * The timeline's colours (CSS custom properties of `element`) and its hatching pattern for `ctx`;
+ * `categoryColours` are the events' colours by category code (categories.js), the data's own.
+ */
+export function readTheme(element, ctx, categoryColours = []) {
   const style = getComputedStyle(element);
   const value = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
   const colors = {
@@ -32,7 +34,10 @@ export function readTheme(element, ctx) {
     selected: value("--tl-selected", "#c0392b"),
     disputed: value("--tl-disputed", "#b7410e"),
     more: value("--tl-more", "#8a8477"),
-    category: CATEGORIES.map((name) => value(`--cat-${name}`, "#555")),
+    category: categoryColours,
+    // The contrast theme rings every event: a category's colour meets 3:1 on the map's land, and the ring
+    // keeps a pale bar or a thin tick readable on the white timeline whatever colour a curator chose.
+    outline: value("--tl-event-outline", "none") === "none" ? "" : value("--tl-event-outline", ""),
     font: value("--tl-font", "12px system-ui, sans-serif"),
   };
   const tile = document.createElement("canvas");
@@ -146,6 +151,20 @@ export function drawEvent(ctx, arrays, i, { box, colors, hatch, dim, selected, l
   if (flags & WINDOW) _drawWindow(ctx, { x0, x1, pointX, y, width: pointWidth, ...look });
   else if (flags & POINT) _drawPoint(ctx, { x: x0, y, width: pointWidth, ...look });
   else _drawBar(ctx, { x0, x1, y, ...look });
+  if (colors.outline) {
+    const [left, width] =
+      flags & WINDOW
+        ? [pointX - pointWidth / 2, pointWidth]
+        : flags & POINT
+          ? [x0, pointWidth]
+          : [x0, Math.max(x1 - x0, 1)];
+    ctx.strokeStyle = colors.outline;
+    ctx.lineWidth = 1.5;
+    if (flags & APPROXIMATE) ctx.setLineDash([3, 2]); // the ring says "about" as the soft edges do
+    ctx.strokeRect(left - 0.75, y - 0.75, width + 1.5, BAR_HEIGHT + 1.5);
+    ctx.setLineDash([]);
+    ctx.lineWidth = 1;
+  }
   if (flags & (OPEN_START | OPEN_END)) _drawOpenSide(ctx, { x0, x1, y, color, openEnd: flags & OPEN_END });
   if (flags & DISPUTED) _drawDiamond(ctx, { x: flags & WINDOW ? pointX - 2 : x0, y, colors });
   if (label) {

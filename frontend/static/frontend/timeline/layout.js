@@ -13,7 +13,6 @@ export const LABEL_PAD = 8;
 export const BUCKET = 36;
 export const HIT_SLOP = 4;
 const MIN_LABEL = 64; // narrower than this, a title would be a syllable and an ellipsis
-export const CATEGORIES = ["treaty", "diplomacy", "mission", "military", "aid", "politics", "report"];
 
 // Bits of an event's `flags`.
 export const APPROXIMATE = 1;
@@ -52,15 +51,16 @@ export function lowerBound(sorted, value) {
  * The API's events as the timeline's arrays (days since 1970; ends exclusive). An event with neither
  * bound has no place on the axis: it is left out of `order` (what is drawn, by start) and of the extent.
  * `days` ({starts, ends}: days since 1970, last day inclusive, NaN where open; atlas-data.js) spares
- * reading every ISO date again.
+ * reading every ISO date again. `codes` ({slug: code}, categories.js categoryCodes) numbers the categories
+ * as the colours are numbered; a category it lacks gets the next code, the unknown one's.
  */
-export function eventArrays(events, days = null) {
+export function eventArrays(events, days = null, codes = new Map()) {
   const n = events.length;
   const starts = new Float64Array(n);
   const ends = new Float64Array(n);
   const significance = new Uint8Array(n);
   const flags = new Uint8Array(n);
-  const category = new Uint8Array(n);
+  const category = new Uint16Array(n); // a curator may name more than 255 categories
   const titles = new Array(n);
   const drawn = [];
   for (let i = 0; i < n; i++) {
@@ -76,7 +76,7 @@ export function eventArrays(events, days = null) {
     }
     titles[i] = event.title || event.slug;
     significance[i] = Math.min(3, Math.max(1, event.significance || 2));
-    category[i] = Math.max(0, CATEGORIES.indexOf(event.category));
+    category[i] = codes.get(event.category) ?? codes.size;
     if (start === null && end === null) {
       starts[i] = ends[i] = Number.NaN;
       continue;

@@ -13,6 +13,7 @@
 import { formatYear, monthStart } from "../core/dates.js";
 import { t } from "../core/i18n.js";
 import { drawAxis } from "./axis.js";
+import { categoriesInUse, categoryCodes, categoryColours, renderCategoryLegend } from "./categories.js";
 import { drawEdgeLabel, drawEvent, drawOverflow, readTheme } from "./draw.js";
 import { attachInput } from "./input.js";
 import {
@@ -38,9 +39,10 @@ const DEFAULT_EXTENT = [monthStart(1917, 1), monthStart(1925, 1)];
 
 /**
  * Build a timeline in `element`. Callbacks: onSelect(index), onStep(delta | "first" | "last"), and
- * onView({left, right}) after a frame that moved the view (days since 1970).
+ * onView({left, right}) after a frame that moved the view (days since 1970). `categories` (the page
+ * config's) colour the events; `legend`, a <ul>, lists those the events use.
  */
-export function createTimeline(element, { lang, onSelect, onStep, onView = () => {} }) {
+export function createTimeline(element, { lang, onSelect, onStep, onView = () => {}, categories = [], legend = null }) {
   element.classList.add("timeline");
   element.innerHTML = `
     <div class="timeline-tools">
@@ -64,6 +66,8 @@ export function createTimeline(element, { lang, onSelect, onStep, onView = () =>
   const ctx = canvas.getContext("2d");
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
 
+  const codes = categoryCodes(categories);
+  let used = []; // the categories the events have, listed by the legend
   let arrays = eventArrays([]); // the events, indexed as the caller's list
   let extent = DEFAULT_EXTENT;
   let labelWidths = new Float32Array(0); // titles' full widths, measured lazily: most are never needed
@@ -342,7 +346,9 @@ export function createTimeline(element, { lang, onSelect, onStep, onView = () =>
      * `keepView` (same events, new language).
      */
     setEvents(events, { keepView = false, days = null } = {}) {
-      arrays = eventArrays(events, days);
+      arrays = eventArrays(events, days, codes);
+      used = categoriesInUse(categories, events);
+      if (legend) renderCategoryLegend(legend, used, lang);
       eventsSet = true;
       extent = arrays.extent || DEFAULT_EXTENT;
       labelWidths = new Float32Array(arrays.n).fill(Number.NaN);
@@ -359,6 +365,10 @@ export function createTimeline(element, { lang, onSelect, onStep, onView = () =>
       hint.textContent = t(lang, "wheelHint");
       stage.setAttribute("aria-label", t(lang, "timeline"));
       stage.setAttribute("aria-roledescription", t(lang, "timeline").toLocaleLowerCase(lang));
+      if (legend) {
+        legend.setAttribute("aria-label", t(lang, "categoryLegend"));
+        renderCategoryLegend(legend, used, lang);
+      }
       _schedule();
     },
     /** Mark event `index` selected (-1 for none) and say so to screen readers with `announcement`. */
@@ -417,7 +427,7 @@ export function createTimeline(element, { lang, onSelect, onStep, onView = () =>
     },
     /** Re-read the colours from CSS custom properties (after a theme change). */
     refreshTheme() {
-      theme = readTheme(element, ctx);
+      theme = readTheme(element, ctx, categoryColours(categories));
       labelWidths.fill(Number.NaN); // the theme may change the font
       fitted.clear();
       layoutDirty = true;
@@ -439,7 +449,7 @@ export function createTimeline(element, { lang, onSelect, onStep, onView = () =>
     focus: () => stage.focus(),
   };
 
-  theme = readTheme(element, ctx);
+  theme = readTheme(element, ctx, categoryColours(categories));
   api.setLang(lang);
   new ResizeObserver(_resize).observe(stage);
   _watchPixelRatio();
