@@ -14,10 +14,11 @@ COLOUR = "#7a3e9d"
 RGB = (0x7A, 0x3E, 0x9D)
 
 
-def _pixel_at_event(page, slug: str) -> list[int]:
-    """The timeline canvas's own pixel (red, green, blue) where the event `slug` is drawn."""
+def _pixel_at_event(page, slug: str, dx: float = 0) -> list[int]:
+    """The timeline canvas's own pixel (red, green, blue) where the event `slug` is drawn (`dx` px right)."""
     position = page.evaluate("slug => window.chronoatlas.positionOf(slug)", slug)
     assert position, f"{slug} is not drawn on the timeline"
+    position["x"] += dx
     return page.evaluate(
         """({x, y}) => {
             const canvas = document.querySelector('.timeline-stage canvas');
@@ -57,6 +58,8 @@ def test_a_new_category_is_in_the_legend_and_its_event_is_drawn_in_its_colour(op
 
     pixel = _pixel_at_event(page, "test-telegraph-line")
     assert _close(pixel, RGB), f"drawn in rgb{tuple(pixel)}, not {COLOUR}"
+    # Just left of the tick (positionOf is 2 px into it): the timeline's white, no ring.
+    assert min(_pixel_at_event(page, "test-telegraph-line", -3)) > 200
 
     # The list view and the search's filter name it too, in the page's language.
     row = page.locator("#event-list tr[data-slug='test-telegraph-line'] td").last
@@ -71,3 +74,4 @@ def test_a_new_category_is_in_the_legend_and_its_event_is_drawn_in_its_colour(op
     page.wait_for_function("() => document.documentElement.dataset.theme === 'contrast'")
     page.wait_for_timeout(100)  # the next frame redraws the canvas
     assert _close(_pixel_at_event(page, "test-telegraph-line"), RGB)
+    assert max(_pixel_at_event(page, "test-telegraph-line", -3)) < 90, "no dark ring round the event"

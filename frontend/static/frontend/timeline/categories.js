@@ -33,12 +33,16 @@ export function categoriesInUse(categories, events) {
 
 /**
  * Write the legend of `categories` into `element` (a <ul>): each a swatch in its colour, its symbol and
- * its name in `lang`. Built from nodes, never markup: names are the curators' text.
+ * its name in `lang`, in the alphabet's order of that language. Built from nodes, never markup: names are
+ * the curators' text.
  */
 export function renderCategoryLegend(element, categories, lang) {
   element.hidden = categories.length === 0;
+  const collator = new Intl.Collator(lang);
+  const named = categories.map((category) => [category, categoryName(categories, category.slug, lang)]);
+  named.sort((a, b) => collator.compare(a[1], b[1]));
   element.replaceChildren(
-    ...categories.map((category) => {
+    ...named.map(([category, text]) => {
       const item = document.createElement("li");
       item.dataset.category = category.slug;
       const swatch = document.createElement("span");
@@ -49,7 +53,7 @@ export function renderCategoryLegend(element, categories, lang) {
       if (category.symbol) swatch.textContent = category.symbol;
       const name = document.createElement("span");
       name.className = "category-name";
-      name.textContent = categoryName(categories, category.slug, lang);
+      name.textContent = text;
       item.append(swatch, name);
       return item;
     }),

@@ -159,9 +159,10 @@ export function drawEvent(ctx, arrays, i, { box, colors, hatch, dim, selected, l
           ? [x0, pointWidth]
           : [x0, Math.max(x1 - x0, 1)];
     ctx.strokeStyle = colors.outline;
-    ctx.lineWidth = 1.5;
+    ctx.lineWidth = 2;
     if (flags & APPROXIMATE) ctx.setLineDash([3, 2]); // the ring says "about" as the soft edges do
-    ctx.strokeRect(left - 0.75, y - 0.75, width + 1.5, BAR_HEIGHT + 1.5);
+    // On whole pixels: a ring blurred over two half-covered pixels is grey, not the theme's black.
+    ctx.strokeRect(Math.round(left) - 1, Math.round(y) - 1, Math.round(width) + 2, BAR_HEIGHT + 2);
     ctx.setLineDash([]);
     ctx.lineWidth = 1;
   }
