@@ -61,13 +61,16 @@ def test_a_new_category_is_in_the_legend_and_its_event_is_drawn_in_its_colour(op
     # Just left of the tick (positionOf is 2 px into it): the timeline's white, no ring.
     assert min(_pixel_at_event(page, "test-telegraph-line", -3)) > 200
 
-    # The list view and the search's filter name it too, in the page's language.
+    # The list view and the search's category filter name it too, in the page's language.
     row = page.locator("#event-list tr[data-slug='test-telegraph-line'] td").last
     expect(row).to_have_text("buluş")
+    option = page.locator("select[data-filter='category'] option[value='invention']")
+    expect(option).to_have_text("buluş")
 
     page.locator("button[data-lang='en']").click()
     expect(item).to_have_text("⚙invention")
     expect(row).to_have_text("invention")
+    expect(option).to_have_text("invention")
 
     # The contrast theme keeps the data's colour (it meets 3:1) and rings the event instead.
     page.locator("[data-action='theme']").click()
