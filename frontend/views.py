@@ -27,7 +27,7 @@ from frontend.modules import page_modules
 from frontend.wording import event_date_text, locator_text, page_language, page_strings
 from geography.models import Place, RouteStop
 from geography.styles import map_styles
-from interchange.geojson import LAYERS
+from interchange.downloads import page_downloads, size_of
 
 # The world-atlas file the map draws: 50m keeps the Black Sea and Caucasus coasts recognisable at the
 # zooms the atlas uses (110m turns them into polygons); docs/performance.md has the cost of each.
@@ -192,11 +192,12 @@ def atlas(request, lesson_slug: str = ""):
         return page.response
 
 
-def _downloads(strings: dict) -> list[dict]:
-    """The page's data downloads: each with its address and its label's key (the page relabels on a language switch)."""
-    keys = {layer: f"download_{layer}_geojson" for layer in LAYERS}
+def _downloads(strings: dict, lang: str) -> list[dict]:
+    """The page's data downloads with their sizes: each with its address and its label's key (the page relabels
+    on a language switch). Built with the page, which is kept by data epoch: the bodies are the API's own."""
     return [
-        {"url": reverse("geojson-layer", args=[layer]), "key": key, "text": strings[key]} for layer, key in keys.items()
+        {"url": download.url(), "key": download.label, "text": strings[download.label], "size": size_of(download)}
+        for download in page_downloads(lang)
     ]
 
 
@@ -219,7 +220,7 @@ def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpR
         "lang": lang,
         "languages": settings.LANGUAGES,
         "strings": strings,
-        "downloads": _downloads(strings),
+        "downloads": _downloads(strings, lang),
         "api_preloads": first_paint_urls(api, lang),
         # main.js itself is the page's <script>: what it imports is preloaded; a page opened for a class
         # (a lesson, present mode) preloads present mode's modules and links its styles too.
