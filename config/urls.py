@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/v1/event-index/", EventIndexView.as_view(), name="event-index"),
     # Before the router, whose format suffixes would otherwise take `.geojson` for a renderer it lacks.
     path("api/v1/<str:layer>.geojson", geojson_layer, name="geojson-layer"),
+    path("", include("live.urls")),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("", include("frontend.urls")),
