@@ -31,7 +31,7 @@ from collections import Counter
 
 from asgiref.sync import sync_to_async
 from django.core.handlers.asgi import ASGIRequest
-from django.db import DatabaseError, close_old_connections
+from django.db import DatabaseError, close_old_connections, connection
 from django.http import JsonResponse, StreamingHttpResponse
 from django.views.decorators.http import require_GET
 
@@ -178,7 +178,15 @@ def live_events(request, code: str):
         # EventSource gives up on an answer that is not 200: the phone then asks /api/v1/live/<code>/ why.
         return JsonResponse({"detail": str(error)}, status=error.status)
     state = live.state()
-    chunks = _async_stream(state) if isinstance(request, ASGIRequest) else _thread_stream(state)
+    if isinstance(request, ASGIRequest):
+        # The stream needs no connection of its own (the poller reads for it): under ASGI this request's
+        # thread would otherwise hold one open for as long as the phone follows. Not inside a transaction
+        # (a test's), which closing would spoil.
+        if not connection.in_atomic_block:
+            connection.close()
+        chunks = _async_stream(state)
+    else:
+        chunks = _thread_stream(state)
     response = StreamingHttpResponse(chunks, content_type="text/event-stream; charset=utf-8")
     response["Cache-Control"] = "no-store"
     response["X-Accel-Buffering"] = "no"  # nginx: pass each message on at once
