@@ -14,10 +14,12 @@ and `event: ended` (same data, "ended": true) before the server closes a class's
 Where changes come from: the class's row (live/models.py), polled. Under ASGI one task per process polls
 every followed class in one query every POLL_SECONDS and wakes that class's streams, so the database sees
 four small queries a second per worker however many phones follow (200 phones measured: docs/operations.md,
-"A live class"). Redis pub/sub would cut the ≤ 250 ms of waiting to nothing, but a classroom cannot see
-250 ms, and the laptop in front of it would need a Redis server; polling works wherever the atlas's
-database does, several workers and servers included. Under WSGI (`manage.py runserver`, the browser tests'
-live server) each stream polls on its own thread instead: fine for a developer, not for a class.
+"A live class on a school network"). Redis pub/sub would cut the ≤ 250 ms of waiting to nothing, but a
+classroom cannot see 250 ms, and the laptop in front of it would need a Redis server; polling works
+wherever the atlas's database does, several workers and servers included. Under uvicorn a running class's
+stream is answered by live/asgi.py, in front of Django's handler; this view answers the rest (and every
+stream under WSGI: `manage.py runserver`, the browser tests' live server, where each stream polls on its own
+thread: fine for a developer, not for a class).
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ def event_bytes(state: dict) -> bytes:
     return f"id: {state['version']}\nevent: {kind}\ndata: {json.dumps(state)}\n\n".encode()
 
 
-def _states(codes: list[str]) -> dict[str, dict]:
+def class_states(codes: list[str]) -> dict[str, dict]:
     try:
         return {live.code: live.state() for live in LiveClass.objects.filter(code__in=codes)}
     finally:
@@ -105,7 +107,7 @@ class Watch:
             await asyncio.sleep(POLL_SECONDS)
             codes = list(self.followers)
             try:
-                states = await sync_to_async(_states)(codes)
+                states = await sync_to_async(class_states)(codes)
             except DatabaseError as error:  # an outage: keep the phones connected, try again
                 log.warning("live classes not polled: %s", error)
                 continue
@@ -140,7 +142,7 @@ class Watch:
 _watches: dict[asyncio.AbstractEventLoop, Watch] = {}
 
 
-def _watch() -> Watch:
+def process_watch() -> Watch:
     loop = asyncio.get_running_loop()
     for other in [other for other in _watches if other.is_closed()]:
         del _watches[other]
@@ -148,7 +150,7 @@ def _watch() -> Watch:
 
 
 async def _async_stream(state: dict):
-    async for chunk in _watch().stream(state):
+    async for chunk in process_watch().stream(state):
         yield chunk
 
 
@@ -158,7 +160,7 @@ def _thread_stream(state: dict):
     while not sent["ended"] and time.monotonic() < deadline:
         time.sleep(POLL_SECONDS)
         try:
-            state = _states([sent["code"]]).get(sent["code"]) or _ended(sent)
+            state = class_states([sent["code"]]).get(sent["code"]) or _ended(sent)
         except DatabaseError:
             continue
         if state["version"] != sent["version"] or state["ended"]:
