@@ -5,10 +5,15 @@ thread-a-stream path of live/stream.py; the ASGI path is tested in tests/live/te
 from __future__ import annotations
 
 import json
+import time
 import urllib.error
 import urllib.request
 
 import pytest
+from django.utils import timezone
+
+from live.models import LiveClass
+from live.stream import POLL_SECONDS
 
 pytestmark = [pytest.mark.browser, pytest.mark.corpus("seed")]
 
@@ -35,6 +40,9 @@ def _post(url: str, body: dict | None = None, token: str | None = None) -> tuple
 def phones(browser):
     contexts = [browser.new_context(**PHONE) for _ in range(2)]
     yield [context.new_page() for context in contexts]
+    # The live server's stream threads end when their class does, before the test's database goes away.
+    LiveClass.objects.update(ended_at=timezone.now())
+    time.sleep(3 * POLL_SECONDS)
     for context in contexts:
         context.close()
 
@@ -104,3 +112,22 @@ def test_a_wrong_code_typed_on_a_phone_says_so_and_offers_the_form_again(live_se
         "There is no live class with the code “QQQQQQ”. Check the code on the screen."
     )
     assert phone.locator("#join-code").input_value() == "QQQQQQ"
+
+
+def test_a_phone_that_loses_the_network_rejoins_at_the_current_step(live_server, phones, monkeypatch):
+    # Chromium's offline switch leaves an open stream alone: the server ends streams after 2 s here, so the
+    # phone's next connection is the one the lost network refuses.
+    monkeypatch.setattr("live.stream.STREAM_SECONDS", 2)
+    _status, started = _post(f"{live_server.url}/api/v1/live/", {"lesson": LESSON, "lang": "en"})
+    phone = phones[0]
+    phone.goto(f"{live_server.url}/join/{started['code']}/")
+    _shows(phone, 1, TITLES_EN[1])
+    phone.context.set_offline(True)
+    phone.wait_for_selector("#live-status[data-kind=problem]", timeout=10_000)
+    assert phone.locator("#live-status").inner_text() == "Connection lost. Reconnecting…"
+    _post(f"{live_server.url}/api/v1/live/{started['code']}/step/", {"step": 3}, started["token"])
+    phone.wait_for_timeout(500)
+    assert phone.locator("body").get_attribute("data-step") == "1"  # it really was cut off
+    phone.context.set_offline(False)
+    _shows(phone, 3, TITLES_EN[3])
+    assert phone.locator("#live-status").inner_text() == "Your screen follows the teacher."
