@@ -131,3 +131,37 @@ def test_a_phone_that_loses_the_network_rejoins_at_the_current_step(live_server,
     phone.context.set_offline(False)
     _shows(phone, 3, TITLES_EN[3])
     assert phone.locator("#live-status").inner_text() == "Your screen follows the teacher."
+
+
+def test_present_modes_helper_starts_and_moves_a_class_that_a_phone_follows(live_server, page, phones):
+    """frontend/static/frontend/live/teacher.js, as present mode will call it, from the teacher's own tab."""
+    page.goto(f"{live_server.url}/?lang=en")
+    helper = "/static/frontend/live/teacher.js"
+    code = page.evaluate(
+        """async ([helper, lesson]) => {
+            const { liveClassFor } = await import(helper);
+            window.live = await liveClassFor(lesson, { lang: "en" });
+            return window.live.code;
+        }""",
+        [helper, LESSON],
+    )
+    phone = phones[0]
+    phone.goto(f"{live_server.url}/join/{code}/")
+    _shows(phone, 1, TITLES_EN[1])
+    page.evaluate("() => window.live.step(3)")
+    _shows(phone, 3, TITLES_EN[3])
+    # A reload of present mode goes on with the same class.
+    page.reload()
+    again = page.evaluate(
+        "async ([helper, lesson]) => (await (await import(helper)).liveClassFor(lesson)).code", [helper, LESSON]
+    )
+    assert again == code
+    refused = page.evaluate(
+        """async (helper) => {
+            const live = await (await import(helper)).liveClassFor("road-to-the-moscow-treaty");
+            try { await live.step(99); } catch (error) { return [error.status, error.message]; }
+        }""",
+        helper,
+    )
+    # In the teacher's browser's language (this one is Turkish).
+    assert refused == [400, "Bu dersin 10 adımı var; 99. adım yok."]
