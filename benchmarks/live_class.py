@@ -1,12 +1,15 @@
 """A live class under a running server: how long a teacher's move takes to reach every phone.
 
-    .venv/bin/python benchmarks/live_class.py --url http://127.0.0.1:8000 --students 200 --moves 20
+    .venv/bin/python benchmarks/live_class.py --url http://127.0.0.1:8000 --students 200 --moves 20 --browsers 50
 
 Against a server already running (`make serve`): starts a class on the first published lesson, opens
 `--students` event streams (live/stream.py), then makes `--moves` step changes one after another, each
 after every stream has the one before. Prints the time from the POST's send to each stream's message
 (p50, p99, max over all phones and moves), the streams that failed, and the server workers' memory when
-their process ids are given (--pids). Numbers only, nothing passes or fails.
+their process ids are given (--pids). With --browsers, that many other clients load the atlas's page and its
+first-paint data (benchmarks/load.py) all the while: their requests, p50, p99 and errors are printed too
+(start the server with DJANGO_API_ANON_RATE=off: they all come from one address). Numbers only, nothing
+passes or fails.
 """
 
 from __future__ import annotations
@@ -18,6 +21,10 @@ import statistics
 import time
 import urllib.request
 from urllib.parse import urlsplit
+
+from load import run_load
+
+BROWSING = ["/?lang=tr", "/api/v1/event-index/?lang=tr", "/api/v1/places/?lang=tr", "/api/v1/routes/?lang=tr"]
 
 
 def _post(base: str, path: str, body: dict, token: str | None = None) -> dict:
@@ -40,7 +47,7 @@ async def _student(host: str, port: int, path: str, versions: dict, index: int, 
             ready.set()
 
 
-async def run(base: str, students: int, moves: int, pids: list[int]) -> None:
+async def run(base: str, students: int, moves: int, pids: list[int], browsers: int) -> None:
     parts = urlsplit(base)
     lessons = json.load(urllib.request.urlopen(f"{base}/api/v1/lessons/", timeout=10))
     lesson = next(item for item in lessons if item["step_count"] >= 2)
@@ -54,6 +61,11 @@ async def run(base: str, students: int, moves: int, pids: list[int]) -> None:
     opened = time.perf_counter()
     await asyncio.wait_for(asyncio.gather(*(ready.wait() for ready in readies)), timeout=60)
     print(f"{students} streams open in {time.perf_counter() - opened:.2f} s")
+    browsing = None
+    if browsers:
+        urls = [base + path for path in BROWSING]
+        browsing = asyncio.create_task(asyncio.to_thread(run_load, urls, seconds=moves * 0.6, clients=browsers))
+        await asyncio.sleep(1)  # the browsing clients under way before the first move
     delays, version = [], started["version"]
     for move in range(moves):
         step = 2 if move % 2 == 0 else 1
@@ -74,6 +86,10 @@ async def run(base: str, students: int, moves: int, pids: list[int]) -> None:
     print(f"{moves} moves × {students} phones: p50 {statistics.median(got) * 1000:.0f} ms, "
           f"p99 {got[int(len(got) * 0.99) - 1] * 1000:.0f} ms, max {got[-1] * 1000:.0f} ms; "
           f"missed {missed}, streams failed {failed}")  # fmt: skip
+    if browsing:
+        stats = await browsing
+        print(f"{browsers} browsing clients: {stats['requests']} requests, p50 {stats['p50']:.0f} ms, "
+              f"p99 {stats['p99']:.0f} ms, errors {stats['errors']}")  # fmt: skip
     for pid in pids:
         with open(f"/proc/{pid}/status") as status:
             rss = next(line for line in status if line.startswith("VmRSS"))
@@ -89,8 +105,9 @@ def main() -> None:
     parser.add_argument("--students", type=int, default=200)
     parser.add_argument("--moves", type=int, default=20)
     parser.add_argument("--pids", type=int, nargs="*", default=[])
+    parser.add_argument("--browsers", type=int, default=0)
     args = parser.parse_args()
-    asyncio.run(run(args.url.rstrip("/"), args.students, args.moves, args.pids))
+    asyncio.run(run(args.url.rstrip("/"), args.students, args.moves, args.pids, args.browsers))
 
 
 if __name__ == "__main__":

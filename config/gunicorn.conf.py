@@ -14,7 +14,7 @@ bind = [bind_address(environ=os.environ)]
 workers = worker_count(environ=os.environ, cpus=os.cpu_count())
 if ASGI:
     # uvicorn's event loop in each worker: a live class's event streams wait there, each a coroutine, not a
-    # thread (live/stream.py). Django runs the sync views on threads of its own, one a request.
+    # thread (live/asgi.py); the rest goes to Django on WEB_THREADS threads (config/asgi.py).
     wsgi_app = "config.asgi:application"
     worker_class = "uvicorn_worker.UvicornWorker"
     threads = 1

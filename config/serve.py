@@ -116,19 +116,15 @@ def bind_address(*, environ: Mapping[str, str]) -> str:
 def production_environment(
     *, environ: Mapping[str, str], key_file: Path = KEY_FILE, lan: str | None = None
 ) -> dict[str, str]:
-    """The server's environment. Under ASGI a database connection is closed after each request unless
-    DJANGO_CONN_MAX_AGE says otherwise: each request runs its database work on a thread of its own, which
-    ends with the request and would leave a persistent connection open behind it (Django advises the same).
-    Bound to every address (SERVE_HOST=0.0.0.0, a classroom's phones reaching the laptop), the machine's
-    local-network address `lan` is an allowed host too, unless DJANGO_ALLOWED_HOSTS lists them itself."""
+    """The server's environment. Bound to every address (SERVE_HOST=0.0.0.0: a classroom's phones reaching
+    the laptop), the machine's local-network address `lan` is an allowed host too, unless
+    DJANGO_ALLOWED_HOSTS lists the hosts itself."""
     served = {
         **environ,
         "DJANGO_DEBUG": "false",
         "DJANGO_STATIC_MANIFEST": "true",
         "DJANGO_SECRET_KEY": secret_key(environ=environ, key_file=key_file),
     }
-    if server_kind(environ=environ) == "asgi":
-        served.setdefault("DJANGO_CONN_MAX_AGE", "0")
     if lan and environ.get("SERVE_HOST", "").strip() in ("0.0.0.0", "::") and not environ.get("DJANGO_ALLOWED_HOSTS"):
         served["DJANGO_ALLOWED_HOSTS"] = f"localhost,127.0.0.1,[::1],{lan}"
     return served

@@ -17,6 +17,7 @@ Not in the OpenAPI schema, which describes the read API of the atlas's records.
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework.permissions import AllowAny
@@ -61,6 +62,11 @@ class LiveView(APIView):
     # No session: the token is the teacher's credential, and without a cookie there is no CSRF to guard.
     authentication_classes = []
     permission_classes = [AllowAny]
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        # A state is true for a moment only: a phone asking why its stream stopped must not read an old one.
+        add_never_cache_headers(response)
+        return super().finalize_response(request, response, *args, **kwargs)
 
     def handle_exception(self, exc):
         if isinstance(exc, LiveError):

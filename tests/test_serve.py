@@ -113,13 +113,6 @@ def test_a_server_kind_that_is_neither_is_named():
         server_kind(environ={"WEB_SERVER": "uwsgi"})
 
 
-def test_under_asgi_connections_close_after_each_request_unless_told(tmp_path):
-    assert production_environment(environ={}, key_file=tmp_path / "k")["DJANGO_CONN_MAX_AGE"] == "0"
-    told = production_environment(environ={"DJANGO_CONN_MAX_AGE": "60"}, key_file=tmp_path / "k")
-    assert told["DJANGO_CONN_MAX_AGE"] == "60"
-    assert "DJANGO_CONN_MAX_AGE" not in production_environment(environ={"WEB_SERVER": "wsgi"}, key_file=tmp_path / "k")
-
-
 def test_bound_to_the_local_network_the_laptops_address_is_an_allowed_host(tmp_path):
     key = tmp_path / "k"
     open_to_all = production_environment(environ={"SERVE_HOST": "0.0.0.0"}, key_file=key, lan="192.168.1.20")

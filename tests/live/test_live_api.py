@@ -23,7 +23,9 @@ def test_starting_gives_a_short_unambiguous_code_a_token_and_the_join_address(ap
     # The token is shown once and never kept: only its hash is in the database, and no one else is told it.
     live = LiveClass.objects.get(code=started["code"])
     assert started["token"] not in live.token_hash
-    assert "token" not in api.get(f"/api/v1/live/{started['code']}/").json()
+    state = api.get(f"/api/v1/live/{started['code']}/")
+    assert "token" not in state.json()
+    assert "no-store" in state["Cache-Control"]  # a phone asking why its stream stopped reads the state now
 
 
 def test_the_teacher_moves_releases_recalls_and_ends_the_class_and_each_move_raises_the_version(teacher, started):
