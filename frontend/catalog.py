@@ -18,7 +18,7 @@ from pathlib import Path
 import polib
 
 FRONTEND = Path(__file__).resolve().parent
-STRINGS_FILE = FRONTEND / "static" / "frontend" / "strings.json"
+STRINGS_FILE = FRONTEND / "static" / "frontend" / "core" / "strings.json"
 CATALOG_FILE = FRONTEND / "locale" / "tr" / "LC_MESSAGES" / "page.po"
 SOURCE_LANGUAGE, TARGET_LANGUAGE = "en", "tr"
 

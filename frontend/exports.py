@@ -1,6 +1,6 @@
 """'Download this map': one self-contained HTML file made with folium, of the layers standing on a day or of
 one route, that opens with the network off (a classroom without internet, an archive copy). The map itself
-(no tiles, the page's basemap, Leaflet inlined) is geography.folium_maps'; its look is map-styles.json's, as
+(no tiles, the page's basemap, Leaflet inlined) is geography.folium_maps'; its look is map/styles.json's, as
 the page's, through geography.styles."""
 
 from __future__ import annotations

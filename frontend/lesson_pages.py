@@ -187,7 +187,7 @@ def lesson_offline(request, slug: str):
                 "leaflet_js": _vendor_text("vendor/leaflet/leaflet.js"),
                 "topojson_js": _vendor_text("vendor/topojson-client/topojson-client.min.js"),
                 "basemap": _vendor_text("vendor/world-atlas/land-50m.json"),
-                "offline_js": _vendor_text("frontend/lesson-offline.js"),
+                "offline_js": _vendor_text("frontend/lessons/lesson-offline.js"),
             },
         )
     response["Content-Disposition"] = f'attachment; filename="{lesson["slug"]}.html"'

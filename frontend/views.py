@@ -23,6 +23,7 @@ from chronology.selectors import published_event_row
 from common.response_cache import cached_bytes_response
 from frontend.exports import ExportError, export_filename, export_map_html, parse_export_request
 from frontend.lesson_pages import lesson_for_page
+from frontend.modules import page_modules
 from frontend.wording import event_date_text, locator_text, page_language, page_strings
 from geography.models import Place, RouteStop
 from geography.styles import map_styles
@@ -41,12 +42,6 @@ INDEX_FIELDS = (
 )  # fmt: skip
 
 # Every ES module of the page, preloaded together rather than discovered import by import.
-MODULES = (
-    "store", "api", "atlas-data", "i18n", "dates", "names", "atlas-index", "timeline", "timeline-layout",
-    "timeline-axis", "timeline-draw", "timeline-input", "map", "basemap", "map-date", "time-control",
-    "route-panel", "panel", "search", "event-list", "aid-chart", "sheet", "page-extras", "readiness",
-    "present", "present-steps", "present-dom",
-)  # fmt: skip
 
 # The language the corpus's evidence passages are quoted in, whatever the reader's: the seed corpus quotes
 # its article, which is Turkish, the atlas's first language. The page marks each quote with it (lang=).
@@ -155,7 +150,8 @@ class _NotKept(Exception):
 
 
 # What the page reads of its query (besides `lang` and `preview`): everything else leaves it unchanged.
-PAGE_PARAMETERS = ("event", "lesson", "step", "place")
+PAGE_PARAMETERS = ("event", "lesson", "step", "place", "mode")
+CLASS_MODES = ("present", "presenter")
 
 
 def atlas(request, lesson_slug: str = ""):
@@ -207,6 +203,10 @@ def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpR
     # The same read as the API's (chronology.selectors), so the first paint and the API agree.
     event = published_event_row(slug=slug, lang=lang, drafts=preview) if slug else None
     api = _api_urls(preview=preview)
+    presenting = request.GET.get("mode", "").strip() in CLASS_MODES
+    in_class = presenting or bool(lesson_slug)
+    everyday, for_class = page_modules()
+    styles = {"present": static("frontend/present/present.css"), "lessonBar": static("frontend/lessons/lesson-bar.css")}
     view = initial_view(event_slug=slug if event else "", place_slug=request.GET.get("place", ""))
     context = {
         "lang": lang,
@@ -214,7 +214,10 @@ def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpR
         "strings": strings,
         "downloads": _downloads(strings),
         "api_preloads": first_paint_urls(api, lang),
-        "modules": [static(f"frontend/{name}.js") for name in MODULES],
+        # main.js itself is the page's <script>: what it imports is preloaded; a page opened for a class
+        # (a lesson, present mode) preloads present mode's modules and links its styles too.
+        "modules": [static(name) for name in everyday[1:] + (for_class if in_class else ())],
+        "class_styles": [styles["present"]] * presenting + [styles["lessonBar"]] * bool(lesson_slug),
         "config": {
             "api": api,
             "basemap": static(BASEMAP),
@@ -223,6 +226,7 @@ def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpR
             "defaultLang": settings.LANGUAGE_CODE,
             "evidenceLang": EVIDENCE_LANGUAGE,
             "view": view,
+            "styles": styles,
         },
         "ui_strings": page_strings(),
         "not_found": slug if slug and event is None else "",

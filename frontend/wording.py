@@ -31,7 +31,7 @@ def locator_text(locator: str, estimated: bool) -> str:
 
 # The page's UI strings, in every language: read by the server for its first paint and sent with the page
 # (json_script) for the scripts, so both say the same words. Gregorian month names are the calendars' own.
-STRINGS_FILE = Path(__file__).resolve().parent / "static" / "frontend" / "strings.json"
+STRINGS_FILE = Path(__file__).resolve().parent / "static" / "frontend" / "core" / "strings.json"
 
 
 @cache

@@ -2,7 +2,7 @@
 
 folium links Leaflet and its other assets from CDNs and expects tiles. Every map made here has no tiles;
 its basemap is the world-atlas TopoJSON the page draws (land and faint modern borders, in the colours of
-map-styles.json); and every script and stylesheet folium asks for is the local npm file — linked from the
+map/styles.json); and every script and stylesheet folium asks for is the local npm file — linked from the
 site's static files (the admin's previews, shown inside the site) or inlined (a downloaded file that must
 open with the network off). An asset with no local copy is an error rather than a CDN link slipping in.
 """

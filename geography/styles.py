@@ -1,4 +1,4 @@
-"""The map layers' styles, defined once in frontend/static/frontend/map-styles.json: the page's map.js gets
+"""The map layers' styles, defined once in frontend/static/frontend/map/styles.json: the page's map.js gets
 them with the page's config; every folium map (the admin's previews, the downloadable maps) reads them here."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-STYLES_FILE = Path(settings.BASE_DIR) / "frontend" / "static" / "frontend" / "map-styles.json"
+STYLES_FILE = Path(settings.BASE_DIR) / "frontend" / "static" / "frontend" / "map" / "styles.json"
 
 
 @cache

@@ -1,4 +1,5 @@
-"""Import and export in the admin: an "Import events" page and export buttons and actions on the event list.
+"""Import and export in the admin: an "Import events" page and export buttons and actions on the event list,
+and an "Import places" page (Linked Places Format) on the place list.
 
 The event admin is extended here rather than in chronology, since imports flow interchange → chronology:
 `InterchangeEventAdmin` takes over the registration of `EventAdmin` and adds only what this app needs.
@@ -15,11 +16,14 @@ from django.utils.translation import gettext_lazy as _
 
 from chronology.admin import EventAdmin
 from chronology.models import Event
+from geography.admin import PlaceAdmin
+from geography.models import Place
 
 from .formats import FORMATS
+from .geography_services import kml_export, lpf_export
 from .geojson import LAYERS
 from .services import events_export, geography_export
-from .views import import_events_view
+from .views import import_events_view, import_places_view
 
 CONTENT_TYPES = {
     "corpus": ("application/yaml", "yaml"),
@@ -27,6 +31,8 @@ CONTENT_TYPES = {
     "timelinejs": ("application/json", "json"),
     "timelinejs-csv": ("text/csv", "csv"),
     "geojson": ("application/geo+json", "geojson"),
+    "kml": ("application/vnd.google-earth.kml+xml", "kml"),
+    "lpf": ("application/ld+json", "lpf.json"),
 }
 
 
@@ -75,6 +81,10 @@ class InterchangeEventAdmin(EventAdmin):
                     f"Unknown layer; use one of {', '.join(LAYERS)}.", status=400, content_type="text/plain"
                 )
             return export_response(geography_export(layer=layer), format, part=layer)
+        if format == "kml":
+            return export_response(kml_export(), format)
+        if format == "lpf":
+            return export_response(lpf_export(), format)
         if format not in FORMATS:
             return HttpResponse(
                 f"Unknown format; use one of {', '.join(FORMATS)}.", status=400, content_type="text/plain"
@@ -89,3 +99,22 @@ class InterchangeEventAdmin(EventAdmin):
 
 admin.site.unregister(Event)
 admin.site.register(Event, InterchangeEventAdmin)
+
+
+class InterchangePlaceAdmin(PlaceAdmin):
+    """The place list with "Import places" (Linked Places Format), the gazetteers' way back into the atlas."""
+
+    change_list_template = "admin/interchange/place_change_list.html"
+
+    def get_urls(self):
+        own = [path("import/", self.admin_site.admin_view(self.import_view), name="geography_place_import")]
+        return own + super().get_urls()
+
+    def import_view(self, request):
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            raise PermissionDenied
+        return import_places_view(request, self)
+
+
+admin.site.unregister(Place)
+admin.site.register(Place, InterchangePlaceAdmin)

@@ -1,4 +1,4 @@
-"""The admin's "Import events" page: upload, see the dry run row by row, confirm to apply.
+"""The admin's "Import events" and "Import places" pages: upload, see the dry run row by row, confirm to apply.
 
 Between the two steps the upload is kept server-side in a temporary file named by a random token, which
 only the session that uploaded it may use; the curator confirms what they saw, not a second upload.
@@ -16,12 +16,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from chronology.models import Category
 
 from .files import max_bytes
 from .formats import FORMATS
+from .geography_services import places_import
 from .planning import import_plan
 from .records import FormatError
 from .services import ImportRejected, events_import
@@ -137,4 +139,63 @@ def import_events_view(request, model_admin):
         request,
         "admin/interchange/import.html",
         {**context, "form": ImportForm(initial=data), "report": report, "name": name, "token": path.name},
+    )
+
+
+class PlacesImportForm(forms.Form):
+    file = forms.FileField(label=_("File"), required=False)
+    skip_rejected = forms.BooleanField(label=_("Import the good rows and leave rejected ones out"), required=False)
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    clean_file = ImportForm.clean_file
+
+
+def import_places_view(request, model_admin):
+    """The place list's "Import places": a Linked Places file, previewed feature by feature, then confirmed."""
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": _("Import places"),
+        "max_megabytes": max_bytes() / (1024 * 1024),
+        "changelist_url": reverse("admin:geography_place_changelist"),
+        "accepted": _(
+            "A Linked Places Format (LPF) file, as the World Historical Gazetteer exports it, in UTF-8, up to "
+            "%(size).0f MB. Places are matched by slug, by a name nearby or by their point. Nothing is saved "
+            "until you confirm."
+        )
+        % {"size": max_bytes() / (1024 * 1024)},
+    }
+    form = PlacesImportForm(request.POST or None, request.FILES or None)
+    if request.method != "POST" or not form.is_valid():
+        return TemplateResponse(request, "admin/interchange/import.html", {**context, "form": form})
+    options = form.cleaned_data
+    if options["file"]:
+        path, name = upload_dir() / _keep(request, options["file"]), options["file"].name
+    else:
+        path = _kept_file(request, options["token"])
+        name = (request.session.get(SESSION_KEY) or {}).get("name", "")
+        if path is None:
+            form.add_error("file", _("Choose a file to import (the earlier upload has expired)."))
+            return TemplateResponse(request, "admin/interchange/import.html", {**context, "form": form})
+    try:
+        report = places_import(
+            source=path.read_bytes(), dry_run="apply" not in request.POST, skip_rejected=options["skip_rejected"]
+        )
+    except FormatError as error:
+        _forget(request, path)
+        form.add_error("file", _("%(name)s: %(error)s Nothing was imported.") % {"name": name, "error": error})
+        return TemplateResponse(request, "admin/interchange/import.html", {**context, "form": form})
+    except ImportRejected as error:
+        report = error.report
+        messages.error(request, report.verdict())
+    else:
+        if report.applied:
+            _forget(request, path)
+            messages.success(request, f"{name} ({report.format}): {report.verdict()}")
+            return redirect("admin:geography_place_changelist")
+    data = {"skip_rejected": options["skip_rejected"], "token": path.name}
+    return TemplateResponse(
+        request,
+        "admin/interchange/import.html",
+        {**context, "form": PlacesImportForm(initial=data), "report": report, "name": name, "token": path.name},
     )

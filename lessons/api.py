@@ -58,7 +58,7 @@ class LessonListSerializer(serializers.Serializer):
 class LessonSerializer(serializers.Serializer):
     """A lesson in one language: the one shape every reader of a lesson takes. The atlas page gets the same
     dict (json_script "lesson-data", plus `current_step`, the step its link asked for); present mode and the
-    presenter view read it through frontend/static/frontend/present-steps.js; the offline file's maps take
+    presenter view read it through frontend/static/frontend/present/steps.js; the offline file's maps take
     each step's `map`. tests/cases/lesson_api.json is an example the API and the page's tests both check."""
 
     slug = serializers.SlugField()

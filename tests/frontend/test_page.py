@@ -14,13 +14,13 @@ from django.urls import reverse
 from chronology.models import Event, EventRelation, Status
 from chronology.selectors import EVENT_FIELDS
 from chronology.services import event_relative_bounds_refresh
-from frontend.views import INDEX_FIELDS, MODULES
+from frontend.views import INDEX_FIELDS
 from frontend.wording import locator_text, page_strings
 from geography.models import Place
 from sources.models import Citation, Source
 from tests.factories import make_category
 
-I18N_JS = Path(__file__).resolve().parents[2] / "frontend" / "static" / "frontend" / "i18n.js"
+SCRIPTS = Path(__file__).resolve().parents[2] / "frontend" / "static" / "frontend"
 
 
 def make_event(**overrides) -> Event:
@@ -94,16 +94,38 @@ def test_the_timelines_index_asks_for_fields_the_api_has_including_whether_a_dat
     assert set(response.json()[0]) == set(INDEX_FIELDS)
 
 
-def test_the_page_preloads_every_module_it_imports(client, db):
-    html = client.get("/").content.decode()
-    # ES modules import or export; a classic script (startup.js, which must run even where modules cannot) does neither.
-    modules = sorted(
-        path.name for path in I18N_JS.parent.glob("*.js") if re.search(r"^(import|export) ", path.read_text(), re.M)
-    )
+def _preloaded(html: str) -> set[str]:
+    return set(re.findall(r'<link rel="modulepreload" href="/static/frontend/([^"]+)">', html))
 
-    for name in modules:
-        assert f'<link rel="modulepreload" href="/static/frontend/{name}">' in html or name == "main.js", name
-    assert len(MODULES) == len(modules) - 1
+
+def _stylesheets(html: str) -> set[str]:
+    return set(re.findall(r'<link rel="stylesheet" href="/static/frontend/([^"]+)">', html))
+
+
+def test_a_visitor_preloads_every_module_but_present_modes_and_a_class_gets_those_too(client, db):
+    # ES modules import or export; a classic script (startup.js, which must run even where modules cannot) does neither.
+    modules = {
+        str(path.relative_to(SCRIPTS))
+        for path in SCRIPTS.rglob("*.js")
+        if re.search(r"^(import|export) ", path.read_text(), re.M) and "lessons" not in path.parts
+    }
+    explore = _preloaded(client.get("/").content.decode())
+    presenting = _preloaded(client.get("/?mode=present").content.decode())
+
+    assert "main.js" not in explore  # the page's own <script>
+    assert {"present/present.js", "present/dom.js"} & explore == set()
+    assert explore | {"main.js"} | {"present/present.js", "present/dom.js"} == modules
+    assert presenting == modules - {"main.js"}
+
+
+def test_present_modes_styles_load_only_for_a_class(client, db):
+    explore = _stylesheets(client.get("/").content.decode())
+    presenting = _stylesheets(client.get("/?mode=present").content.decode())
+    presenter = _stylesheets(client.get("/?mode=presenter&lang=en").content.decode())
+
+    assert "present/present.css" not in explore and "lessons/lesson-bar.css" not in explore
+    assert "present/present.css" in presenting and "present/present.css" in presenter
+    assert explore < presenting
 
 
 def test_the_scripts_get_their_strings_and_default_language_from_the_page(client, db):
@@ -118,7 +140,7 @@ def test_the_scripts_get_their_strings_and_default_language_from_the_page(client
 
 
 def test_no_module_imports_json_which_older_browsers_cannot_parse():
-    for path in I18N_JS.parent.glob("*.js"):
+    for path in SCRIPTS.rglob("*.js"):
         assert 'type: "json"' not in path.read_text(encoding="utf-8"), path.name
 
 

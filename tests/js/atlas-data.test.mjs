@@ -1,10 +1,10 @@
 // The events index as the page decodes it (atlas-data.js) and indexes it (atlas-index.js).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { decodeIndex, isoOfDay } from "../../frontend/static/frontend/atlas-data.js";
-import { indexAtlas } from "../../frontend/static/frontend/atlas-index.js";
-import { dayToIso, isoToDay } from "../../frontend/static/frontend/dates.js";
-import { daysInWindow, inWindow } from "../../frontend/static/frontend/event-list.js";
+import { decodeIndex, isoOfDay } from "../../frontend/static/frontend/core/atlas-data.js";
+import { indexAtlas } from "../../frontend/static/frontend/core/atlas-index.js";
+import { dayToIso, isoToDay } from "../../frontend/static/frontend/core/dates.js";
+import { daysInWindow, inWindow } from "../../frontend/static/frontend/list/event-list.js";
 
 const EMPTY_LAYER = { type: "FeatureCollection", features: [] };
 

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { test } from "node:test";
-import { landPolygons, slices } from "../../frontend/static/frontend/basemap.js";
+import { landPolygons, slices } from "../../frontend/static/frontend/map/basemap.js";
 
 // The page's own copies (frontend/node_modules), as the page loads them.
 const require = createRequire(new URL("../../frontend/package.json", import.meta.url));

@@ -11,7 +11,7 @@ import {
   isoToDay,
   isWindow,
   monthStart,
-} from "../../frontend/static/frontend/dates.js";
+} from "../../frontend/static/frontend/core/dates.js";
 import { loadStrings } from "./strings.mjs";
 
 loadStrings();

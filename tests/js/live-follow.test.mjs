@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { formatDate } from "../../frontend/static/frontend/dates.js";
+import { formatDate } from "../../frontend/static/frontend/core/dates.js";
 import { exploreLink, parseState, stepView, transition } from "../../frontend/static/frontend/live/follow.js";
 import { loadStrings } from "./strings.mjs";
 

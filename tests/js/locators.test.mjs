@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { locatorText } from "../../frontend/static/frontend/panel.js";
+import { locatorText } from "../../frontend/static/frontend/panel/panel.js";
 
 const { cases } = JSON.parse(readFileSync(new URL("../cases/locators.json", import.meta.url), "utf-8"));
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { lessonSteps, mapDay, parseStep, studentLink } from "../../frontend/static/frontend/present-steps.js";
+import { lessonSteps, mapDay, parseStep, studentLink } from "../../frontend/static/frontend/present/steps.js";
 import { loadStrings } from "./strings.mjs";
 
 loadStrings();

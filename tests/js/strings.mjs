@@ -2,9 +2,9 @@
 // of the ones the server takes from common/calendars.py (tests/frontend checks the same table of date
 // wordings against those, so the two cannot drift apart unnoticed).
 import { readFileSync } from "node:fs";
-import { useStrings } from "../../frontend/static/frontend/i18n.js";
+import { useStrings } from "../../frontend/static/frontend/core/i18n.js";
 
-const STRINGS_FILE = new URL("../../frontend/static/frontend/strings.json", import.meta.url);
+const STRINGS_FILE = new URL("../../frontend/static/frontend/core/strings.json", import.meta.url);
 
 export function pageStrings() {
   const strings = JSON.parse(readFileSync(STRINGS_FILE, "utf-8"));

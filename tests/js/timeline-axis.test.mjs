@@ -1,8 +1,8 @@
 // The timeline's year band across the start of the common era: labels as readers count years, no year 0.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { formatYear } from "../../frontend/static/frontend/dates.js";
-import { yearMarks } from "../../frontend/static/frontend/timeline-axis.js";
+import { formatYear } from "../../frontend/static/frontend/core/dates.js";
+import { yearMarks } from "../../frontend/static/frontend/timeline/axis.js";
 import { loadStrings } from "./strings.mjs";
 
 loadStrings();

@@ -1,7 +1,7 @@
 // Lane packing and hit-testing, the timeline's pure parts.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { isoToDay } from "../../frontend/static/frontend/dates.js";
+import { isoToDay } from "../../frontend/static/frontend/core/dates.js";
 import {
   AXIS_HEIGHT,
   eventArrays,
@@ -12,7 +12,7 @@ import {
   POINT,
   packLanes,
   WINDOW,
-} from "../../frontend/static/frontend/timeline-layout.js";
+} from "../../frontend/static/frontend/timeline/layout.js";
 
 const event = (slug, start, end = start, extra = {}) => ({ slug, title: slug, start, end, significance: 2, ...extra });
 const bySignificance = (arrays) => (i) => 5 - arrays.significance[i];

@@ -1,24 +1,26 @@
-// Wires the page together: one store, the timeline, the map and the panel all follow it, and every change
-// of selection goes through it so the URL, the timeline and the map can never disagree.
+// Wires the page together: one state (core/state.js), which the timeline, the map, the panel, the list, the
+// search and present mode all follow; every change of selection goes through its rules, so the URL, the
+// timeline and the map can never disagree. Each feature lives in its folder; this file only connects them.
 
-import { loadAtlas, loadBasemap, loadEvent, loadNames, loadRelated } from "./api.js";
-import { announcement, indexAtlas, steppedPosition } from "./atlas-index.js";
-import { dayToIso, formatDate, formatDay, isoToDay } from "./dates.js";
-import { createEventList } from "./event-list.js";
-import { supported, t, translateDocument, useStrings } from "./i18n.js";
-import { createMap } from "./map.js";
-import { parseDay, resolveDay } from "./map-date.js";
-import { nameOn } from "./names.js";
-import { createAidBox, indexNames, offerFilters, pickFound, setDownloadLink, wirePresent } from "./page-extras.js";
-import { createPanel } from "./panel.js";
-import { lessonLink } from "./present-dom.js";
-import { createReadiness, nextTask } from "./readiness.js";
-import { createRoutePanel } from "./route-panel.js";
-import { createSearch } from "./search.js";
-import { createSheet } from "./sheet.js";
-import { createStore, stateFromURL } from "./store.js";
-import { createTimeControl } from "./time-control.js";
-import { createTimeline } from "./timeline.js";
+import { createAidBox } from "./aid/aid-box.js";
+import { loadAtlas, loadBasemap, loadEvent, loadNames, loadRelated } from "./core/api.js";
+import { announcement, indexAtlas, indexNames } from "./core/atlas-index.js";
+import { dayToIso, formatDate, formatDay, isoToDay, parseDay, resolveDay } from "./core/dates.js";
+import { supported, t, translateDocument, useStrings } from "./core/i18n.js";
+import { nameOn } from "./core/names.js";
+import { createReadiness, nextTask } from "./core/readiness.js";
+import { createSelection, createStore, eventDay, stateFromURL } from "./core/state.js";
+import { createEventList } from "./list/event-list.js";
+import { setDownloadLink } from "./map/download.js";
+import { createMap } from "./map/map.js";
+import { createRoutePanel } from "./map/route-panel.js";
+import { createPanel } from "./panel/panel.js";
+import { createSheet } from "./panel/sheet.js";
+import { lessonLink, wirePresent } from "./present/launch.js";
+import { offerFilters, pickFound } from "./search/filters.js";
+import { createSearch } from "./search/search.js";
+import { createTimeControl } from "./timeline/time-control.js";
+import { createTimeline } from "./timeline/timeline.js";
 
 const config = JSON.parse(document.getElementById("atlas-config").textContent);
 useStrings(JSON.parse(document.getElementById("atlas-strings").textContent), config.defaultLang);
@@ -48,13 +50,16 @@ let data = null; // the current language's data and its indexes
 let rendered = { event: undefined, lang: undefined };
 const details = new Map(); // "lang|slug" -> the event in full, once fetched
 let names = null; // {lang, people, sources}: Maps of names and labels by slug, for the panel
+let viewDay = null; // the latest day on the timeline's screen that has events (ISO)
 
 const panelElement = document.getElementById("panel");
 const sheet = createSheet(document.getElementById("sheet"), document.getElementById("sheet-handle"));
+const selection = createSelection(store, () => data, { viewDay: () => viewDay, onSelect: () => sheet.open() });
+const { selectEvent, selectPlace, selectSlug, step } = selection;
 const panel = createPanel(panelElement, {
   onStep: (delta) => step(delta, "push"),
   onPlace: (slug) => selectPlace(slug),
-  onEvent: (slug) => _selectSlug(slug),
+  onEvent: (slug) => selectSlug(slug),
   onClearPlace: () => store.set({ place: null }, { history: "push" }),
   onRetry: () => load(store.get().lang),
 });
@@ -82,7 +87,7 @@ const timeControl = createTimeControl(document.getElementById("time-control"), {
 });
 let followed = null; // the route whose traveller playback moves
 const routePanel = createRoutePanel(document.getElementById("route-panel"), {
-  onEvent: (slug) => _selectSlug(slug),
+  onEvent: (slug) => selectSlug(slug),
   onFollow: (slug) => {
     followed = slug;
     map.follow(slug);
@@ -94,23 +99,25 @@ const routePanel = createRoutePanel(document.getElementById("route-panel"), {
 const search = createSearch(document.getElementById("place-search"), {
   endpoint: config.api.search,
   lang: store.get().lang,
-  nameOf: (place) => nameOn(data?.lookup.places.get(place.slug), _day(store.get())) || place.name,
+  nameOf: (place) => nameOn(data?.lookup.places.get(place.slug), selection.day(store.get())) || place.name,
   onPick: ({ kind, slug }) => pickFound(page, kind, slug),
+  filters: () => store.get().filters,
+  onFilter: (name, value) => selection.setFilter(name, value),
 });
 const eventList = createEventList(document.getElementById("event-list"), {
   lang: store.get().lang,
   onSelect: (index) => selectEvent(index),
 });
-// What the extras (page-extras.js) read of the page.
+// What the features built on the page (the aid box, the search's filters, present mode) read of it.
 const page = {
   store,
   config,
   data: () => data,
   names: () => names,
   selectEvent: (index) => selectEvent(index),
-  selectSlug: (slug) => _selectSlug(slug),
+  selectSlug: (slug) => selectSlug(slug),
   selectPlace: (slug) => selectPlace(slug),
-  day: (state) => _day(state),
+  day: (state) => selection.day(state),
   interactive: () => interactive,
 };
 const aidBox = createAidBox(page);
@@ -184,79 +191,15 @@ async function load(lang) {
   requestAnimationFrame(() => ready.map());
 }
 
-// ---- selection --------------------------------------------------------------------------------------
-/** The position of the event `slug` names in the loaded data, or -1 (none named, or not loaded). */
-function _indexOf(slug) {
-  return slug && data?.bySlug.has(slug) ? data.bySlug.get(slug) : -1;
-}
-
-function _eventOf(slug) {
-  const index = _indexOf(slug);
-  return index >= 0 ? data.events[index] : null;
-}
-
-function _selectSlug(slug) {
-  const index = _indexOf(slug);
-  if (index >= 0) selectEvent(index);
-}
-
-function _list(state) {
-  return state.place ? data.byPlace.get(state.place) || [] : data.sequence;
-}
-
-function selectEvent(index, history = "push") {
-  if (!data) return;
-  const state = store.get();
-  const slug = data.events[index].slug;
-  // Keep the chosen place while stepping through its events; leave it when the visitor picks another.
-  const place = state.place && data.events[index].places.includes(state.place) ? state.place : null;
-  // Selecting an event sets the map's date to it, and on a phone brings its sheet up.
-  store.set({ event: slug, place, on: _eventDay(data.events[index]) }, { history });
-  sheet.open();
-}
-
-function selectPlace(slug) {
-  const list = data?.byPlace.get(slug) || [];
-  const event = list.length ? data.events[list[0]] : null;
-  store.set({ place: slug, event: event?.slug ?? null, ...(event && { on: _eventDay(event) }) }, { history: "push" });
-}
-
-function _currentPosition(state, list) {
-  return list.indexOf(_indexOf(state.event));
-}
-
-/** Select the event `delta` steps along the current list (the place's events, or all). */
-function step(delta, history) {
-  if (!data) return;
-  const state = store.get();
-  const list = _list(state);
-  if (!list.length) return;
-  const current = _currentPosition(state, list);
-  const position = steppedPosition(list, current, delta);
-  if (position !== current) selectEvent(list[position], history);
-}
-
 // ---- names through time -----------------------------------------------------------------------------
-let viewDay = null; // the latest day on the timeline's screen that has events (ISO)
 let viewTimer = 0;
-
-function _eventDay(event) {
-  return event.start || event.end || null;
-}
-
-/** The map's day: the one chosen (slider, link), else the selected event's, else the latest day on screen. */
-function _day(state) {
-  if (parseDay(state.on)) return state.on;
-  const event = _eventOf(state.event);
-  return event ? _eventDay(event) : viewDay;
-}
 
 // A day from a link that is not a day, or outside the corpus: say so and show a day that exists.
 function _checkDay() {
   const state = store.get();
   if (!state.on || !data?.firstDay) return timeControl.setMessage("");
-  const event = _eventOf(state.event);
-  const fallback = (event && _eventDay(event)) || data.firstDay;
+  const event = selection.eventOf(state.event);
+  const fallback = (event && eventDay(event)) || data.firstDay;
   const { day, problem } = resolveDay(state.on, [data.firstDay, data.lastDay], fallback);
   if (!problem) return timeControl.setMessage("");
   const words = {
@@ -303,9 +246,9 @@ function _applyChrome(state) {
 
 function render(state) {
   if (!data) return;
-  const index = _indexOf(state.event);
+  const index = selection.indexOf(state.event);
   const event = index >= 0 ? data.events[index] : null;
-  const list = _list(state);
+  const list = selection.list(state);
   const position = index >= 0 ? list.indexOf(index) + 1 : 0;
   const cold = rendered.event === undefined;
   const eventChanged = rendered.event !== state.event || rendered.place !== state.place;
@@ -340,7 +283,7 @@ function render(state) {
 
 // The map and the time control at the state's day; the timeline brings a chosen day on screen.
 function _renderDay(state) {
-  const day = _day(state);
+  const day = selection.day(state);
   map.setDate(day);
   timeControl.setDay(day);
   if (state.on && day) timeline.revealDay(isoToDay(day), { animate: false });
@@ -354,7 +297,7 @@ function _renderRoute(state) {
     lang: state.lang,
     route,
     followed,
-    placeName: (slug) => nameOn(data.lookup.places.get(slug), _day(state)),
+    placeName: (slug) => nameOn(data.lookup.places.get(slug), selection.day(state)),
     // Stops carry no dates of their own: the events on this route at a stop date it.
     stopEvents: (slug) =>
       (data.byPlace.get(slug) || [])
@@ -382,8 +325,8 @@ function _detail(lang, slug) {
 function _refreshPanel() {
   if (!data) return;
   const state = store.get();
-  const index = _indexOf(state.event);
-  const list = _list(state);
+  const index = selection.indexOf(state.event);
+  const list = selection.list(state);
   _renderPanel(state, {
     event: index >= 0 ? data.events[index] : null,
     position: list.indexOf(index) + 1,
@@ -411,7 +354,7 @@ function _renderPanel(state, { event, position, count }) {
       ...(named ? names : { people: new Map(), sources: new Map() }),
       evidenceLang: config.evidenceLang,
     },
-    placeName: (slug) => nameOn(data.lookup.places.get(slug), _day(state)),
+    placeName: (slug) => nameOn(data.lookup.places.get(slug), selection.day(state)),
     total: data.events.length,
   });
 }
@@ -436,6 +379,7 @@ store.subscribe((state, previous) => {
   // A presented step is present.js's to draw: here only its day.
   const changed = Object.keys(state).filter((key) => key !== "step" && state[key] !== previous[key]);
   if (!changed.length) return;
+  if (changed.length === 1 && changed[0] === "filters") return search.refresh();
   if (changed.length === 1 && changed[0] === "on") return _renderDay(state);
   _applyChrome(state);
   render(state);
@@ -490,7 +434,7 @@ window.chronoatlas = {
   /** What the map shows on its day: {day, areas (slugs), routes ({slug: status or null}), arrows, traveller}. */
   mapState: () => map.state(),
   /** Where the event `slug` is drawn on the timeline (viewport CSS px), or null. */
-  positionOf: (slug) => (_indexOf(slug) >= 0 ? timeline.positionOf(_indexOf(slug)) : null),
+  positionOf: (slug) => (selection.indexOf(slug) >= 0 ? timeline.positionOf(selection.indexOf(slug)) : null),
   /** The event slugs the list view shows, in its order. */
   listed: () => eventList.slugs(),
   /** The event slugs in time order. */

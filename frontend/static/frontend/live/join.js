@@ -1,8 +1,8 @@
 // The join page (frontend/live_pages.py): shows the live class's current step and follows the teacher
 // through the class's event stream (live/stream.py). EventSource reconnects by itself after a dropped
 // connection; the server's first message is then the current step, so the phone never stays behind.
-import { formatDate } from "../dates.js";
-import { useStrings } from "../i18n.js";
+import { formatDate } from "../core/dates.js";
+import { useStrings } from "../core/i18n.js";
 import { exploreLink, parseState, stepView, transition } from "./follow.js";
 
 const config = JSON.parse(document.getElementById("join-config").textContent);
