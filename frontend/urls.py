@@ -1,6 +1,6 @@
 from django.urls import path
 
-from frontend import lesson_pages, views
+from frontend import lesson_pages, live_pages, views
 
 app_name = "frontend"
 urlpatterns = [
@@ -12,4 +12,6 @@ urlpatterns = [
     path("lessons/<slug:slug>/handout/", lesson_pages.lesson_handout, name="lesson-handout"),
     path("lessons/<slug:slug>/offline.html", lesson_pages.lesson_offline, name="lesson-offline"),
     path("qr.svg", lesson_pages.qr_svg, name="qr"),
+    path("join/", live_pages.join, name="live-join"),
+    path("join/<str:code>/", live_pages.join_class, name="live-join-class"),
 ]
