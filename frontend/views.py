@@ -78,6 +78,7 @@ def _api_urls(*, preview: bool = False) -> dict[str, str]:
     # A step's link for students (present.js puts the slug in) and the server's QR code of a link.
     urls["lessonPage"] = reverse("frontend:lesson", kwargs={"lesson_slug": "SLUG"})
     urls["qr"] = reverse("frontend:qr")
+    urls["live"] = reverse("live-start")  # present mode starts a live class there (live/api.py)
     return urls
 
 

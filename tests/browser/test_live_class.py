@@ -165,3 +165,33 @@ def test_present_modes_helper_starts_and_moves_a_class_that_a_phone_follows(live
     )
     # In the teacher's browser's language (this one is Turkish).
     assert refused == [400, "Bu dersin 10 adımı var; 99. adım yok."]
+
+
+def test_a_teacher_starts_a_live_class_from_present_mode_and_the_phones_follow_the_clicker(
+    live_server, page, phones
+):
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.goto(f"{live_server.url}/?lesson={LESSON}&mode=present&step=1&lang=en")
+    page.locator("#present .present-title").wait_for()
+    page.get_by_role("button", name="Start a live class").click()
+    code_box = page.locator("#live-panel .live-code")
+    code_box.wait_for(timeout=5000)
+    code = code_box.inner_text()
+    assert len(code) == 6
+    # The join code and a QR code of the join page, on the projected screen and inside it.
+    qr = page.locator("#live-panel .live-qr")
+    qr.wait_for()
+    assert "%2Fjoin%2F" in qr.get_attribute("src")
+    box = page.locator("#live-panel").bounding_box()
+    assert box["x"] + box["width"] <= 1024 and box["y"] + box["height"] <= 768
+
+    phone = phones[0]
+    phone.goto(f"{live_server.url}/join/{code}/")
+    _shows(phone, 1, TITLES_EN[1])
+    page.locator("#present").focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    _shows(phone, 3, TITLES_EN[3])
+
+    page.get_by_role("button", name="End the live class").click()
+    page.get_by_role("button", name="Start a live class").wait_for()
