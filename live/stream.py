@@ -62,8 +62,10 @@ def class_states(codes: list[str]) -> dict[str, dict]:
         return {live.code: live.state() for live in LiveClass.objects.filter(code__in=codes)}
     finally:
         # This thread serves no request, so no request closes its connection: a broken one (the database
-        # restarted) is replaced on the next poll.
-        close_old_connections()
+        # restarted) is replaced on the next poll. Never inside a transaction (a test's on PostgreSQL, where
+        # autocommit is off and Django would take the connection for obsolete and close it mid-test).
+        if not connection.in_atomic_block:
+            close_old_connections()
 
 
 def _ended(state: dict) -> dict:

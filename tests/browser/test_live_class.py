@@ -167,9 +167,7 @@ def test_present_modes_helper_starts_and_moves_a_class_that_a_phone_follows(live
     assert refused == [400, "Bu dersin 10 adımı var; 99. adım yok."]
 
 
-def test_a_teacher_starts_a_live_class_from_present_mode_and_the_phones_follow_the_clicker(
-    live_server, page, phones
-):
+def test_a_teacher_starts_a_live_class_from_present_mode_and_the_phones_follow_the_clicker(live_server, page, phones):
     page.set_viewport_size({"width": 1024, "height": 768})
     page.goto(f"{live_server.url}/?lesson={LESSON}&mode=present&step=1&lang=en")
     page.locator("#present .present-title").wait_for()
