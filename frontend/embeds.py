@@ -21,6 +21,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 
 from chronology.models import Event
 from chronology.selectors import event_rows, published_event_row
+from common.response_cache import cached_bytes_response
 from frontend.lesson_pages import overview_svg
 from frontend.wording import event_date_text, locator_text, page_language
 from lessons.selectors import lesson_detail
@@ -40,6 +41,16 @@ ATLAS_EVENT_FIELDS = (
 def framable(view):
     """Open a view to framing by any site, in both headers browsers read."""
     return xframe_options_exempt(csp_replace({"frame-ancestors": ["*"]})(view))
+
+
+def _kept(request, parts: list[str], build) -> HttpResponse:
+    """An embed's page, kept by data epoch like the atlas's (framed on a popular blog, it is asked for often).
+
+    Keyed by the host too: the page's links are absolute. An Http404 from `build` is raised, never kept."""
+    asked = ["page:embed", request.build_absolute_uri("/"), *parts]
+    return cached_bytes_response(
+        request, asked, lambda: build().content, content_type="text/html; charset=utf-8", shared=False
+    )
 
 
 def _map_of(events: list[dict], lang: str) -> dict:
@@ -64,6 +75,10 @@ def embed_atlas(request):
     lang = page_language(request)
     # Collections are yet to come: `?collection=` is carried to the atlas's links and otherwise ignored.
     collection = request.GET.get("collection", "").strip()[:100]
+    return _kept(request, ["atlas", lang, collection], lambda: _atlas_page(request, lang, collection))
+
+
+def _atlas_page(request, lang: str, collection: str) -> HttpResponse:
     published = Event.objects.published()
     top = list(published.order_by("-significance", "day_start", "slug").values_list("pk", flat=True)[:ATLAS_EVENTS])
     events = event_rows(
@@ -88,6 +103,10 @@ def embed_atlas(request):
 def embed_event(request, slug: str):
     """`/embed/events/<slug>/`: one event as a card: title, date, summary, its first cited passage, a map."""
     lang = page_language(request)
+    return _kept(request, ["event", slug, lang], lambda: _event_page(request, lang, slug))
+
+
+def _event_page(request, lang: str, slug: str) -> HttpResponse:
     event = published_event_row(slug=slug, lang=lang)
     if event is None:
         raise Http404(f"No published event {slug!r}")
@@ -112,6 +131,10 @@ def embed_event(request, slug: str):
 def embed_lesson(request, slug: str):
     """`/embed/lessons/<slug>/`: a lesson's title, summary, overview map and steps; the class opens it."""
     lang = page_language(request)
+    return _kept(request, ["lesson", slug, lang], lambda: _lesson_page(request, lang, slug))
+
+
+def _lesson_page(request, lang: str, slug: str) -> HttpResponse:
     lesson = lesson_detail(slug=slug, lang=lang)
     if lesson is None:
         raise Http404(f"No published lesson {slug!r}")

@@ -51,3 +51,14 @@ def test_another_site_frames_the_event_embed_but_not_the_atlas(page, live_server
     # The atlas was refused: its frame holds none of the page, and the browser says why.
     expect(page.frame_locator("#atlas").locator("header.bar")).to_have_count(0)
     assert any("frame-ancestors 'none'" in text for text in refusals), refusals
+
+
+def test_the_copy_button_copies_the_embed_code(page, live_server, open_atlas):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    open_atlas("?event=test-stalin-interview&lang=en")
+    page.locator("#embed-box summary").click()
+    page.get_by_role("button", name="Copy embed code").click()
+    expect(page.locator("#embed-box .embed-copied")).to_have_text("Copied")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith(f'<iframe src="{live_server.url}/embed/events/test-stalin-interview/')
+    assert copied == page.locator("#embed-code").input_value()

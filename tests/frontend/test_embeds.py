@@ -225,3 +225,15 @@ def test_the_embeds_speak_the_readers_language(client, lesson):
     assert "Borders" in english and "Open in Chronoatlas" in english
     atlas = html.unescape(client.get("/?lang=tr").content.decode())
     assert "Yerleştirme kodunu kopyala" in atlas
+
+
+def test_an_embed_shows_the_curators_change_at_once(client, event):
+    assert "Treaty of Kars" in client.get("/embed/events/treaty-of-kars/?lang=en").content.decode()
+    event.title = {"tr": "Kars Antlaşması", "en": "The Treaty of Kars, signed"}
+    event.save()
+    again = client.get("/embed/events/treaty-of-kars/?lang=en")
+    assert "The Treaty of Kars, signed" in again.content.decode()
+    assert _frame_ancestors(again) == "*"
+    event.status = Status.DRAFT
+    event.save()
+    assert client.get("/embed/events/treaty-of-kars/?lang=en").status_code == 404
