@@ -53,11 +53,30 @@ def _kept(request, parts: list[str], build) -> HttpResponse:
     )
 
 
-def _map_of(events: list[dict], lang: str) -> dict:
+def _map_of(events: list[dict], lang: str, *, height: int = 300) -> dict:
     # overview_svg draws a lesson's steps; events alone are steps with nothing framed.
     steps = [{"map": {"route": None}, "event": event} for event in events]
     with translation.override(lang):
-        return overview_svg({"steps": steps}, width=480, height=300)
+        return _centred(overview_svg({"steps": steps}, width=480, height=height))
+
+
+def _centred(drawing: dict) -> dict:
+    """The drawing moved to the middle of its frame: overview_svg starts at the top-left margin, which leaves
+    one event's single place in a corner of an embed."""
+    routes = [[tuple(map(float, point.split(","))) for point in r["points"].split()] for r in drawing["routes"]]
+    points = [(p["x"], p["y"]) for p in drawing["places"]] + [point for line in routes for point in line]
+    if not points:
+        return drawing
+    dx = round((drawing["width"] - min(x for x, _ in points) - max(x for x, _ in points)) / 2, 1)
+    dy = round((drawing["height"] - min(y for _, y in points) - max(y for _, y in points)) / 2, 1)
+    return {
+        **drawing,
+        "places": [{**p, "x": round(p["x"] + dx, 1), "y": round(p["y"] + dy, 1)} for p in drawing["places"]],
+        "routes": [
+            {**r, "points": " ".join(f"{round(x + dx, 1)},{round(y + dy, 1)}" for x, y in line)}
+            for r, line in zip(drawing["routes"], routes, strict=True)
+        ],
+    }
 
 
 def _query(**params) -> str:
@@ -121,7 +140,7 @@ def _event_page(request, lang: str, slug: str) -> HttpResponse:
             "event": {**event, "date_text": event_date_text(event, lang)},
             # The first passage with its source: a card has room for one; the atlas shows them all.
             "citation": next((c for c in citations if c["evidence"]), citations[0] if citations else None),
-            "map": _map_of([event], lang),
+            "map": _map_of([event], lang, height=200),
             "open_url": _atlas_link(request, lang, event=slug),
         }
         return render(request, "frontend/embed_event.html", context)
@@ -146,7 +165,7 @@ def _lesson_page(request, lang: str, slug: str) -> HttpResponse:
             "lang": lang,
             "title": lesson["title"],
             "lesson": {**lesson, "steps": steps},
-            "map": overview_svg(lesson, width=480, height=300),
+            "map": _centred(overview_svg(lesson, width=480, height=300)),
             "open_url": request.build_absolute_uri(
                 reverse("frontend:lesson", kwargs={"lesson_slug": slug}) + _query(lang=lang)
             ),

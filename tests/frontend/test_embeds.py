@@ -68,7 +68,7 @@ def test_the_event_embed_is_a_card_that_opens_the_atlas_in_a_new_tab(client, eve
     page = client.get("/embed/events/treaty-of-kars/?lang=en").content.decode()
     assert '<h1 class="embed-title">Treaty of Kars</h1>' in page
     assert "The passage on treaty-of-kars." in page  # the cited passage, quoted
-    assert "<circle" in page  # the small map, as SVG
+    assert '<circle class="place" cx="240.0" cy="100.0"' in page  # its one place, amid the small SVG map
     assert 'href="http://testserver/?lang=en&amp;event=treaty-of-kars" target="_blank" rel="noopener"' in page
     assert "<script" not in page
 
