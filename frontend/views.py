@@ -21,6 +21,7 @@ from chronology.models import Event, EventPlace
 from chronology.preview import PREVIEW_PARAMETER, drafts_visible
 from chronology.selectors import drawn_place_links, published_event_row
 from common.response_cache import cached_bytes_response
+from frontend.embeds import embed_code_for_page, oembed_discovery_url
 from frontend.exports import ExportError, export_filename, export_map_html, parse_export_request
 from frontend.lesson_pages import lesson_for_page
 from frontend.modules import page_modules
@@ -186,7 +187,14 @@ def atlas(request, lesson_slug: str = ""):
     # events, 39 static names): it is kept by release and data epoch, and by what the page reads of the
     # query (so `?utm_source=…` is the same page). In this process only: the HTML names the static files
     # of this deployment as collected, and a restart retires it.
-    asked = ["page:atlas", lesson_slug, lang, *(request.GET.get(name, "").strip() for name in PAGE_PARAMETERS)]
+    # The host too: the oEmbed link and the embed code name the page by its absolute address.
+    asked = [
+        "page:atlas",
+        request.build_absolute_uri("/"),
+        lesson_slug,
+        lang,
+        *(request.GET.get(name, "").strip() for name in PAGE_PARAMETERS),
+    ]
     try:
         return cached_bytes_response(request, asked, build, content_type="text/html; charset=utf-8", shared=False)
     except _NotKept as page:
@@ -247,6 +255,17 @@ def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpR
         "lesson": classroom["lesson"] if classroom else None,
         "lesson_message": classroom["message"] if classroom else "",
     }
+    lesson = classroom["lesson"] if classroom else None
+    context["oembed_url"] = oembed_discovery_url(request)
+    # A lesson's page (whose step shows an event) embeds as the lesson.
+    context["oembed_title"] = (lesson or {}).get("title") or (event or {}).get("title") or "Chronoatlas"
+    context["embed_code"] = embed_code_for_page(
+        request,
+        lang=lang,
+        lesson_slug=lesson["slug"] if lesson else "",
+        event_slug=slug if event and not context["draft"] else "",
+        title=context["oembed_title"],
+    )
     if event:
         context["api_preloads"].insert(1, _with_lang(api["event"].replace("SLUG", slug), lang))
         context["event"] = {
