@@ -149,3 +149,12 @@ def test_a_reference_mark_quoted_without_its_claim_is_caught():
         "başkanlığındaki Azerbaycan Geçici Askeri Komitesine geçtiği ilan edilmiştir. " + mark + "."
     )
     assert problem(azerbaijan, claim) is None
+
+
+def test_the_citations_judged_fine_are_still_in_the_corpus():
+    """A kept exception that no longer names a citation would hide the next one quoted under that name."""
+    cited = {
+        (record.get("slug"), citation.get("source"))
+        for _, record, citation in corpus_citations(Path(settings.CORPUS_DIR))
+    }
+    assert JUDGED_FINE - cited == set(), f"remove from JUDGED_FINE: {sorted(JUDGED_FINE - cited)}"
