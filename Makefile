@@ -7,6 +7,7 @@ DEV_ENV := DJANGO_DEBUG=true
 
 .PHONY: run serve test setup browser gettext lint format clean curator messages bench backup restore
 
+# runserver is WSGI: a live class's event stream takes one of its threads a phone, enough to try it out.
 run: setup
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py load_corpus --if-empty
@@ -27,8 +28,10 @@ restore: setup
 	@test -n "$(FILE)" || { echo "make restore FILE=path/to/backup (a file that make backup wrote)"; exit 2; }
 	$(PY) manage.py restore "$(FILE)"
 
-# The production configuration on this machine: gunicorn workers, collected static files, DEBUG off, a
-# secret key from DJANGO_SECRET_KEY or made once into .secret-key (config/serve.py, docs/operations.md).
+# The production configuration on this machine: gunicorn with uvicorn's ASGI workers (a live class's event
+# streams), collected static files, DEBUG off, a secret key from DJANGO_SECRET_KEY or made once into
+# .secret-key (config/serve.py, docs/operations.md). `SERVE_HOST=0.0.0.0 make serve`: students' phones on
+# the local network reach it (docs/operations.md, "A live class on a school network").
 serve: setup
 	PORT=$(PORT) $(PY) -m config.serve
 

@@ -111,7 +111,9 @@ def _place_role_findings() -> list[Finding]:
     """Pins a reader would be misled by: an event pinned at several places with nothing saying why, a
     journey the map cannot draw as an arrow because one of its ends is missing."""
     roles: dict[str, dict[str, list[str]]] = {}
-    for slug, place, role in EventPlace.objects.values_list("event__slug", "place__slug", "role").order_by("pk"):
+    for slug, place, role in EventPlace.objects.values_list("event__slug", "place__slug", "role").order_by(
+        "event__slug", "place__slug"
+    ):
         roles.setdefault(slug, {}).setdefault(role, []).append(place)
     notes = dict(Event.objects.filter(slug__in=roles).values_list("slug", "place_note"))
     findings = []

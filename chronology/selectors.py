@@ -16,7 +16,7 @@ from django.db.models.functions import Coalesce, NullIf
 
 from chronology.models import AidItem, AlternativeDating, Event, EventPlace, EventRelation, PlaceRole, Status
 from common.calendars import CalendarError, equivalents_in_use, parse_calendar_date, to_gregorian_alternatives
-from common.dates import Precision, iso_day
+from common.dates import Precision, is_window_set, iso_day
 from common.translation import language_codes, translate
 from sources.selectors import citations_by_owner
 
@@ -190,7 +190,8 @@ def _calendars(start, end, lang: str) -> dict[str, str]:
 def is_window(*, date: str, start, end, precision: str, has_relations: bool) -> bool:
     """Whether an event is one happening whose bounds only say when it could have been.
 
-    Relations ("after the fall of Kars, before Gümrü") are how a curator places a single happening
+    A date written as EDTF's "one of" range (`[1920-09..1924-03]`) is a window. Relations ("after the fall of
+    Kars, before Gümrü") are the other way a curator places a single happening
     between others, so an event with relations whose bounds are not one day is a window; so is an
     undated event whose bounds the relations produced (precision "range"). An event with its own span
     and no relations (a conference, a negotiation) lasted that long: not a window.
@@ -198,7 +199,8 @@ def is_window(*, date: str, start, end, precision: str, has_relations: bool) -> 
     if start is not None and start == end:
         return False
     narrowed_without_date = not date and precision == Precision.RANGE
-    return has_relations or narrowed_without_date
+    # The curator said so in the date itself: EDTF's "one of" range, [1920-09..1924-03].
+    return has_relations or narrowed_without_date or is_window_set(date)
 
 
 def window_match(start, end, window: DateWindow) -> str:

@@ -1,8 +1,9 @@
 """EDTF dates as historians write them, reduced to the bounds a database can sort and filter on.
 
 The `edtf` package parses; this module turns its result into integer day bounds, a precision and the
-qualifiers, and rejects what the atlas cannot place on a timeline (sets, open-ended nonsense, years beyond
-four digits) with a message that says what to write instead.
+qualifiers, and rejects what the atlas cannot place on a timeline (lists of choices, open-ended nonsense, years
+beyond four digits) with a message that says what to write instead. One set is placed: EDTF's "one of" range
+`[1920-09..1924-03]`, a single happening some time within that window (not an event that lasted so long).
 
 Bounds are Julian Day Numbers on the proleptic Gregorian calendar, the scale astronomers and historians
 use to count days across eras: `datetime.date` stops at year 1, and EDTF writes years before the common
@@ -249,7 +250,34 @@ def _parse_with_edtf(text: str) -> DateBounds:
         raise InvalidDate(f"{text!r} names a day that does not exist in the Gregorian calendar.") from None
 
 
+# "Some time within": one date of a range, both ends given (EDTF level 2 "one of a set").
+_WINDOW_SET = re.compile(r"\[([^\[\],.]+)\.\.([^\[\],.]+)\]")
+
+
+def _window_bounds(text: str) -> DateBounds:
+    match = _WINDOW_SET.fullmatch(text)
+    if not match:
+        raise InvalidDate(
+            f"{text!r}: the timeline places a set only as a window with both ends, [start..end] (a happening some "
+            "time within it, e.g. [1920-09..1924-03]); write a choice of dates as that window, or an interval "
+            "such as 1920/1921 for an event that lasted."
+        )
+    first, last = (parse_date(side) for side in match.groups())
+    if first.start > last.end:
+        raise InvalidDate(f"{text!r} ends before it starts; swap the two dates.")
+    approximate, uncertain = first.approximate or last.approximate, first.uncertain or last.uncertain
+    precision = _precision_of(first.start, last.end)
+    return DateBounds(text, first.start, last.end, precision, approximate, uncertain, is_interval=False)
+
+
+def is_window_set(text: str) -> bool:
+    """Whether an EDTF string is a window ("[1920-09..1924-03]": one happening some time within)."""
+    return bool(_WINDOW_SET.fullmatch((text or "").strip()))
+
+
 def _bounds_from_edtf(text: str) -> DateBounds:
+    if text.startswith(("[", "{")):
+        return _window_bounds(text)
     try:
         parsed = parse_edtf(text)
     except EDTFParseException:

@@ -3,6 +3,10 @@
 Debug off, a secret key from DJANGO_SECRET_KEY or from a local key file made once, static files collected
 for WhiteNoise's manifest, the database migrated and the seed corpus loaded if it is empty, then gunicorn
 with several workers (config/gunicorn.conf.py). DATABASE_URL and REDIS_URL pass through to the settings.
+
+The workers are uvicorn's (ASGI) unless WEB_SERVER=wsgi: a live class keeps every student's phone on an
+open event stream (live/stream.py), which an ASGI worker holds as a waiting coroutine and a WSGI worker
+only as a whole thread (200 phones would take 200 threads).
 """
 
 import os
@@ -77,6 +81,29 @@ def thread_count(*, environ: Mapping[str, str]) -> int:
     return int(raw)
 
 
+def server_kind(*, environ: Mapping[str, str]) -> str:
+    """WEB_SERVER: "asgi" (default: uvicorn workers, live classes) or "wsgi" (gunicorn's own, no live class)."""
+    raw = environ.get("WEB_SERVER", "").strip().lower() or "asgi"
+    if raw not in ("asgi", "wsgi"):
+        raise ImproperlyConfigured(f"WEB_SERVER={raw!r} is neither asgi nor wsgi; write asgi (the default) or wsgi.")
+    return raw
+
+
+def lan_address() -> str | None:
+    """This machine's address on its local network (the one its default route leaves by), or None.
+
+    A UDP socket's connect sends nothing: it only asks the kernel which address it would send from."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("10.254.254.254", 1))
+            address = probe.getsockname()[0]
+    except OSError:
+        return None
+    return None if address.startswith("127.") else address
+
+
 def bind_address(*, environ: Mapping[str, str]) -> str:
     """127.0.0.1:PORT unless SERVE_HOST says otherwise: a proxy in front, not the open network, faces users."""
     port = environ.get("PORT", "").strip() or "8000"
@@ -86,23 +113,36 @@ def bind_address(*, environ: Mapping[str, str]) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
-def production_environment(*, environ: Mapping[str, str], key_file: Path = KEY_FILE) -> dict[str, str]:
-    return {
+def production_environment(
+    *, environ: Mapping[str, str], key_file: Path = KEY_FILE, lan: str | None = None
+) -> dict[str, str]:
+    """The server's environment. Bound to every address (SERVE_HOST=0.0.0.0: a classroom's phones reaching
+    the laptop), the machine's local-network address `lan` is an allowed host too, unless
+    DJANGO_ALLOWED_HOSTS lists the hosts itself."""
+    served = {
         **environ,
         "DJANGO_DEBUG": "false",
         "DJANGO_STATIC_MANIFEST": "true",
         "DJANGO_SECRET_KEY": secret_key(environ=environ, key_file=key_file),
     }
+    if lan and environ.get("SERVE_HOST", "").strip() in ("0.0.0.0", "::") and not environ.get("DJANGO_ALLOWED_HOSTS"):
+        served["DJANGO_ALLOWED_HOSTS"] = f"localhost,127.0.0.1,[::1],{lan}"
+    return served
 
 
 def main() -> None:
     try:
-        environ = production_environment(environ=os.environ)
+        lan = lan_address()
+        environ = production_environment(environ=os.environ, lan=lan)
         bind_address(environ=environ)
         worker_count(environ=environ, cpus=os.cpu_count())
         thread_count(environ=environ)
     except ImproperlyConfigured as error:
         sys.exit(f"make serve: {error}")
+    if lan and environ.get("SERVE_HOST", "").strip() in ("0.0.0.0", "::"):
+        port = environ.get("PORT", "").strip() or "8000"
+        # The address a live class's QR code must carry: open present mode from it, not from 127.0.0.1.
+        print(f"make serve: on the local network at http://{lan}:{port}/ (students join at /join/)", flush=True)
     for command in PREPARE:
         subprocess.run([sys.executable, "manage.py", *command], cwd=BASE_DIR, env=environ, check=True)
     gunicorn = [sys.executable, "-m", "gunicorn", "--config", str(BASE_DIR / "config" / "gunicorn.conf.py")]

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "chronology",
     "lessons",
     "interchange",
+    "live",
     "frontend",
 ]
 
@@ -65,7 +66,8 @@ MIDDLEWARE = [
     "config.security.SitePolicyCSPMiddleware",  # django-csp's, the site's policy built once
     # JSON lists are large (2.5 MB for 10,000 events, 0.23 MB gzipped): compress them, and answer a
     # repeated request whose ETag matches with 304.
-    "django.middleware.gzip.GZipMiddleware",
+    # Django's, but never on a live class's event stream: gzip would hold each message back.
+    "config.compression.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

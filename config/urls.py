@@ -23,6 +23,7 @@ urlpatterns = [
     path("api/v1/sources.bib", sources_references, {"format": "bibtex"}, name="sources-bibtex"),
     path("api/v1/atlas.kml", atlas_kml, name="atlas-kml"),
     path("api/v1/places.lpf.json", places_lpf, name="places-lpf"),
+    path("", include("live.urls")),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("", include("frontend.urls")),

@@ -150,12 +150,27 @@ class DateWords:
     def record(self, record: dict) -> str:
         """A dated row ({date, start, end, precision, approximate, uncertain, window}) in words."""
         if record.get("window") and record.get("start") and record.get("end"):
+            # A window written as EDTF's range ("[1920-09..1924-03]") is said as precisely as it was written.
+            sides = _window_sides(record.get("date") or "")
+            if sides:
+                first, last = sides
+                start = self._qualified(first, self._bare(first, with_year=first.year != last.year))
+                return self._fill("between", start=start, end=self._side(last))
             return self.window(record["start"], record["end"])
         parsed = _parse_edtf(record.get("date") or "")
         if not parsed:
             return self._from_bounds(record)
         start, end, interval = parsed
         return self._interval(start, end) if interval else self._single(start)
+
+
+_WINDOW = re.compile(r"\[([^\[\],.]+)\.\.([^\[\],.]+)\]")
+
+
+def _window_sides(text: str) -> tuple[Side, Side] | None:
+    match = _WINDOW.fullmatch(text.strip())
+    sides = match and (parse_side(match[1]), parse_side(match[2]))
+    return sides if sides and all(sides) else None
 
 
 _ISO_DAY = re.compile(r"(-?\d{4,})-(\d{2})-(\d{2})")

@@ -22,13 +22,14 @@ from chronology.preview import PREVIEW_PARAMETER, drafts_visible
 from chronology.selectors import drawn_place_links, published_event_row
 from common.response_cache import cached_bytes_response
 from common.translation import language_codes, translate
+from frontend.embeds import embed_code_for_page, oembed_discovery_url
 from frontend.exports import ExportError, export_filename, export_map_html, parse_export_request
 from frontend.lesson_pages import lesson_for_page
 from frontend.modules import page_modules
 from frontend.wording import event_date_text, locator_text, page_language, page_strings
 from geography.models import Place, RouteStop
 from geography.styles import map_styles
-from interchange.geojson import LAYERS
+from interchange.downloads import page_downloads, size_of
 
 # The world-atlas file the map draws: 50m keeps the Black Sea and Caucasus coasts recognisable at the
 # zooms the atlas uses (110m turns them into polygons); docs/performance.md has the cost of each.
@@ -79,6 +80,7 @@ def _api_urls(*, preview: bool = False) -> dict[str, str]:
     # A step's link for students (present.js puts the slug in) and the server's QR code of a link.
     urls["lessonPage"] = reverse("frontend:lesson", kwargs={"lesson_slug": "SLUG"})
     urls["qr"] = reverse("frontend:qr")
+    urls["live"] = reverse("live-start")  # present mode starts a live class there (live/api.py)
     return urls
 
 
@@ -214,18 +216,26 @@ def atlas(request, lesson_slug: str = ""):
     # events, 39 static names): it is kept by release and data epoch, and by what the page reads of the
     # query (so `?utm_source=…` is the same page). In this process only: the HTML names the static files
     # of this deployment as collected, and a restart retires it.
-    asked = ["page:atlas", lesson_slug, lang, *(request.GET.get(name, "").strip() for name in PAGE_PARAMETERS)]
+    # The host too: the oEmbed link and the embed code name the page by its absolute address.
+    asked = [
+        "page:atlas",
+        request.build_absolute_uri("/"),
+        lesson_slug,
+        lang,
+        *(request.GET.get(name, "").strip() for name in PAGE_PARAMETERS),
+    ]
     try:
         return cached_bytes_response(request, asked, build, content_type="text/html; charset=utf-8", shared=False)
     except _NotKept as page:
         return page.response
 
 
-def _downloads(strings: dict) -> list[dict]:
-    """The page's data downloads: each with its address and its label's key (the page relabels on a language switch)."""
-    keys = {layer: f"download_{layer}_geojson" for layer in LAYERS}
+def _downloads(strings: dict, lang: str) -> list[dict]:
+    """The page's data downloads with their sizes: each with its address and its label's key (the page relabels
+    on a language switch). Built with the page, which is kept by data epoch: the bodies are the API's own."""
     return [
-        {"url": reverse("geojson-layer", args=[layer]), "key": key, "text": strings[key]} for layer, key in keys.items()
+        {"url": download.url(), "key": download.label, "text": strings[download.label], "size": size_of(download)}
+        for download in page_downloads(lang)
     ]
 
 
@@ -249,7 +259,7 @@ def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpR
         "lang": lang,
         "languages": settings.LANGUAGES,
         "strings": strings,
-        "downloads": _downloads(strings),
+        "downloads": _downloads(strings, lang),
         "api_preloads": first_paint_urls(api, lang),
         # main.js itself is the page's <script>: what it imports is preloaded; a page opened for a class
         # (a lesson, present mode) preloads present mode's modules and links its styles too.
@@ -276,6 +286,17 @@ def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpR
         "lesson": classroom["lesson"] if classroom else None,
         "lesson_message": classroom["message"] if classroom else "",
     }
+    lesson = classroom["lesson"] if classroom else None
+    context["oembed_url"] = oembed_discovery_url(request)
+    # A lesson's page (whose step shows an event) embeds as the lesson.
+    context["oembed_title"] = (lesson or {}).get("title") or (event or {}).get("title") or "Chronoatlas"
+    context["embed_code"] = embed_code_for_page(
+        request,
+        lang=lang,
+        lesson_slug=lesson["slug"] if lesson else "",
+        event_slug=slug if event and not context["draft"] else "",
+        title=context["oembed_title"],
+    )
     if event:
         context["api_preloads"].insert(1, _with_lang(api["event"].replace("SLUG", slug), lang))
         context["event"] = {

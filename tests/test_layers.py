@@ -23,6 +23,7 @@ LAYERS = (
     ("geography",),
     ("chronology",),
     ("lessons", "interchange"),
+    ("live",),
     ("frontend",),
     ("config",),
 )

@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from config.serve import bind_address, production_environment, secret_key, thread_count, worker_count
+from config.serve import (
+    bind_address,
+    production_environment,
+    secret_key,
+    server_kind,
+    thread_count,
+    worker_count,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -76,7 +83,8 @@ def test_gunicorns_configuration_reads_the_same_environment(monkeypatch):
     config = runpy.run_path(str(ROOT / "config" / "gunicorn.conf.py"))
     assert config["bind"] == ["127.0.0.1:8123"]
     assert config["workers"] == 3
-    assert config["wsgi_app"] == "config.wsgi:application"
+    # uvicorn's workers on the ASGI app: a live class's event streams need them (live/stream.py).
+    assert (config["wsgi_app"], config["worker_class"]) == ("config.asgi:application", "uvicorn_worker.UvicornWorker")
 
 
 def test_make_serve_runs_the_serve_module_on_the_given_port():
@@ -85,8 +93,9 @@ def test_make_serve_runs_the_serve_module_on_the_given_port():
     assert "PORT=8124 .venv/bin/python -m config.serve" in dry_run.stdout
 
 
-def test_workers_are_threaded_unless_told_and_a_typo_is_named(monkeypatch):
+def test_wsgi_workers_are_threaded_unless_told_and_a_typo_is_named(monkeypatch):
     monkeypatch.setenv("WEB_CONCURRENCY", "3")
+    monkeypatch.setenv("WEB_SERVER", "wsgi")
     config = runpy.run_path(str(ROOT / "config" / "gunicorn.conf.py"))
     assert (config["worker_class"], config["threads"]) == ("gthread", 4)
     monkeypatch.setenv("WEB_THREADS", "1")
@@ -94,3 +103,23 @@ def test_workers_are_threaded_unless_told_and_a_typo_is_named(monkeypatch):
     assert (config["worker_class"], config["threads"]) == ("sync", 1)
     with pytest.raises(ImproperlyConfigured, match="WEB_THREADS='four'"):
         thread_count(environ={"WEB_THREADS": "four"})
+    assert runpy.run_path(str(ROOT / "config" / "gunicorn.conf.py"))["wsgi_app"] == "config.wsgi:application"
+
+
+def test_a_server_kind_that_is_neither_is_named():
+    assert server_kind(environ={}) == "asgi"
+    assert server_kind(environ={"WEB_SERVER": "WSGI"}) == "wsgi"
+    with pytest.raises(ImproperlyConfigured, match="WEB_SERVER='uwsgi'"):
+        server_kind(environ={"WEB_SERVER": "uwsgi"})
+
+
+def test_bound_to_the_local_network_the_laptops_address_is_an_allowed_host(tmp_path):
+    key = tmp_path / "k"
+    open_to_all = production_environment(environ={"SERVE_HOST": "0.0.0.0"}, key_file=key, lan="192.168.1.20")
+    assert open_to_all["DJANGO_ALLOWED_HOSTS"].split(",")[-1] == "192.168.1.20"
+    assert "DJANGO_ALLOWED_HOSTS" not in production_environment(environ={}, key_file=key, lan="192.168.1.20")
+    listed = {"SERVE_HOST": "0.0.0.0", "DJANGO_ALLOWED_HOSTS": "atlas.school"}
+    assert (
+        production_environment(environ=listed, key_file=key, lan="192.168.1.20")["DJANGO_ALLOWED_HOSTS"]
+        == "atlas.school"
+    )

@@ -297,8 +297,9 @@ def test_each_step_flies_the_map_to_its_places_and_under_reduced_motion_jumps_th
     page.keyboard.press("End")
     _wait_step(page, COUNT)
     # No flight: the map is already there when the step is drawn (a flight takes 1.5 s to arrive).
+    # The treaty's step frames where it was signed (Moscow), not the places it only concerns.
     inside = page.evaluate("points => points.every(p => window.chronoatlas.map.getBounds().contains(p))", points)
-    assert len(points) > 1 and inside
+    assert points and inside
 
 
 def test_the_qr_code_decodes_to_the_students_link_of_the_current_step(present, page, live_server):

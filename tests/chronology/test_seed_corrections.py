@@ -45,3 +45,14 @@ def test_vogs_keeps_the_articles_name_and_says_voks_came_only_in_1925(seed):
     for lang in ("tr", "en"):
         assert "VOKS" in event.note[lang] and "1925" in event.note[lang], lang
     assert event.citations.filter(evidence__contains="VOGS adlı").exists()
+
+
+@pytest.mark.parametrize("slug", ["azerbaijan-gold-aid", "eliava-offer-to-karakol-1919"])
+def test_a_happening_dated_only_within_a_window_is_a_window_not_a_duration(seed, client, slug):
+    event = client.get(f"/api/v1/events/{slug}/?lang=en").json()
+    assert event["window"] is True
+    assert event["date"].startswith("[")
+
+
+def test_an_event_that_lasted_is_still_a_bar(seed, client):
+    assert client.get("/api/v1/events/lausanne-conference/?lang=en").json()["window"] is False

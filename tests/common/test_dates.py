@@ -10,6 +10,7 @@ from common.dates import (
     as_day_number,
     day_number,
     day_parts,
+    is_window_set,
     iso_day,
     parse_date,
     parse_day,
@@ -83,7 +84,11 @@ def test_open_or_unknown_end_has_no_bound_on_that_side(text, start, end):
         ("1900-02-29", "does not exist"),
         ("1921/1920", "ends before it starts"),
         ("../..", "neither a start nor an end"),
-        ("[1920,1921]", "interval instead"),
+        ("[1920,1921]", "as that window"),
+        ("{1920,1921}", "as that window"),
+        ("[..1920]", "both ends"),
+        ("[1924-03..1920-09]", "ends before it starts"),
+        ("[1920-13..1921]", "not a valid EDTF"),
         # Beyond EDTF's four-digit years, and forms that are not EDTF: each says what to write.
         ("Y-12000", "years -9999 to 9999"),
         ("Y20000", "years -9999 to 9999"),
@@ -227,3 +232,11 @@ def test_iso_day_writes_back_what_parse_day_reads(text):
 def test_a_bad_day_says_how_to_write_one(text, says):
     with pytest.raises(InvalidDate, match=says):
         parse_day(text)
+
+
+def test_a_window_is_one_happening_within_its_bounds_not_an_interval():
+    bounds = parse_date("[1920-09..1924-03]")
+    assert (iso_day(bounds.start), iso_day(bounds.end)) == ("1920-09-01", "1924-03-31")
+    assert not bounds.is_interval
+    assert is_window_set("[1920-09..1924-03]") and not is_window_set("1920-09/1924-03")
+    assert parse_date("[1920-09~..1920-12]").approximate

@@ -129,5 +129,6 @@ def test_the_pages_inline_rules_pass_its_content_security_policy(client, db):
 def test_the_atlas_header_links_to_the_lessons_in_the_pages_language(client, db):
     page = client.get("/?lang=tr").content.decode()
     header = re.search(r'<header class="bar">.*?</header>', page, re.S).group(0)
-    assert '<a class="lessons-link" href="/lessons/?lang=tr">Dersler</a>' in header
-    assert '<a class="lessons-link" href="/lessons/?lang=en">Lessons</a>' in client.get("/?lang=en").content.decode()
+    assert '<a class="lessons-link" href="/lessons/?lang=tr" data-i18n="lessonsLink">Dersler</a>' in header
+    english = client.get("/?lang=en").content.decode()
+    assert '<a class="lessons-link" href="/lessons/?lang=en" data-i18n="lessonsLink">Lessons</a>' in english

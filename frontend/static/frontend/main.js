@@ -245,6 +245,8 @@ function _applyChrome(state) {
   translateDocument(state.lang);
   for (const button of document.querySelectorAll("[data-lang]"))
     button.setAttribute("aria-pressed", String(button.dataset.lang === state.lang));
+  // The lessons page opens in the language the reader switched to.
+  for (const link of document.querySelectorAll("a.lessons-link")) link.search = `?lang=${state.lang}`;
   const toggle = document.querySelector("[data-action='theme']");
   if (toggle) toggle.setAttribute("aria-pressed", String(state.theme === "contrast"));
 }

@@ -86,6 +86,12 @@ function _isoParts(iso) {
 }
 
 /** A window between two days (ISO) in words: "between 30 October and 3 December 1920". */
+function _windowSides(text) {
+  const match = /^\[([^[\],.]+)\.\.([^[\],.]+)\]$/.exec((text || "").trim());
+  const sides = match && [parseSide(match[1]), parseSide(match[2])];
+  return sides?.every(Boolean) ? sides : null;
+}
+
 export function formatWindow(lang, start, end) {
   const first = _isoParts(start);
   const last = _isoParts(end);
@@ -149,7 +155,14 @@ export function isWindow(record) {
 
 /** A dated record ({date, start, end, precision, approximate, uncertain, window}) in words, as precise as it is. */
 export function formatDate(lang, record) {
-  if (isWindow(record)) return formatWindow(lang, record.start, record.end);
+  if (isWindow(record)) {
+    // A window written as EDTF's range ("[1920-09..1924-03]") is said as precisely as it was written.
+    const sides = _windowSides(record.date);
+    if (!sides) return formatWindow(lang, record.start, record.end);
+    const [first, last] = sides;
+    const start = _qualified(lang, first, _bare(lang, first, { withYear: first.year !== last.year }));
+    return t(lang, "between", { start, end: _formatSide(lang, last) });
+  }
   const parsed = parseEdtf(record.date);
   if (!parsed) return _fromBounds(lang, record);
   if (!parsed.interval) return _single(lang, parsed.start);

@@ -30,20 +30,24 @@ function _stylesheet(href) {
 export function wirePresent(page, { map, eventList }) {
   const { store, config } = page;
   let present = null; // present.js's handle, once loaded
+  let livePanel = null; // the live class's panel (live-panel.js), loaded with it
   let loading = null;
 
   function _load() {
-    loading ??= import("./present.js").then(({ createPresent }) => {
-      present = createPresent({
-        store,
-        config,
-        map,
-        eventDetail: (lang, slug) => loadEvent(config.api, lang, slug),
-        eventRow: (slug) => page.data()?.lookup.events.get(slug),
-        eventSteps: (lang) => _eventSteps(lang),
-      });
-      return present;
-    });
+    loading ??= Promise.all([import("./present.js"), import("./live-panel.js")]).then(
+      ([{ createPresent }, { createLivePanel }]) => {
+        livePanel = createLivePanel({ store, config });
+        present = createPresent({
+          store,
+          config,
+          map,
+          eventDetail: (lang, slug) => loadEvent(config.api, lang, slug),
+          eventRow: (slug) => page.data()?.lookup.events.get(slug),
+          eventSteps: (lang) => _eventSteps(lang),
+        });
+        return present;
+      },
+    );
     return loading;
   }
 
@@ -92,6 +96,8 @@ export function wirePresent(page, { map, eventList }) {
     render: () => present?.render(),
     /** present.js's handle for the tests and the console, or null while it has not been needed. */
     handle: () => present,
+    /** The running live class's join code, or null. */
+    liveCode: () => livePanel?.code() ?? null,
   };
 }
 

@@ -1,0 +1,44 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { formatDate } from "../../frontend/static/frontend/core/dates.js";
+import { exploreLink, parseState, stepView, transition } from "../../frontend/static/frontend/live/follow.js";
+import { loadStrings } from "./strings.mjs";
+
+loadStrings();
+const { lesson } = JSON.parse(readFileSync(new URL("../cases/lesson_api.json", import.meta.url), "utf-8"));
+const say = (key, params = {}) => `${key}${JSON.stringify(params)}`;
+const state = { code: "AC3DEF", lesson: "l", lang: "en", step: 2, released: false, version: 4, ended: false };
+
+test("a live message is read only when it is a whole state; anything else is not taken for a step", () => {
+  assert.deepEqual(parseState(JSON.stringify(state)), state);
+  for (const bad of ["", "not json", "null", "[]", '{"step": 2}', JSON.stringify({ ...state, step: 0 })]) {
+    assert.equal(parseState(bad), null, bad);
+  }
+  assert.equal(parseState(JSON.stringify({ ...state, step: "2" })), null);
+  assert.equal(parseState(JSON.stringify({ ...state, released: "yes" })), null);
+});
+
+test("an older or repeated message is ignored; release, recall and the end are told apart", () => {
+  assert.equal(transition(null, state), "following");
+  assert.equal(transition(state, state), "ignore");
+  assert.equal(transition(state, { ...state, version: 3, step: 1 }), "ignore");
+  const released = { ...state, version: 5, released: true };
+  assert.equal(transition(state, released), "released");
+  assert.equal(transition(released, { ...released, version: 6, released: false }), "recalled");
+  assert.equal(transition(released, { ...released, version: 6, ended: true }), "ended");
+});
+
+test("a step shows its event's title, its date in words and its caption; a step beyond the lesson says its number", () => {
+  const view = stepView(lesson, 1, formatDate, "en", say);
+  const step = lesson.steps[0];
+  assert.equal(view.title, step.event.title);
+  assert.equal(view.date, formatDate("en", step.event));
+  assert.equal(view.caption, step.caption);
+  assert.equal(view.position, `position${JSON.stringify({ n: 1, count: lesson.steps.length })}`);
+  assert.equal(stepView(lesson, 99, formatDate, "en", say).title, 'untitled{"n":99}');
+});
+
+test("explore freely opens the lesson's page at the class's step in the class's language", () => {
+  assert.equal(exploreLink("/lessons/road/", 3, "en"), "/lessons/road/?step=3&lang=en");
+});
