@@ -41,10 +41,24 @@ export function wirePresent(page, { map, eventList }) {
         eventDetail: (lang, slug) => loadEvent(config.api, lang, slug),
         eventRow: (slug) => page.data()?.lookup.events.get(slug),
         eventSteps: (lang) => _eventSteps(lang),
+        placePoints: (places, routes) => _placePoints(places, routes),
       });
       return present;
     });
     return loading;
+  }
+
+  // GeoJSON's [lng, lat] of the named places and the routes' lines, as [lat, lng] for Leaflet.
+  function _placePoints(places, routes) {
+    const raw = page.data()?.raw;
+    if (!raw) return [];
+    const wanted = (collection, slugs) =>
+      collection.features.filter((feature) => slugs.includes(feature.properties.slug) && feature.geometry);
+    const points = [];
+    for (const feature of wanted(raw.places, places)) points.push(feature.geometry.coordinates);
+    for (const feature of wanted(raw.routes, routes))
+      if (feature.geometry.type === "LineString") points.push(...feature.geometry.coordinates);
+    return points.map(([lng, lat]) => [lat, lng]);
   }
 
   function _eventSteps(lang) {
@@ -59,6 +73,7 @@ export function wirePresent(page, { map, eventList }) {
         dateText: formatDate(lang, event),
         date: eventDay(event),
         evidence: [],
+        quotes: [],
         summary: "",
       };
     });
