@@ -37,8 +37,9 @@ SHOTS = os.environ.get("ROOM_SHOTS")
 MEASURE = """() => {
   const stage = document.getElementById('present');
   const boxes = [stage, ...stage.querySelectorAll('.present-text, .present-text *, .present-strip, .present-strip *')];
-  const overflowing = boxes.filter(b => b.scrollHeight > b.clientHeight + 1 && getComputedStyle(b).overflow !== 'visible'
-    ).map(b => b.className || b.tagName);
+  const overflowing = boxes.filter(
+    b => b.scrollHeight > b.clientHeight + 1 && getComputedStyle(b).overflow !== 'visible'
+  ).map(b => b.className || b.tagName);
   const outside = [...stage.querySelectorAll('h1, p, q, cite, figcaption, span')].filter(b => {
     const r = b.getBoundingClientRect();
     return r.width && (r.top < 0 || r.left < 0 || r.bottom > innerHeight + 0.5 || r.right > innerWidth + 0.5);

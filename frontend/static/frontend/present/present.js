@@ -251,7 +251,8 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
     const last = Math.max(...known);
     const byDay = known.length === count && last > first;
     const at = (i) => (byDay ? (days[i] - first) / (last - first) : count > 1 ? i / (count - 1) : 0);
-    const year = (i) => current.steps[i]?.date?.slice(0, current.steps[i].date.startsWith("-") ? 5 : 4);
+    const [from, to] = [first, last].map((day) => new Date(day).getUTCFullYear());
+    const span = from === to ? String(from) : `${from} – ${to}`;
     return h(
       "div",
       { class: "present-strip" },
@@ -273,7 +274,7 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
           return tick;
         }),
       ),
-      h("p", { class: "present-span", "aria-hidden": "true", text: byDay ? `${year(0)} – ${year(count - 1)}` : "" }),
+      h("p", { class: "present-span", "aria-hidden": "true", text: byDay ? span : "" }),
     );
   }
 
