@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.corpus("seed")]
 
 SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed" / "lessons.yaml"
 LESSONS = {lesson["slug"]: len(lesson["steps"]) for lesson in yaml.safe_load(SEED.read_text())["lessons"]}
-SCREENS = [(1920, 1080), (1024, 768)]
+SCREENS = [(1920, 1080), (1280, 720), (1024, 768)]
 # The explore page's controls, useless to a class and too small to read from the back.
 EXPLORE = [
     ".bar",
@@ -156,3 +156,46 @@ def test_the_presenter_follows_present_mode_without_a_lesson(page, live_server):
     presenter.bring_to_front()
     presenter.keyboard.press("PageUp")
     page.wait_for_function("() => document.querySelector('.present-progress').textContent.startsWith('Step 3 of')")
+
+
+def test_an_english_lesson_shows_the_curators_translation_with_the_turkish_passage(page, live_server):
+    """The seed's citations carry no translation yet: the page is served with one added to the lesson."""
+    lesson = "road-to-the-moscow-treaty"
+    url = f"{live_server.url}/?lang=en&mode=present&lesson={lesson}&step=1"
+
+    def translated(route):
+        response = route.fetch()
+        body = response.text()
+        marker = '"quotes": [{"evidence": "'
+        assert marker in body  # the lesson the page carries (json_script), its first step's first quote
+        body = body.replace(
+            marker, '"quotes": [{"evidence_translation": "The most important request", "evidence": "', 1
+        )
+        route.fulfill(response=response, body=body)
+
+    page.route(url, translated)
+    page.goto(url)
+    page.wait_for_selector("html[data-ready]")
+    quote = page.locator(".present-quote")
+    assert quote.locator("blockquote").get_attribute("lang") == "tr"
+    assert "5 milyon altın" in quote.locator("blockquote").inner_text()
+    translation = quote.locator(".present-translation")
+    assert translation.get_attribute("lang") == "en"
+    assert translation.inner_text() == "Translation: The most important request"
+    # In Turkish the passage is the class's own language: no translation.
+    page.locator(".present-controls [data-lang='tr']").click()
+    page.wait_for_function("() => document.querySelector('.present-progress')?.textContent.startsWith('Adım')")
+    assert page.locator(".present-translation").count() == 0
+
+
+def test_the_map_flies_between_steps(page, live_server):
+    lesson = "road-to-the-moscow-treaty"
+    page.goto(f"{live_server.url}/?lang=en&mode=present&lesson={lesson}&step=9")
+    page.wait_for_selector("html[data-ready]")
+    _step(page, 9, LESSONS[lesson])
+    page.evaluate(
+        "() => { window.flights = 0; window.chronoatlas.map.on('zoomstart movestart', () => window.flights++); }"
+    )
+    page.keyboard.press("PageDown")
+    _step(page, 10, LESSONS[lesson])
+    page.wait_for_function("() => window.flights > 0")

@@ -40,7 +40,7 @@ export function wirePresent(page, { map, eventList }) {
         map,
         eventDetail: (lang, slug) => loadEvent(config.api, lang, slug),
         eventRow: (slug) => page.data()?.lookup.events.get(slug),
-        eventSteps: (lang) => _eventSteps(lang),
+        eventSteps: (lang, slugs) => _eventSteps(lang, slugs),
         placePoints: (places, routes) => _placePoints(places, routes),
       });
       return present;
@@ -61,22 +61,25 @@ export function wirePresent(page, { map, eventList }) {
     return points.map(([lng, lat]) => [lat, lng]);
   }
 
-  function _eventSteps(lang) {
+  // The steps of `slugs` (the other window's, in step with it), else of the events the list shows.
+  function _eventSteps(lang, slugs = null) {
     const data = page.data();
     if (!data) return [];
-    const slugs = eventList.slugs().length ? eventList.slugs() : data.sequence.map((i) => data.events[i].slug);
-    return slugs.map((slug) => {
-      const event = data.lookup.events.get(slug);
-      return {
-        ...event,
-        event: slug,
-        dateText: formatDate(lang, event),
-        date: eventDay(event),
-        evidence: [],
-        quotes: [],
-        summary: "",
-      };
-    });
+    const listed = eventList.slugs().length ? eventList.slugs() : data.sequence.map((i) => data.events[i].slug);
+    return (slugs || listed)
+      .filter((slug) => data.lookup.events.has(slug))
+      .map((slug) => {
+        const event = data.lookup.events.get(slug);
+        return {
+          ...event,
+          event: slug,
+          dateText: formatDate(lang, event),
+          date: eventDay(event),
+          evidence: [],
+          quotes: [],
+          summary: "",
+        };
+      });
   }
 
   async function _follow(state) {

@@ -21,7 +21,7 @@ const FLOOR = 28;
 const FIT_STEP = 2;
 
 /**
- * Wire present mode and the presenter view to `store`. `eventSteps(lang)` gives the steps of the events
+ * Wire present mode and the presenter view to `store`. `eventSteps(lang, slugs?)` gives the steps of the events
  * in the current window when no lesson is named; `eventDetail(lang, slug)` a Promise of one event in full;
  * `eventRow(slug)` the event's index row (places, routes) or undefined; `placePoints(places, routes)` the
  * [lat, lng] of those places and routes' stops.
@@ -43,6 +43,7 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
   let qrShown = false;
   let pages = { key: "", count: 1, page: 0 }; // the shown step's pages (2 when it does not fit on one)
   let lastNotice = "";
+  let greeted = false; // a presenter view asks the projected screen where it is, once
 
   function _mode(state = store.get()) {
     return ["present", "presenter"].includes(state.mode) ? state.mode : null;
@@ -112,6 +113,10 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
     presenter.hidden = mode !== "presenter";
     if (mode === "present") _drawStage(state, step, index, count, notice);
     else _drawPresenter(state, step, index, count, notice);
+    if (mode === "presenter" && !greeted && count) {
+      greeted = true;
+      channel?.postMessage({ type: "hello", lesson: state.lesson || "" });
+    }
     if (step && shownStep !== `${key}|${index}`) {
       const first = shownStep === null;
       shownStep = `${key}|${index}`;
@@ -509,7 +514,22 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
     // Only the step and the day: the explore view's selection (timeline, panel) is hidden while presenting
     // and costs more than a step may; it takes the step's event on leaving.
     store.set({ step: String(target + 1), ...(step.date && { on: step.date }) }, { history: "replace" });
-    if (tell) channel?.postMessage({ type: "step", lesson: store.get().lesson || "", step: target + 1 });
+    if (tell) _tellStep(target);
+  }
+
+  // Without a lesson the steps are the events each window lists, which its own window and filter decide:
+  // the message carries them, so the other window steps through the same events, not just the same number.
+  function _tellStep(index) {
+    const lesson = store.get().lesson || "";
+    const events = lesson ? undefined : current.steps.map((step) => step.event);
+    channel?.postMessage({ type: "step", lesson, step: index + 1, events });
+  }
+
+  function _adopt(events) {
+    if (!Array.isArray(events) || events.join(" ") === current.steps.map((step) => step.event).join(" ")) return;
+    current = { ...current, steps: eventSteps(store.get().lang, events), notice: "" };
+    pages = { key: "", count: 1, page: 0 };
+    shownStep = null;
   }
 
   function _position() {
@@ -622,10 +642,26 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
   });
   channel?.addEventListener("message", ({ data }) => {
     if (!_mode() || (data.lesson || "") !== (store.get().lesson || "")) return;
-    if (data.type === "step") go(data.step - 1, { tell: false });
-    else if (data.type === "blank") toggleBlank({ tell: false });
+    if (data.type === "hello") {
+      // A presenter view just opened: the projected screen says where the class is.
+      if (_mode() === "present" && current.steps.length) _tellStep(_position());
+    } else if (data.type === "step") {
+      if (!data.lesson) _adopt(data.events);
+      go(data.step - 1, { tell: false });
+      render(store.get()); // the same number may now be another event
+    } else if (data.type === "blank") toggleBlank({ tell: false });
   });
   document.addEventListener("fullscreenchange", () => map.leaflet.invalidateSize({ animate: false }));
+  // Another screen (a projector plugged in, full screen): the step is fitted to it again.
+  let resized = 0;
+  window.addEventListener("resize", () => {
+    clearTimeout(resized);
+    resized = setTimeout(() => {
+      if (_mode() !== "present") return;
+      pages = { key: "", count: 1, page: 0 };
+      render(store.get());
+    }, 150);
+  });
   setInterval(() => {
     const clock = presenter.querySelector(".presenter-clock");
     if (clock && !presenter.hidden) clock.textContent = clockText(store.get().lang);
