@@ -104,6 +104,8 @@ def test_body_type_is_at_least_28_px_on_a_1080p_projector_in_either_theme(page, 
     page.evaluate("() => document.documentElement.dataset.theme = 'contrast'")
     assert page.evaluate(colour, ".present") == "rgb(0, 0, 0)"
     assert page.evaluate(colour, ".present-strip") == "rgb(0, 0, 0)"
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/contrast.png")
 
 
 @pytest.mark.parametrize(("width", "height"), SCREENS)
@@ -153,6 +155,10 @@ def test_the_presenter_follows_present_mode_without_a_lesson(page, live_server):
         "t => document.querySelector('.presenter-current .present-title')?.textContent === t", arg=title
     )
     assert presenter.locator(".present-progress").inner_text() == page.locator(".present-progress").inner_text()
+    # The event's own text arrives with it, on the teacher's screen too.
+    presenter.locator(".presenter-current .present-summary").wait_for()
+    if SHOTS:
+        presenter.screenshot(path=f"{SHOTS}/presenter.png")
     presenter.bring_to_front()
     presenter.keyboard.press("PageUp")
     page.wait_for_function("() => document.querySelector('.present-progress').textContent.startsWith('Step 3 of')")

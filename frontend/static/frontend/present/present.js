@@ -374,6 +374,7 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
 
   function _drawPresenter(state, step, index, count, notice) {
     _keepFocus(presenter, () => _drawPresenterNow(state, step, index, count, notice));
+    if (step && !step.filled && !step.summary && step.event && !step.gone) _fillFromEvent(state, step);
   }
 
   function _drawPresenterNow(state, step, index, count, notice) {
