@@ -59,10 +59,12 @@ def test_the_first_step_shows_title_date_text_evidence_and_progress(present):
     assert _progress(page) == f"Step 1 of {COUNT}"
     assert page.locator(".present-date").inner_text() == "26 April 1920"
     assert page.locator(".present-caption").inner_text().startswith("Ankara writes to Lenin")
-    assert page.locator(".present-summary").inner_text()  # the event's own text
-    evidence = page.locator(".present-evidence li")
-    assert evidence.count() == 4 and "5 milyon altın" in evidence.first.inner_text()
-    assert page.locator(".present-evidence q").first.get_attribute("lang") == "tr"
+    # The step's caption stands for the event's text; one passage, quoted once with all four of its pages.
+    assert page.locator(".present-summary").count() == 0
+    evidence = page.locator(".present-evidence")
+    assert evidence.count() == 1 and "5 milyon altın" in evidence.inner_text()
+    assert evidence.get_attribute("lang") == "tr"
+    assert page.locator(".present-quote cite").inner_text() == "Tekinsoy, 2025, s. 191, 192, 197"
     assert page.locator(".panel").is_hidden() and page.locator("#timeline").is_hidden()
     assert "null" not in page.locator("#present").inner_text()  # nothing left out is written as "null"
 
@@ -187,7 +189,7 @@ def test_a_projector_gets_big_type(present, page):
     present(f"?lang=en&mode=present&lesson={LESSON}&step=1")
     size = "s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize)"
     assert page.evaluate(size, ".present-title") >= 40
-    for body in (".present-summary", ".present-caption", ".present-date", ".present-evidence li"):
+    for body in (".present-caption", ".present-date", ".present-evidence"):
         assert page.evaluate(size, body) >= 28, body
 
 
@@ -400,5 +402,5 @@ def test_a_printed_step_shows_the_step_and_no_buttons(present, page):
     page.keyboard.press("q")
     page.locator(".present-qr").wait_for()
     page.emulate_media(media="print")
-    assert page.locator(".present-title").is_visible() and page.locator(".present-summary").is_visible()
+    assert page.locator(".present-title").is_visible() and page.locator(".present-caption").is_visible()
     assert page.locator(".present-controls").is_hidden() and page.locator(".present-qr").is_hidden()

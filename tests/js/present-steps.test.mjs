@@ -1,7 +1,15 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { lessonSteps, mapDay, parseStep, studentLink } from "../../frontend/static/frontend/present/steps.js";
+import {
+  groupQuotes,
+  lessonSteps,
+  mapDay,
+  parseStep,
+  sourcesText,
+  stageQuote,
+  studentLink,
+} from "../../frontend/static/frontend/present/steps.js";
 import { loadStrings } from "./strings.mjs";
 
 loadStrings();
@@ -72,4 +80,24 @@ test("a map day comes from the step's EDTF date, else its event's first day", ()
 test("a student's link is the lesson page at the step, in the teacher's language", () => {
   const link = studentLink("http://10.0.0.2:8000", "/lessons/SLUG/", "road", 4, "tr");
   assert.equal(link, "http://10.0.0.2:8000/lessons/road/?step=4&lang=tr");
+});
+
+test("citations of one passage are one quote with every source; the projected quote is the first with words", () => {
+  const quotes = groupQuotes([
+    { label: "A", locator: "p. 1", evidence: "", source: "a" },
+    { label: "B", locator: "p. 2", evidence: " aynı cümle ", evidence_translation: "the same sentence" },
+    { label: "C", locator: "", evidence: "aynı cümle" },
+  ]);
+  assert.deepEqual(
+    quotes.map((q) => [q.evidence, q.sources.map((s) => s.label)]),
+    [
+      ["", ["A"]],
+      ["aynı cümle", ["B", "C"]],
+    ],
+  );
+  assert.equal(quotes[1].evidence_translation, "the same sentence");
+  assert.equal(stageQuote(quotes), quotes[1]);
+  assert.equal(stageQuote([quotes[0]]), quotes[0]); // sources without a passage still say where it comes from
+  assert.equal(stageQuote([]), null);
+  assert.equal(sourcesText(quotes[1].sources), "B, p. 2; C");
 });

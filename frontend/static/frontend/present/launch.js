@@ -43,7 +43,8 @@ export function wirePresent(page, { map, eventList }) {
           map,
           eventDetail: (lang, slug) => loadEvent(config.api, lang, slug),
           eventRow: (slug) => page.data()?.lookup.events.get(slug),
-          eventSteps: (lang) => _eventSteps(lang),
+          eventSteps: (lang, slugs) => _eventSteps(lang, slugs),
+          placePoints: (places, routes) => _placePoints(places, routes),
         });
         return present;
       },
@@ -51,21 +52,38 @@ export function wirePresent(page, { map, eventList }) {
     return loading;
   }
 
-  function _eventSteps(lang) {
+  // GeoJSON's [lng, lat] of the named places and the routes' lines, as [lat, lng] for Leaflet.
+  function _placePoints(places, routes) {
+    const raw = page.data()?.raw;
+    if (!raw) return [];
+    const wanted = (collection, slugs) =>
+      collection.features.filter((feature) => slugs.includes(feature.properties.slug) && feature.geometry);
+    const points = [];
+    for (const feature of wanted(raw.places, places)) points.push(feature.geometry.coordinates);
+    for (const feature of wanted(raw.routes, routes))
+      if (feature.geometry.type === "LineString") points.push(...feature.geometry.coordinates);
+    return points.map(([lng, lat]) => [lat, lng]);
+  }
+
+  // The steps of `slugs` (the other window's, in step with it), else of the events the list shows.
+  function _eventSteps(lang, slugs = null) {
     const data = page.data();
     if (!data) return [];
-    const slugs = eventList.slugs().length ? eventList.slugs() : data.sequence.map((i) => data.events[i].slug);
-    return slugs.map((slug) => {
-      const event = data.lookup.events.get(slug);
-      return {
-        ...event,
-        event: slug,
-        dateText: formatDate(lang, event),
-        date: eventDay(event),
-        evidence: [],
-        summary: "",
-      };
-    });
+    const listed = eventList.slugs().length ? eventList.slugs() : data.sequence.map((i) => data.events[i].slug);
+    return (slugs || listed)
+      .filter((slug) => data.lookup.events.has(slug))
+      .map((slug) => {
+        const event = data.lookup.events.get(slug);
+        return {
+          ...event,
+          event: slug,
+          dateText: formatDate(lang, event),
+          date: eventDay(event),
+          evidence: [],
+          quotes: [],
+          summary: "",
+        };
+      });
   }
 
   async function _follow(state) {

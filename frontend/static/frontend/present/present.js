@@ -6,19 +6,27 @@
 import { apiURL } from "../core/api.js";
 import { LANGUAGES, t } from "../core/i18n.js";
 import { clockText, fill, h } from "./dom.js";
-import { lessonSteps, parseStep, studentLink } from "./steps.js";
+import { groupQuotes, lessonSteps, parseStep, sourcesText, stageQuote, studentLink } from "./steps.js";
 
 const CHANNEL = "chronoatlas-present";
 const JUMP_TIMEOUT = 3000; // ms a typed step number waits for Enter
 const NEXT_KEYS = new Set(["ArrowRight", "PageDown", " ", "ArrowDown"]);
 const PREVIOUS_KEYS = new Set(["ArrowLeft", "PageUp", "ArrowUp"]);
+const FLIGHT = 0.8; // s: long enough to see where the map goes, short enough not to keep the class waiting
+// Type on the projected screen, in px at 1080 lines (scaled to the screen's own): the body starts at BODY
+// and steps down by FIT_STEP while the step does not fit, never below FLOOR; beneath it the quote goes
+// to a second page.
+const BODY = 38;
+const FLOOR = 28;
+const FIT_STEP = 2;
 
 /**
- * Wire present mode and the presenter view to `store`. `eventSteps(lang)` gives the steps of the events
+ * Wire present mode and the presenter view to `store`. `eventSteps(lang, slugs?)` gives the steps of the events
  * in the current window when no lesson is named; `eventDetail(lang, slug)` a Promise of one event in full;
- * `eventRow(slug)` the event's index row (places, routes) or undefined.
+ * `eventRow(slug)` the event's index row (places, routes) or undefined; `placePoints(places, routes)` the
+ * [lat, lng] of those places and routes' stops.
  */
-export function createPresent({ store, config, map, eventSteps, eventDetail, eventRow }) {
+export function createPresent({ store, config, map, eventSteps, eventDetail, eventRow, placePoints }) {
   const root = document.documentElement;
   const stage = document.getElementById("present");
   const presenter = document.getElementById("presenter");
@@ -33,6 +41,9 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
   let shownStep = null;
   let focused = false;
   let qrShown = false;
+  let pages = { key: "", count: 1, page: 0 }; // the shown step's pages (2 when it does not fit on one)
+  let lastNotice = "";
+  let greeted = false; // a presenter view asks the projected screen where it is, once
 
   function _mode(state = store.get()) {
     return ["present", "presenter"].includes(state.mode) ? state.mode : null;
@@ -96,10 +107,16 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
     const notices = [current.notice, problem && t(state.lang, problem, { step: state.step, count })];
     if (step?.gone) notices.push(step.message || t(state.lang, "stepEventGone", { slug: step.event || "" }));
     const notice = notices.filter(Boolean).join(" ");
-    if (mode === "present") _drawStage(state, step, index, count, notice);
-    else _drawPresenter(state, step, index, count, notice);
+    lastNotice = notice;
+    // Shown before drawing: the step's text is measured to fit (_fit).
     stage.hidden = mode !== "present";
     presenter.hidden = mode !== "presenter";
+    if (mode === "present") _drawStage(state, step, index, count, notice);
+    else _drawPresenter(state, step, index, count, notice);
+    if (mode === "presenter" && !greeted && count) {
+      greeted = true;
+      channel?.postMessage({ type: "hello", lesson: state.lesson || "" });
+    }
     if (step && shownStep !== `${key}|${index}`) {
       const first = shownStep === null;
       shownStep = `${key}|${index}`;
@@ -135,54 +152,170 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
 
   function _drawStageNow(state, step, index, count, notice) {
     const lang = state.lang;
+    const paged = step && pages.key === shownKey(state, index) ? pages : { key: "", count: 1, page: 0 };
     fill(
       stage,
-      h("p", { class: "present-progress", text: count ? t(lang, "stepOf", { n: index + 1, count }) : "" }),
-      notice ? h("p", { class: "present-notice", role: "status", text: notice }) : null,
-      step ? _stepBody(lang, step, 1) : null,
+      h(
+        "div",
+        { class: "present-text", "data-page": paged.count > 1 ? String(paged.page + 1) : null },
+        notice ? h("p", { class: "present-notice", role: "status", text: notice }) : null,
+        step ? _stageStep(lang, step, paged) : null,
+        paged.count > 1
+          ? h("p", { class: "present-page", text: t(lang, "presentPage", { n: paged.page + 1, count: paged.count }) })
+          : null,
+        typed ? h("p", { class: "present-jump", role: "status", text: t(lang, "jumpTo", { n: typed }) }) : null,
+      ),
       h(
         "nav",
         { class: "present-controls", "aria-label": t(lang, "presentControls") },
-        _button(lang, "stepPrevious", "previous", index <= 0),
-        _button(lang, "stepNext", "next", index >= count - 1),
+        _button(lang, "stepPrevious", "previous", index <= 0 && paged.page === 0),
+        _button(lang, "stepNext", "next", index >= count - 1 && paged.page >= paged.count - 1),
         _button(lang, "presenterOpen", "presenter"),
         _button(lang, "qrShow", "qr", false, qrShown),
         _button(lang, "presentLeave", "leave"),
         _languageButtons(lang),
       ),
       _qr(lang, index),
-      typed ? h("p", { class: "present-jump", role: "status", text: t(lang, "jumpTo", { n: typed }) }) : null,
+      _strip(lang, index, count),
     );
     if (step && !step.filled && !step.summary && step.event && !step.gone) _fillFromEvent(state, step);
+    if (step && paged.key !== shownKey(state, index)) _fit(state, index);
   }
 
-  function _stepBody(lang, step, level) {
+  // The presenter's copy of the step, at arm's length: everything, every quote.
+  function _stepBody(lang, step) {
     const written = step.written
       ? t(lang, "written", { date: `${step.written.text} (${t(lang, `calendar.${step.written.calendar}`)})` })
       : "";
     return h(
       "article",
       { class: "present-step", "data-step-event": step.event || "" },
-      h(`h${level}`, { class: "present-title", id: level === 1 ? "present-title" : null, text: step.title }),
+      h("h3", { class: "present-title", text: step.title }),
       step.dateText ? h("p", { class: "present-date", text: step.dateText }) : null,
       written ? h("p", { class: "present-written", text: written }) : null,
       step.caption ? h("p", { class: "present-caption", text: step.caption }) : null,
       step.summary ? h("p", { class: "present-summary", text: step.summary }) : null,
-      step.evidence?.length
+      (step.quotes || []).map((quote) => _quote(lang, quote)),
+    );
+  }
+
+  const shownKey = (state, index) => `${state.lang}|${state.lesson || ""}|${index}`;
+
+  // The projected step: its title, date, caption (or, stepping through events, the event's text) and one
+  // quote with every source cited through it; on a second page when the whole does not fit at FLOOR.
+  function _stageStep(lang, step, paged) {
+    const written = step.written
+      ? t(lang, "written", { date: `${step.written.text} (${t(lang, `calendar.${step.written.calendar}`)})` })
+      : "";
+    const text = step.caption || step.summary;
+    const quote = stageQuote(step.quotes);
+    const head = paged.count < 2 || paged.page === 0;
+    const tail = paged.count < 2 || paged.page === 1;
+    return h(
+      "article",
+      { class: "present-step", "data-step-event": step.event || "" },
+      h("h1", { class: "present-title", id: "present-title", text: step.title }),
+      step.dateText ? h("p", { class: "present-date", text: step.dateText }) : null,
+      written && head ? h("p", { class: "present-written", text: written }) : null,
+      text && head ? h("p", { class: step.caption ? "present-caption" : "present-summary", text }) : null,
+      quote && tail ? _quote(lang, quote) : null,
+    );
+  }
+
+  // The article's words in its own language; in a lesson read in another, the curator's translation under
+  // them, said to be one.
+  function _quote(lang, quote) {
+    const evidenceLang = config.evidenceLang;
+    const translation = lang !== evidenceLang && quote.evidence_translation;
+    const sources = sourcesText(quote.sources);
+    return h(
+      "figure",
+      { class: "present-quote", "aria-label": t(lang, "evidence") },
+      quote.evidence
+        ? h("blockquote", { class: "present-evidence", lang: evidenceLang }, h("q", { text: quote.evidence }))
+        : null,
+      translation
         ? h(
-            "ul",
-            { class: "present-evidence", "aria-label": t(lang, "evidence") },
-            step.evidence.map((item) =>
-              h(
-                "li",
-                {},
-                item.evidence ? h("q", { lang: config.evidenceLang, text: item.evidence }) : null,
-                item.label ? h("cite", { text: ` — ${item.label}${item.locator ? `, ${item.locator}` : ""}` }) : null,
-              ),
-            ),
+            "p",
+            { class: "present-translation", lang },
+            h("span", { class: "present-translation-label", text: `${t(lang, "evidenceTranslation")}: ` }),
+            h("span", { text: translation }),
           )
         : null,
+      sources ? h("figcaption", {}, h("cite", { text: sources })) : null,
     );
+  }
+
+  // The class's place in the lesson: a tick per step on a line from the first step's day to the last's,
+  // the current one marked, "Step n of N" beside it.
+  function _strip(lang, index, count) {
+    if (!count) return h("div", { class: "present-strip" }, h("p", { class: "present-progress", text: "" }));
+    const days = current.steps.map((step) => (step.date ? Date.parse(step.date) : Number.NaN));
+    const known = days.filter(Number.isFinite);
+    const first = Math.min(...known);
+    const last = Math.max(...known);
+    const byDay = known.length === count && last > first;
+    const at = (i) => (byDay ? (days[i] - first) / (last - first) : count > 1 ? i / (count - 1) : 0);
+    const [from, to] = [first, last].map((day) => new Date(day).getUTCFullYear());
+    const span = from === to ? String(from) : `${from} – ${to}`;
+    return h(
+      "div",
+      { class: "present-strip" },
+      h("p", { class: "present-progress", text: t(lang, "stepOf", { n: index + 1, count }) }),
+      h(
+        "div",
+        {
+          class: "present-track",
+          role: "progressbar",
+          "aria-valuemin": "1",
+          "aria-valuemax": String(count),
+          "aria-valuenow": String(index + 1),
+          "aria-label": t(lang, "stepOf", { n: index + 1, count }),
+        },
+        current.steps.map((_, i) => {
+          const kind = i === index ? " present-tick-now" : i < index ? " present-tick-done" : "";
+          const tick = h("span", { class: `present-tick${kind}` });
+          tick.style.left = `${(at(i) * 100).toFixed(2)}%`; // the CSSOM: the page's CSP refuses style attributes
+          return tick;
+        }),
+      ),
+      h("p", { class: "present-span", "aria-hidden": "true", text: byDay ? span : "" }),
+    );
+  }
+
+  // Long captions: the type steps down until the step fits its box (never a cut line), to FLOOR at 1080
+  // lines scaled to this screen; if it still does not fit, the quote goes to a second page.
+  function _fit(state, index) {
+    const box = stage.querySelector(".present-text");
+    if (!box) return;
+    const scale = Math.min(window.innerHeight / 1080, window.innerWidth / 1440);
+    const fits = () => box.scrollHeight <= box.clientHeight + 1;
+    let size = BODY;
+    stage.style.setProperty("--present-body", `${(size * scale).toFixed(1)}px`);
+    while (!fits() && size - FIT_STEP >= FLOOR) {
+      size -= FIT_STEP;
+      stage.style.setProperty("--present-body", `${(size * scale).toFixed(1)}px`);
+    }
+    const key = shownKey(state, index);
+    if (pages.key === key) return;
+    pages = { key, count: fits() ? 1 : 2, page: 0 };
+    if (pages.count === 1) return;
+    _drawStageNow(state, current.steps[index], index, current.steps.length, lastNotice);
+    // Each page alone is short; a caption too long even for a page of its own still is never cut.
+    while (!fits() && size > 12) {
+      size -= FIT_STEP;
+      stage.style.setProperty("--present-body", `${(size * scale).toFixed(1)}px`);
+    }
+  }
+
+  /** Next and Previous turn a step's second page before moving on; true when they did. */
+  function _turnPage(delta) {
+    const key = shownKey(store.get(), _position());
+    const page = pages.page + delta;
+    if (pages.key !== key || page < 0 || page >= pages.count) return false;
+    pages = { ...pages, page };
+    render(store.get());
+    return true;
   }
 
   // A QR code of the step's student link, made by the server (/qr.svg): no outside service sees it.
@@ -231,6 +364,8 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
           locator: c.locator,
           evidence: c.evidence,
         }));
+        step.quotes = groupQuotes(full.citations || []);
+        pages = { key: "", count: 1, page: 0 }; // fitted again with the text that came
         if (store.get() === state) render(state);
       },
       () => {},
@@ -239,6 +374,7 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
 
   function _drawPresenter(state, step, index, count, notice) {
     _keepFocus(presenter, () => _drawPresenterNow(state, step, index, count, notice));
+    if (step && !step.filled && !step.summary && step.event && !step.gone) _fillFromEvent(state, step);
   }
 
   function _drawPresenterNow(state, step, index, count, notice) {
@@ -254,7 +390,7 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
         "section",
         { class: "presenter-current", "aria-labelledby": "presenter-now" },
         h("h2", { id: "presenter-now", text: t(lang, "presenterCurrent") }),
-        step ? _stepBody(lang, step, 3) : null,
+        step ? _stepBody(lang, step) : null,
       ),
       h(
         "section",
@@ -278,21 +414,48 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
     );
   }
 
-  // The step's own view when the author set one; else its places and routes as the map draws them; else
-  // the points the server worked out (a framed route's stops), which the map may not draw on that day.
+  // The step's places and routes (a lesson's: the points the server worked out), else the author's view,
+  // framed in the part of the map the text leaves free.
   function _showOnMap(step, { animate }) {
-    map.leaflet.invalidateSize({ animate: false });
+    const leaflet = map.leaflet;
+    leaflet.invalidateSize({ animate: false });
     const motion = animate && !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    if (step.view) {
-      if (motion) map.leaflet.flyTo(step.view.center, step.view.zoom, { duration: 1.5 });
-      else map.leaflet.setView(step.view.center, step.view.zoom, { animate: false });
+    const text = stage.querySelector(".present-text");
+    const covered = text ? Math.min(text.getBoundingClientRect().right, leaflet.getSize().x / 2) : 0;
+    const margin = 40;
+    // The step's places first: an author's view set before the places were drawn may leave one out.
+    const points = _points(step);
+    if (!points.length && step.view) {
+      // The author's centre, moved right by half the text's width so it stands in the free part.
+      const zoom = step.view.zoom;
+      const center = leaflet.unproject(leaflet.project(step.view.center, zoom).subtract([covered / 2, 0]), zoom);
+      if (motion) leaflet.flyTo(center, zoom, { duration: FLIGHT });
+      else leaflet.setView(center, zoom, { animate: false });
       return;
     }
+    if (!points.length) return;
+    const bounds = window.L.latLngBounds(points);
+    const options = {
+      paddingTopLeft: [covered + margin, margin],
+      paddingBottomRight: [margin, margin],
+      maxZoom: 7,
+    };
+    if (bounds.getNorthEast().equals(bounds.getSouthWest())) {
+      const zoom = Math.min(7, Math.max(leaflet.getZoom(), 6));
+      const center = leaflet.unproject(leaflet.project(bounds.getCenter(), zoom).subtract([covered / 2, 0]), zoom);
+      if (motion) leaflet.flyTo(center, zoom, { duration: FLIGHT });
+      else leaflet.setView(center, zoom, { animate: false });
+    } else if (motion) leaflet.flyToBounds(bounds, { ...options, duration: FLIGHT });
+    else leaflet.fitBounds(bounds, { ...options, animate: false });
+  }
+
+  // Where a step is: the server's points for a lesson's step, else its places' and routes' own.
+  function _points(step) {
+    if (step.points?.length) return step.points;
     const row = (step.event && eventRow(step.event)) || {};
     const places = step.places?.length ? step.places : row.places || [];
     const routes = step.routes?.length ? step.routes : row.routes || [];
-    if (!map.show({ places, routes }, { animate: motion }) && step.points?.length)
-      map.showPoints(step.points, { animate: motion });
+    return placePoints(places, routes);
   }
 
   // A lesson opened in explore mode (a student's link, /lessons/<slug>/?step=N): which lesson and step this
@@ -352,7 +515,22 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
     // Only the step and the day: the explore view's selection (timeline, panel) is hidden while presenting
     // and costs more than a step may; it takes the step's event on leaving.
     store.set({ step: String(target + 1), ...(step.date && { on: step.date }) }, { history: "replace" });
-    if (tell) channel?.postMessage({ type: "step", lesson: store.get().lesson || "", step: target + 1 });
+    if (tell) _tellStep(target);
+  }
+
+  // Without a lesson the steps are the events each window lists, which its own window and filter decide:
+  // the message carries them, so the other window steps through the same events, not just the same number.
+  function _tellStep(index) {
+    const lesson = store.get().lesson || "";
+    const events = lesson ? undefined : current.steps.map((step) => step.event);
+    channel?.postMessage({ type: "step", lesson, step: index + 1, events });
+  }
+
+  function _adopt(events) {
+    if (!Array.isArray(events) || events.join(" ") === current.steps.map((step) => step.event).join(" ")) return;
+    current = { ...current, steps: eventSteps(store.get().lang, events), notice: "" };
+    pages = { key: "", count: 1, page: 0 };
+    shownStep = null;
   }
 
   function _position() {
@@ -385,8 +563,8 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
   }
 
   function _act(action) {
-    if (action === "next") go(_position() + 1);
-    else if (action === "previous") go(_position() - 1);
+    if (action === "next") _turnPage(1) || go(_position() + 1);
+    else if (action === "previous") _turnPage(-1) || go(_position() - 1);
     else if (action === "first") go(0);
     else if (action === "last") go(current.steps.length - 1);
     else if (action === "blank") toggleBlank();
@@ -465,10 +643,26 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
   });
   channel?.addEventListener("message", ({ data }) => {
     if (!_mode() || (data.lesson || "") !== (store.get().lesson || "")) return;
-    if (data.type === "step") go(data.step - 1, { tell: false });
-    else if (data.type === "blank") toggleBlank({ tell: false });
+    if (data.type === "hello") {
+      // A presenter view just opened: the projected screen says where the class is.
+      if (_mode() === "present" && current.steps.length) _tellStep(_position());
+    } else if (data.type === "step") {
+      if (!data.lesson) _adopt(data.events);
+      go(data.step - 1, { tell: false });
+      render(store.get()); // the same number may now be another event
+    } else if (data.type === "blank") toggleBlank({ tell: false });
   });
   document.addEventListener("fullscreenchange", () => map.leaflet.invalidateSize({ animate: false }));
+  // Another screen (a projector plugged in, full screen): the step is fitted to it again.
+  let resized = 0;
+  window.addEventListener("resize", () => {
+    clearTimeout(resized);
+    resized = setTimeout(() => {
+      if (_mode() !== "present") return;
+      pages = { key: "", count: 1, page: 0 };
+      render(store.get());
+    }, 150);
+  });
   setInterval(() => {
     const clock = presenter.querySelector(".presenter-clock");
     if (clock && !presenter.hidden) clock.textContent = clockText(store.get().lang);

@@ -28,9 +28,42 @@ export function mapDay(edtf, event) {
 }
 
 /**
+ * `citations` ({evidence, evidence_translation?, label, locator, …}) grouped by passage, in the order first
+ * cited, as lessons/selectors.py's `quotes` does: several works cited through one sentence of the article
+ * are one quote with every source, so a class reads the passage once.
+ */
+export function groupQuotes(citations = []) {
+  const grouped = new Map();
+  for (const citation of citations) {
+    const passage = (citation.evidence || "").trim();
+    if (!grouped.has(passage)) {
+      const quote = { evidence: passage, sources: [] };
+      if (citation.evidence_translation) quote.evidence_translation = citation.evidence_translation;
+      grouped.set(passage, quote);
+    }
+    const { evidence, evidence_translation, ...source } = citation;
+    grouped.get(passage).sources.push(source);
+  }
+  return [...grouped.values()];
+}
+
+/** The quote a projected step shows: the first with a passage, else the first (sources only), else null. */
+export function stageQuote(quotes = []) {
+  return quotes.find((quote) => quote.evidence) || quotes[0] || null;
+}
+
+/** A quote's sources as one line: "Bayur, 1991, p. 12; Gürün, 1991, p. 40". */
+export function sourcesText(sources = []) {
+  return sources
+    .filter((source) => source.label)
+    .map((source) => (source.locator ? `${source.label}, ${source.locator}` : source.label))
+    .join("; ");
+}
+
+/**
  * One step as present.js draws it. Steps made from the events in view (main.js) have the same fields:
  * {event (slug or null), gone, message, title, dateText, written, summary, caption, note, evidence,
- *  view ({center, zoom} or null), points, places, routes, date (ISO day for the map)}.
+ *  quotes ([{evidence, evidence_translation?, sources}]), view ({center, zoom} or null), points, places, routes, date (ISO day for the map)}.
  */
 function _step(step, lang, say) {
   const event = step.event;
@@ -49,6 +82,8 @@ function _step(step, lang, say) {
     caption: step.caption || "",
     note: step.teacher_note || "",
     evidence: citations.filter((c) => c.evidence || c.label),
+    // The server groups the step's own citations by passage; the event's (a step citing none) are grouped here.
+    quotes: step.citations?.length && step.quotes?.length ? step.quotes : groupQuotes(citations),
     view: Array.isArray(map.center) && Number.isFinite(map.zoom) ? { center: map.center, zoom: map.zoom } : null,
     points: map.points || [],
     places: event?.places || [],
