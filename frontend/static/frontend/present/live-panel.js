@@ -16,7 +16,14 @@ export function createLivePanel({ store, config }) {
 
   const presenting = (state) => state.mode === "present" && Boolean(state.lesson);
 
+  let shownCode = null; // what the map was last framed around (present.js frames clear of the panel)
+
   function draw(state = store.get()) {
+    _drawNow(state);
+    _tellTheMap();
+  }
+
+  function _drawNow(state) {
     panel.hidden = !presenting(state);
     if (panel.hidden) return;
     const lang = state.lang;
@@ -72,6 +79,15 @@ export function createLivePanel({ store, config }) {
     }
     busy = false;
     draw();
+  }
+
+  // The panel is small with only its button and large with a class's code: the map is framed again when
+  // that changes.
+  function _tellTheMap() {
+    const now = panel.hidden ? null : (live?.code ?? "");
+    if (now === shownCode) return;
+    shownCode = now;
+    document.dispatchEvent(new CustomEvent("live:panel"));
   }
 
   panel.addEventListener("click", (event) => {

@@ -9,6 +9,7 @@ import { clockText, fill, h } from "./dom.js";
 import { groupQuotes, lessonSteps, parseStep, sourcesText, stageQuote, studentLink } from "./steps.js";
 
 const CHANNEL = "chronoatlas-present";
+const SINGLE_PLACE_ZOOM = 5;
 const JUMP_TIMEOUT = 3000; // ms a typed step number waits for Enter
 const NEXT_KEYS = new Set(["ArrowRight", "PageDown", " ", "ArrowDown"]);
 const PREVIOUS_KEYS = new Set(["ArrowLeft", "PageUp", "ArrowUp"]);
@@ -422,13 +423,18 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
     const motion = animate && !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     const text = stage.querySelector(".present-text");
     const covered = text ? Math.min(text.getBoundingClientRect().right, leaflet.getSize().x / 2) : 0;
+    // A live class's join code stands over the map's right side: the places are framed clear of it too.
+    const live = document.getElementById("live-panel");
+    const coveredRight =
+      live && !live.hidden ? Math.min(live.getBoundingClientRect().width, leaflet.getSize().x / 4) : 0;
     const margin = 40;
     // The step's places first: an author's view set before the places were drawn may leave one out.
     const points = _points(step);
     if (!points.length && step.view) {
       // The author's centre, moved right by half the text's width so it stands in the free part.
       const zoom = step.view.zoom;
-      const center = leaflet.unproject(leaflet.project(step.view.center, zoom).subtract([covered / 2, 0]), zoom);
+      const shift = [(covered - coveredRight) / 2, 0];
+      const center = leaflet.unproject(leaflet.project(step.view.center, zoom).subtract(shift), zoom);
       if (motion) leaflet.flyTo(center, zoom, { duration: FLIGHT });
       else leaflet.setView(center, zoom, { animate: false });
       return;
@@ -437,12 +443,15 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
     const bounds = window.L.latLngBounds(points);
     const options = {
       paddingTopLeft: [covered + margin, margin],
-      paddingBottomRight: [margin, margin],
+      paddingBottomRight: [coveredRight + margin, margin],
       maxZoom: 7,
     };
     if (bounds.getNorthEast().equals(bounds.getSouthWest())) {
-      const zoom = Math.min(7, Math.max(leaflet.getZoom(), 6));
-      const center = leaflet.unproject(leaflet.project(bounds.getCenter(), zoom).subtract([covered / 2, 0]), zoom);
+      // One place: close enough to see it, far enough for the class to see where it is (the basemap is land
+      // and sea only, so a closer view is an empty plain).
+      const zoom = SINGLE_PLACE_ZOOM;
+      const shift = [(covered - coveredRight) / 2, 0];
+      const center = leaflet.unproject(leaflet.project(bounds.getCenter(), zoom).subtract(shift), zoom);
       if (motion) leaflet.flyTo(center, zoom, { duration: FLIGHT });
       else leaflet.setView(center, zoom, { animate: false });
     } else if (motion) leaflet.flyToBounds(bounds, { ...options, duration: FLIGHT });
@@ -653,6 +662,11 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
     } else if (data.type === "blank") toggleBlank({ tell: false });
   });
   document.addEventListener("fullscreenchange", () => map.leaflet.invalidateSize({ animate: false }));
+  // A live class's panel appeared or went: the step's places are framed again, clear of it.
+  document.addEventListener("live:panel", () => {
+    const step = _mode() === "present" ? current.steps[_position()] : null;
+    if (step) _showOnMap(step, { animate: true });
+  });
   // Another screen (a projector plugged in, full screen): the step is fitted to it again.
   let resized = 0;
   window.addEventListener("resize", () => {
