@@ -22,7 +22,6 @@ from common.translation import TranslatedField, translate
 from geography.models import Place, Route
 from sources.models import Source
 
-
 SEED_COLLECTION = "turk-sovyet"
 
 
