@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from chronology.models import SEED_COLLECTION, Collection
+from chronology.models import SEED_COLLECTION, Collection, Event
 from lessons.models import Lesson
-from tests.factories import make_event
+from tests.factories import make_event, make_source
 
 SAMPLE = Path("/work/shared/samples/timelinejs/women_in_computing.json")
 SEED_BODIES = ["/api/v1/events/", "/api/v1/event-index/", "/api/v1/categories/", "/api/v1/lessons/"]
@@ -75,3 +75,31 @@ def test_a_curator_of_one_collection_cannot_see_or_edit_another(db, curator_of_b
     assert client.get(reverse("admin:chronology_event_change", args=[b_event.pk])).status_code == 200
     choices = client.get(reverse("admin:chronology_event_add")).context["adminform"].form.fields["collection"]
     assert list(choices.queryset) == [b]
+
+
+def test_a_corpus_with_a_collection_header_loads_into_that_collection(db, tmp_path):
+    from chronology.corpus import corpus_load
+    from tests.factories import make_category
+
+    make_category(slug="invention")
+    make_source(slug="light-1999")
+    (tmp_path / "corpus.yaml").write_text(
+        "collection:\n  slug: computing\n  title: {en: Women in computing}\n"
+        "  introduction: {en: Who wrote the first programs.}\n"
+        "events:\n- slug: eniac\n  title: {en: ENIAC}\n  summary: {en: The first programmers.}\n  date: 1946-02-14\n"
+        "  category: invention\n  citations:\n  - {source: light-1999, locator: p. 455}\n",
+        encoding="utf-8",
+    )
+    corpus_load(path=tmp_path)
+    collection = Collection.objects.get(slug="computing")
+    assert collection.introduction == {"en": "Who wrote the first programs."}
+    assert Event.objects.get(slug="eniac").collection == collection
+
+
+def test_a_collection_header_without_a_slug_is_refused_saying_what_to_write(db, tmp_path):
+    from chronology.corpus import CorpusInvalid, corpus_load
+
+    (tmp_path / "corpus.yaml").write_text("collection:\n  title: {en: No slug}\n", encoding="utf-8")
+    with pytest.raises(CorpusInvalid, match="mapping with a slug"):
+        corpus_load(path=tmp_path)
+    assert not Collection.objects.filter(title={"en": "No slug"}).exists()
