@@ -103,3 +103,20 @@ def test_a_collection_header_without_a_slug_is_refused_saying_what_to_write(db, 
     with pytest.raises(CorpusInvalid, match="mapping with a slug"):
         corpus_load(path=tmp_path)
     assert not Collection.objects.filter(title={"en": "No slug"}).exists()
+
+
+def test_an_import_into_one_collection_never_changes_another_collections_event(db):
+    import json
+
+    from interchange.planning import import_plan
+    from interchange.services import ImportRejected, events_import
+
+    seed_event = make_event(slug="moscow-treaty")
+    slide = {"unique_id": "moscow-treaty", "start_date": {"year": "1946"}, "text": {"headline": "ENIAC", "text": "x"}}
+    plan = import_plan(source=json.dumps({"events": [slide]}).encode(), format="timelinejs", language="en")
+    with pytest.raises(ImportRejected) as refused:
+        events_import(plan=plan, dry_run=False, collection="computing")
+    assert "is an event of the collection 'turk-sovyet'" in "\n".join(refused.value.report.lines())
+    seed_event.refresh_from_db()
+    assert seed_event.collection.slug == SEED_COLLECTION and seed_event.title["en"] == "Event moscow-treaty"
+    assert not Collection.objects.filter(slug="computing").exists()  # rolled back with the refused file
