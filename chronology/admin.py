@@ -15,6 +15,7 @@ from chronology.models import (
     AidItem,
     AlternativeDating,
     Category,
+    Collection,
     Event,
     EventPlace,
     EventRelation,
@@ -102,6 +103,54 @@ class EventRelationInline(admin.TabularInline):
     verbose_name_plural = _("relative dates (after/before other events)")
 
 
+def curator_collections(user):
+    """The collections a curator may see and edit, or None for all of them.
+
+    Plain membership (Collection.curators): a superuser, and a curator given no collection (the site's own
+    curators, as before collections), see every collection; a curator given some sees only those."""
+    if user.is_superuser:
+        return None
+    given = Collection.objects.filter(curators=user)
+    return given if given.exists() else None
+
+
+class CollectionScopedAdmin(CuratedAdmin):
+    """The admin of a record that belongs to one collection: filtered by it, and limited to the curator's."""
+
+    def get_list_filter(self, request):
+        return ("collection", *super().get_list_filter(request))
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        allowed = curator_collections(request.user)
+        return queryset if allowed is None else queryset.filter(collection__in=allowed)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "collection":
+            allowed = curator_collections(request.user)
+            if allowed is None:
+                # Left out of a form (one written before collections), the record joins the seed collection.
+                field.required = False
+            else:
+                field.queryset = allowed
+                field.initial = allowed.first().pk  # not the seed collection, which this curator cannot use
+        return field
+
+
+@admin.register(Collection)
+class CollectionAdmin(TranslatedSearchMixin, CuratedAdmin):
+    list_display = ("slug", translated_column("title", _("title")), "published")
+    search_fields = ("slug",)
+    translated_search = ("title",)
+    filter_horizontal = ("curators",)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        allowed = curator_collections(request.user)
+        return queryset if allowed is None else queryset.filter(pk__in=allowed)
+
+
 class EventForm(forms.ModelForm):
     """The admin builds the fields (modelform_factory); this says how to fix a slug already taken."""
 
@@ -115,7 +164,7 @@ class EventForm(forms.ModelForm):
 
 
 @admin.register(Event)
-class EventAdmin(TranslatedSearchMixin, DatedAdminMixin, CuratedAdmin):
+class EventAdmin(TranslatedSearchMixin, DatedAdminMixin, CollectionScopedAdmin):
     form = EventForm
     list_display = (
         "slug",
@@ -135,7 +184,7 @@ class EventAdmin(TranslatedSearchMixin, DatedAdminMixin, CuratedAdmin):
     # A media link typed without a scheme is read as https (Django 6's default, said now to silence its warning).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
-        (None, {"fields": ("slug", "status", "title", "summary", "note")}),
+        (None, {"fields": ("collection", "slug", "status", "title", "summary", "note")}),
         (_("When"), {"fields": ("date", "date_as_written", "date_calendar", *DatedAdminMixin.dated_readonly)}),
         (_("What"), {"fields": ("category", "significance", "themes", "people", "routes", "place_note")}),
         (_("Media (a link, never fetched)"), {"fields": ("media_url", "media_caption", "media_credit")}),

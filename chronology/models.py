@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from coloraide import Color
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -20,6 +21,67 @@ from common.models import SLUG_HELP, Dated, DatedQuerySet
 from common.translation import TranslatedField, translate
 from geography.models import Place, Route
 from sources.models import Source
+
+SEED_COLLECTION = "turk-sovyet"
+
+
+class Collection(models.Model):
+    """One atlas of the site (Neatline's exhibit, TimelineJS's one timeline a file), with its own address.
+
+    Kept in chronology rather than an app of its own: what belongs to a collection is its events and
+    lessons (above it), so no lower app needs to name it. Places, routes, areas, people, actors and sources
+    are shared by every collection: a place is a place, and a source cited by two histories is one source.
+    Categories are shared too: an event names its category by slug, and two collections saying "treaty"
+    mean the same kind of event; a collection's categories are those its events use.
+    """
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, help_text=SLUG_HELP)
+    title = TranslatedField(_("title"))
+    introduction = TranslatedField(_("introduction"), blank=True, multiline=True)
+    languages = models.JSONField(
+        _("languages"), default=list, blank=True, help_text=_("Language codes the collection is written in.")
+    )
+    # west, south, east, north in degrees; empty: the map frames the collection's places.
+    extent = models.JSONField(_("map extent"), null=True, blank=True)
+    published = models.BooleanField(_("published"), default=True)
+    curators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="atlas_collections", verbose_name=_("curators")
+    )
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("collection")
+        verbose_name_plural = _("collections")
+
+    def __str__(self) -> str:
+        return translate(self.title, get_language()) or self.slug
+
+    def clean(self):
+        super().clean()
+        if self.extent in (None, [], ""):
+            self.extent = None
+            return
+        box = self.extent
+        if not (isinstance(box, list) and len(box) == 4 and all(isinstance(n, int | float) for n in box)):
+            raise ValidationError({"extent": _("Write the extent as [west, south, east, north] in degrees.")})
+        west, south, east, north = box
+        if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south < north <= 90):
+            raise ValidationError(
+                {"extent": _("The extent's longitudes are -180 to 180, its south below its north (-90 to 90).")}
+            )
+
+
+def seed_collection_id() -> int:
+    """The collection a record joins when none is named: the seed corpus's, so code from before collections
+    (factories, importers, the corpus loader) keeps working unchanged."""
+    collection, _created = Collection.objects.get_or_create(
+        slug=SEED_COLLECTION,
+        defaults={
+            "title": {"tr": "Türk–Sovyet ilişkileri, 1917–1924", "en": "Turkish–Soviet relations, 1917–1924"},
+            "languages": ["tr", "en"],
+        },
+    )
+    return collection.pk
 
 
 class Theme(models.Model):
@@ -133,6 +195,13 @@ class Event(Dated):
     slug = models.SlugField(_("slug"), max_length=120, unique=True, help_text=SLUG_HELP)
     title = TranslatedField(_("title"))
     summary = TranslatedField(_("summary"), multiline=True, help_text=_("In your own words, from the sources' facts."))
+    collection = models.ForeignKey(
+        Collection,
+        on_delete=models.PROTECT,
+        related_name="events",
+        default=seed_collection_id,
+        verbose_name=_("collection"),
+    )
     # Keyed by slug, in the column it always had: stored values, files and API output name the slug.
     category = models.ForeignKey(
         Category,
@@ -438,3 +507,4 @@ register_history(Person)
 register_history(Theme)
 register_history(Category)
 register_history(Actor)
+register_history(Collection)

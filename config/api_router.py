@@ -3,12 +3,14 @@
 from rest_framework.routers import DefaultRouter
 
 from chronology.api.aid import ActorViewSet, AidViewSet
+from chronology.api.collections import CollectionViewSet
 from chronology.api.views import CategoryViewSet, EventViewSet, PersonViewSet, ThemeViewSet
 from geography.api import AreaViewSet, PlaceViewSet, RouteViewSet
 from lessons.api import LessonViewSet
 from sources.api import SourceViewSet
 
 router = DefaultRouter()
+router.register("collections", CollectionViewSet, basename="collection")
 router.register("events", EventViewSet, basename="event")
 router.register("aid", AidViewSet, basename="aid")
 router.register("actors", ActorViewSet, basename="actor")

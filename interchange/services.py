@@ -18,7 +18,7 @@ from slugify import slugify
 
 from chronology.corpus import CorpusInvalid, corpus_load
 from chronology.corpus.exporting import corpus_export
-from chronology.models import Category, Event, Status, Theme
+from chronology.models import Category, Collection, Event, Status, Theme
 from geography.models import Area, Place, Route, route_length_km
 from sources.models import Citation, Source
 from sources.selectors import citations_by_owner
@@ -153,9 +153,26 @@ SNAPSHOT_FIELDS = (
 )  # fmt: skip
 
 
+def collection_for_import(slug: str, *, language: str) -> Collection | None:
+    """The collection `slug` names, made (titled by its slug, for the curator to retitle) when there is none."""
+    if not slug:
+        return None
+    collection = Collection.objects.filter(slug=slug).first()
+    if collection is None:
+        collection = Collection(slug=slug, title={language: slug.replace("-", " ").capitalize()}, languages=[language])
+        try:
+            collection.full_clean(exclude=["curators"])
+        except ValidationError as error:
+            said = "; ".join(message for messages in error.message_dict.values() for message in messages)
+            raise FormatError(f"Collection {slug!r}: {said}") from None
+        collection.save()
+    return collection
+
+
 class _Importer:
-    def __init__(self, plan: ImportPlan, *, publish: bool, language: str):
+    def __init__(self, plan: ImportPlan, *, publish: bool, language: str, collection: Collection | None = None):
         self.plan = plan
+        self.collection = collection
         self.publish = publish
         self.language = language
         self.slugs_taken: set[str] = set()
@@ -201,8 +218,16 @@ class _Importer:
         event = Event.objects.filter(slug=slug).first()
         if event is not None:
             row.action = CHANGE
+            if self.collection is not None and event.collection_id != self.collection.pk:
+                # An import into one collection never changes another's events: the slug is taken there.
+                row.reasons.append(
+                    f"slug: {slug!r} is an event of the collection {event.collection.slug!r}; give this row "
+                    "another slug to import it here."
+                )
         else:
             event = Event(slug=slug, status=Status.DRAFT)
+            if self.collection is not None:
+                event.collection = self.collection
         before = self.snapshot(event)
         places, citations = self.references(record, row)
         new_category = self.fill(event, record, row)
@@ -364,16 +389,25 @@ class _Importer:
 
 
 def events_import(
-    *, plan: ImportPlan, publish: bool = False, dry_run: bool = True, skip_rejected: bool = False, language: str = ""
+    *,
+    plan: ImportPlan,
+    publish: bool = False,
+    dry_run: bool = True,
+    skip_rejected: bool = False,
+    language: str = "",
+    collection: str = "",
 ) -> ImportReport:
     """Compare `plan` with the atlas row by row and, unless `dry_run`, apply it in one transaction.
 
+    `collection` (a slug) is where new events go, made when missing; an event of another collection is not
+    changed (its row is rejected). Without it, events go to the seed collection, as before collections.
     Raises ImportRejected (nothing saved) when a row is rejected and `skip_rejected` is False.
     """
     report = ImportReport(format=plan.format, dry_run=dry_run, notes=list(plan.notes))
     if plan.format == "corpus":
         return _corpus_import(plan, report, publish=publish, dry_run=dry_run)
-    importer = _Importer(plan, publish=publish, language=language or plan.language or default_language())
+    language = language or plan.language or default_language()
+    importer = _Importer(plan, publish=publish, language=language)
     by_row: dict[str, list[str]] = {}
     for problem in plan.problems:
         by_row.setdefault(str(problem.row), []).append(f"{problem.field}: {problem.message}")
@@ -381,6 +415,10 @@ def events_import(
     for warning in plan.warnings:
         warnings.setdefault(str(warning.row), []).append(f"{warning.field}: {warning.message}")
     with transaction.atomic():
+        # Made inside the transaction: a dry run or a refused file leaves no empty collection behind.
+        importer.collection = collection_for_import(collection, language=language)
+        if importer.collection is not None:
+            report.notes.append(f"Into the collection {collection!r}.")
         for record in plan.records:
             row = str(record.source_row)
             report.rows.append(importer.outcome(record, by_row.pop(row, []), warnings.pop(row, [])))

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from chronology.admin import CollectionScopedAdmin
 from common.admin import CuratedAdmin, TranslatedSearchMixin, translated_column
 from lessons.models import Lesson, LessonStep
 from sources.admin import CitationInline
@@ -25,14 +26,14 @@ class LessonStepInline(admin.StackedInline):
 
 
 @admin.register(Lesson)
-class LessonAdmin(TranslatedSearchMixin, CuratedAdmin):
+class LessonAdmin(TranslatedSearchMixin, CollectionScopedAdmin):
     list_display = ("slug", translated_column("title", _("title")), "status", "step_count", "minutes")
     list_filter = ("status",)
     search_fields = ("slug",)
     translated_search = ("title", "summary")
     inlines = [LessonStepInline]
     fieldsets = [
-        (None, {"fields": ("slug", "title", "summary", "status")}),
+        (None, {"fields": ("collection", "slug", "title", "summary", "status")}),
         (_("In the classroom"), {"fields": ("level", "minutes")}),
     ]
 

@@ -7,6 +7,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
+from chronology.api.collections import COLLECTION_PARAMETER, asked_collection
 from chronology.api.serializers import EventSerializer
 from chronology.preview import drafts_visible
 from common.api import LANG_PARAMETER, LanguageMixin
@@ -95,7 +96,7 @@ class LessonSerializer(serializers.Serializer):
 
 
 @extend_schema_view(
-    list=extend_schema(parameters=[LANG_PARAMETER], responses=LessonListSerializer(many=True)),
+    list=extend_schema(parameters=[LANG_PARAMETER, COLLECTION_PARAMETER], responses=LessonListSerializer(many=True)),
     retrieve=extend_schema(parameters=[LANG_PARAMETER], responses=LessonSerializer),
 )
 class LessonViewSet(LanguageMixin, viewsets.GenericViewSet):
@@ -107,7 +108,8 @@ class LessonViewSet(LanguageMixin, viewsets.GenericViewSet):
     pagination_class = None
 
     def list(self, request, *args, **kwargs):
-        return Response(LessonListSerializer(lesson_list(lang=self.lang), many=True).data)
+        collection = asked_collection(request)
+        return Response(LessonListSerializer(lesson_list(lang=self.lang, collection=collection), many=True).data)
 
     def retrieve(self, request, *args, **kwargs):
         lesson = lesson_detail(slug=kwargs["slug"], lang=self.lang, drafts=drafts_visible(request))

@@ -13,7 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from chronology.models import Event, Status
+from chronology.models import Collection, Event, Status, seed_collection_id
 from common.dates import InvalidDate, parse_date
 from common.history import register_history
 from common.models import SLUG_HELP
@@ -30,6 +30,13 @@ class Lesson(models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True, help_text=SLUG_HELP)
     title = TranslatedField(_("title"))
     summary = TranslatedField(_("summary"), blank=True, multiline=True)
+    collection = models.ForeignKey(
+        Collection,
+        on_delete=models.PROTECT,
+        related_name="lessons",
+        default=seed_collection_id,
+        verbose_name=_("collection"),
+    )
     # Free text rather than fixed choices: school systems name their years differently ("Lise 11–12. sınıf",
     # "upper secondary"), and the curator writes it in each language like the title.
     level = TranslatedField(

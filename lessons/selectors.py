@@ -32,8 +32,10 @@ def text_language(value: dict | None, lang: str) -> str:
     return next((code for code in language_codes() if value.get(code)), lang)
 
 
-def lesson_list(*, lang: str) -> list[dict]:
+def lesson_list(*, lang: str, collection=None) -> list[dict]:
     lessons = Lesson.objects.published().annotate(step_count=Count("steps")).order_by("slug")
+    if collection is not None:
+        lessons = lessons.filter(collection=collection)
     return [
         {
             "slug": lesson.slug,

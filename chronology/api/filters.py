@@ -10,7 +10,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
 
-from chronology.models import Category, Event, Person, Theme
+from chronology.models import Category, Collection, Event, Person, Theme
 from chronology.preview import PREVIEW_PARAMETER
 from chronology.selectors import EVENT_FIELDS, DateWindow
 from geography import api as geography_api
@@ -68,6 +68,12 @@ def date_window(cleaned_filters: dict) -> DateWindow | None:
 
 
 class EventFilter(geography_api.DatedFilter):
+    collection = filters.ModelChoiceFilter(
+        to_field_name="slug",
+        queryset=Collection.objects.filter(published=True),
+        label="Collection slug",
+        error_messages={"invalid_choice": "No collection with this slug; /api/v1/collections/ lists them."},
+    )
     category = filters.ModelMultipleChoiceFilter(
         to_field_name="slug", queryset=Category.objects.all(), label="Category slug (several allowed)"
     )
@@ -93,4 +99,4 @@ class EventFilter(geography_api.DatedFilter):
 
     class Meta:
         model = Event
-        fields = ["category", "place", "person", "theme", "route", "source"]
+        fields = ["collection", "category", "place", "person", "theme", "route", "source"]

@@ -22,6 +22,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control, pat
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.views import APIView
 
+from chronology.api.collections import COLLECTION_PARAMETER, asked_collection
 from chronology.models import AlternativeDating, Category, Event, EventPlace, EventRelation, PlaceRole
 from chronology.preview import drafts_visible
 from chronology.selectors import is_window, translated_text
@@ -140,7 +141,7 @@ def _slug_links(through, target: str, model, ids) -> list[tuple[int, str]]:
     return [(event_id, slugs[target_id]) for event_id, target_id in links]
 
 
-def index_columns(events, *, lang: str) -> bytes:
+def index_columns(events, *, lang: str, collection=None) -> bytes:
     """Five queries, whatever the number of events: the rows, which have relations or other datings,
     their places, their routes. At 100,000 events, per-row EXISTS subqueries cost more than two lists."""
     ids = events.values("pk")  # a subquery: no parameter limit however many events there are
@@ -160,7 +161,11 @@ def index_columns(events, *, lang: str) -> bytes:
         )
     ]
     routes = _slug_links(Event.routes.through, "route", Route, ids)
-    categories = list(Category.objects.order_by("slug").values_list("slug", flat=True))
+    categories = Category.objects.order_by("slug")
+    if collection is not None:
+        # Categories are shared: a collection's table holds those it uses, so another's new ones never shift it.
+        categories = categories.filter(events__collection=collection).distinct()
+    categories = list(categories.values_list("slug", flat=True))
     return index_body(rows, places=places, routes=routes, categories=categories, lang=lang)
 
 
@@ -174,17 +179,29 @@ class EventIndexView(LanguageMixin, APIView):
 
     queryset = Event.objects.published()  # what the API's permission class reads: events, for reading
 
-    @extend_schema(parameters=[LANG_PARAMETER], responses={200: OpenApiResponse(description="The columnar index")})
+    @extend_schema(
+        parameters=[LANG_PARAMETER, COLLECTION_PARAMETER],
+        responses={200: OpenApiResponse(description="The columnar index")},
+    )
     def get(self, request, *args, **kwargs):
+        collection = asked_collection(request)
         if drafts_visible(request):
             # A curator's preview (drafts included) is built fresh and never stored: the cache is everyone's.
-            response = HttpResponse(index_columns(Event.objects.all(), lang=self.lang), content_type="application/json")
+            events = Event.objects.all() if collection is None else Event.objects.filter(collection=collection)
+            response = HttpResponse(
+                index_columns(events, lang=self.lang, collection=collection), content_type="application/json"
+            )
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
         else:
             events = Event.objects.published()
+            # The key names the collection only when one is asked, so the whole site's body keeps its key.
+            key = ["event-index", FORMAT, self.lang]
+            if collection is not None:
+                events = events.filter(collection=collection)
+                key.append({"collection": collection.slug})
             response = cached_bytes_response(
-                request, ["event-index", FORMAT, self.lang], lambda: index_columns(events, lang=self.lang)
+                request, key, lambda: index_columns(events, lang=self.lang, collection=collection)
             )
         patch_vary_headers(response, ("Accept-Encoding", "Accept-Language", "Cookie"))
         return response

@@ -12,6 +12,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
+from chronology.api.collections import COLLECTION_PARAMETER, asked_collection
 from chronology.api.filters import (
     FIELDS_PARAMETER,
     UNFILTERED_PARAMETERS,
@@ -161,11 +162,24 @@ class ThemeViewSet(TranslatedReadOnlyViewSet):
     queryset = Theme.objects.order_by("slug")
 
 
+@extend_schema_view(list=extend_schema(parameters=[LANG_PARAMETER, COLLECTION_PARAMETER]))
 class CategoryViewSet(TranslatedReadOnlyViewSet):
-    """What kinds of event the atlas has: each with its slug (the events' `category`), name, colour and symbol."""
+    """What kinds of event the atlas has: each with its slug (the events' `category`), name, colour and symbol;
+    `?collection=` gives those the collection's events use (categories are shared by the collections)."""
 
     serializer_class = CategorySerializer
     queryset = Category.objects.order_by("slug")
+
+    def list(self, request, *args, **kwargs):
+        collection = asked_collection(request)
+        if collection is None:
+            return super().list(request, *args, **kwargs)
+        used = Category.objects.filter(events__collection=collection).distinct().order_by("slug")
+        return cached_bytes_response(
+            request,
+            [f"api:{self.basename}", self.lang, {"collection": collection.slug}],
+            lambda: self.get_serializer(used, many=True).data,
+        )
 
 
 class SearchView(LanguageMixin, GenericAPIView):

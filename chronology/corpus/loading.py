@@ -15,13 +15,16 @@ import reversion
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from chronology.corpus.reading import CorpusInvalid, Problem, Record, clean_scalar, read_corpus
+from chronology.corpus.reading import HEADER, CorpusInvalid, Problem, Record, clean_scalar, read_corpus
 from chronology.corpus.spec import SECTION_ORDER, SECTIONS, Child
-from chronology.models import EventRelation
+from chronology.models import Collection, EventRelation
 from chronology.relative import RelativeDateError
 from chronology.services import event_relative_bounds_refresh
 from common.dates import InvalidDate, parse_date
 from geography.models import RouteStop
+
+# What a corpus's collection header may say.
+COLLECTION_KEYS = {"slug", "title", "introduction", "languages", "extent"}
 
 
 @dataclass
@@ -98,6 +101,7 @@ class _Loader:
         self.report = report
         self.problems: list[Problem] = []
         self.declared = {name: {r.slug for r in sections.get(name, [])} for name in SECTION_ORDER}
+        self.collection = None  # from the corpus's collection header; without one, the seed collection
         self.saved: dict[str, dict[str, models.Model]] = defaultdict(dict)
         self.outcomes: dict[tuple[str, str], str] = {}
 
@@ -203,7 +207,32 @@ class _Loader:
         return None if any(item is None for item in resolved) else resolved
 
     # -- records --------------------------------------------------------------------------------------
+    def load_collection(self) -> None:
+        headers = self.sections.get(HEADER, [])
+        if len({record.slug for record in headers}) > 1:
+            for record in headers[1:]:
+                self.problem(record, "slug", "a corpus belongs to one collection; another file names a different one")
+            return
+        if not headers:
+            return
+        record = headers[0]
+        unknown = set(record.data) - COLLECTION_KEYS
+        for name in sorted(unknown):
+            self.problem(record, name, f"unknown field; use {', '.join(sorted(COLLECTION_KEYS))}")
+        collection = Collection.objects.filter(slug=record.slug).first() or Collection(slug=record.slug)
+        for name in COLLECTION_KEYS - {"slug"}:
+            if name in record.data:
+                setattr(collection, name, record.data[name])
+        try:
+            _full_clean(collection, exclude=["curators"])
+        except ValidationError as error:
+            self.report_errors(record, "", error)
+            return
+        collection.save()
+        self.collection = collection
+
     def load(self) -> None:
+        self.load_collection()
         for section in SECTION_ORDER:
             for record in self.sections.get(section, []):
                 self.load_record(record)
@@ -267,6 +296,10 @@ class _Loader:
                 setattr(instance, attname, spec.defaults[name])
             else:  # a field the file leaves out goes back to its default, so the file is the whole truth
                 setattr(instance, attname, model._meta.get_field(name).get_default())
+        moved = False
+        if self.collection is not None and hasattr(instance, "collection_id"):
+            moved = instance.collection_id != self.collection.pk
+            instance.collection = self.collection
         try:
             _full_clean(instance, exclude=[])
         except ValidationError as error:
@@ -276,9 +309,11 @@ class _Loader:
         related = self.prepare_related(record)
         if related is None:
             return
-        changed = created or before != {
-            name: _comparable(getattr(instance, attnames[name], None)) for name in spec.scalars
-        }
+        changed = (
+            created
+            or moved
+            or before != {name: _comparable(getattr(instance, attnames[name], None)) for name in spec.scalars}
+        )
         if changed:
             instance.save()
         self.saved[record.section][record.slug] = instance

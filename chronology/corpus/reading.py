@@ -12,6 +12,8 @@ import yaml
 
 from chronology.corpus.spec import SECTION_ORDER, SECTIONS
 
+HEADER = "collection"
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -93,7 +95,15 @@ def _read_file(file: Path) -> tuple[list[Record], list[Problem]]:
         return [], [Problem(name, "file", "", "", "must be a mapping of sections (events:, places:, …)")]
     records, problems = [], []
     for section, items in content.items():
-        if section not in SECTIONS:
+        if section == HEADER:
+            # The collection the corpus's events and lessons belong to: one mapping, not a list of records.
+            if isinstance(items, dict) and str(items.get("slug") or "").strip():
+                records.append(Record(name, HEADER, items))
+            else:
+                problems.append(
+                    Problem(name, HEADER, "", "slug", "write it as a mapping with a slug, title, introduction")
+                )
+        elif section not in SECTIONS:
             problems.append(
                 Problem(name, str(section), "", "", f"unknown section; use one of {', '.join(SECTION_ORDER)}")
             )

@@ -81,6 +81,7 @@ def _small_corpus() -> dict[str, str]:
         "areas": "front",
         "actors": "moscow",
         "lessons": "classroom",
+        "collections": "turk-sovyet",
     }
 
 

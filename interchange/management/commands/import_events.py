@@ -17,6 +17,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path", help="the file (or a corpus folder)")
         parser.add_argument("--format", choices=FORMATS, help="recognised from the file when left out")
+        parser.add_argument(
+            "--collection", default="", help="slug of the collection to import into; made when it does not exist"
+        )
         parser.add_argument("--dry-run", action="store_true", help="show what would happen; save nothing")
         parser.add_argument("--publish", action="store_true", help="publish imported events (default: drafts)")
         parser.add_argument(
@@ -32,11 +35,16 @@ class Command(BaseCommand):
             "--skip-rejected", action="store_true", help="import the good rows and leave the rejected ones out"
         )
 
-    def handle(self, *args, path, format, dry_run, publish, lang, category, skip_rejected, **options):
+    def handle(self, *args, path, format, dry_run, publish, lang, category, skip_rejected, collection, **options):
         try:
             plan = import_plan(source=Path(path), format=format, language=lang, default_category=category)
             report = events_import(
-                plan=plan, publish=publish, dry_run=dry_run, skip_rejected=skip_rejected, language=lang or ""
+                plan=plan,
+                publish=publish,
+                dry_run=dry_run,
+                skip_rejected=skip_rejected,
+                language=lang or "",
+                collection=collection,
             )
         except FormatError as error:
             raise CommandError(f"{path}: {error} Nothing was imported.") from None
