@@ -1,6 +1,9 @@
 """What the corpus was missing (issue 18): each addition is there, cited from the article and placed by role."""
 
+import pytest
+
 from chronology.models import Event, PlaceRole
+from geography.models import Route
 
 
 def _roles(event: Event) -> dict[str, set[str]]:
@@ -22,3 +25,48 @@ def test_the_1877_1878_war_is_an_event_of_its_own_and_says_why_the_three_distric
         assert "Berlin" in war.summary[lang] and "Batum" in war.summary[lang], lang
     # It came before the treaty that closed it.
     assert war.day_end <= Event.objects.get(slug="treaty-of-berlin-1878").day_start
+
+
+def _stops(route: Route) -> list[tuple[str, str]]:
+    return list(route.stops.order_by("position").values_list("place__slug", "date"))
+
+
+def test_ali_fuat_pashas_road_runs_from_ankara_to_moscow_and_his_mission_is_drawn_along_it(seed):
+    road = Route.objects.get(slug="ali-fuat-to-moscow-1920")
+    assert [place for place, _ in _stops(road)] == ["ankara", "moscow"]
+    assert road.citations.filter(evidence__contains="Ali Fuat Paşa başkanlığındaki bir heyeti Moskova’ya").exists()
+    mission = Event.objects.get(slug="ali-fuat-mission-to-moscow-1920")
+    assert list(mission.routes.values_list("slug", flat=True)) == ["ali-fuat-to-moscow-1920"]
+
+
+def test_mustafa_suphis_road_goes_moscow_baku_anatolia_and_ends_on_the_day_he_was_killed(seed):
+    road = Route.objects.get(slug="mustafa-suphi-road-1918-1921")
+    stops = _stops(road)
+    assert [place for place, _ in stops][:2] == ["moscow", "baku"]
+    assert stops[-1] == ("trabzon", "1921-01-28")
+    evidence = " ".join(road.citations.values_list("evidence", flat=True))
+    assert "Moskova’da Mustafa Suphi’ye Yeni Dünya" in evidence
+    assert "Anadolu’ya geçerek faaliyetlerini burada sürdürmeyi planlamıştır" in evidence
+    # The stops the article does not name are owned up to.
+    assert "not in the article" in road.description["en"] and "makalede yazmaz" in road.description["tr"]
+
+
+def test_the_courier_by_batum_is_only_planned_as_the_report_says(seed):
+    road = Route.objects.get(slug="courier-by-batum-1920")
+    assert [place for place, _ in _stops(road)] == ["baku", "batumi", "ankara"]
+    assert list(road.statuses.values_list("status", flat=True)) == ["planned"]
+    assert road.citations.filter(evidence__contains="Batum’dan bir kurye göndermek istediğini").count() == 2
+
+
+@pytest.mark.parametrize(
+    ("slug", "stops"),
+    [
+        ("galip-kemali-to-moscow-1918", ["istanbul", "moscow"]),
+        ("baha-sait-to-baku-1919", ["istanbul", "baku"]),
+        ("enver-to-moscow-and-baku-1920", ["moscow", "baku", "berlin"]),
+    ],
+)
+def test_the_other_journeys_the_article_names_are_drawn_cited(seed, slug, stops):
+    road = Route.objects.get(slug=slug)
+    assert [place for place, _ in _stops(road)] == stops
+    assert road.citations.filter(source__slug="tekinsoy-2025").exclude(evidence="").exists()
