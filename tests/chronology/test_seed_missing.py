@@ -3,7 +3,8 @@
 import pytest
 
 from chronology.models import Event, PlaceRole
-from geography.models import Route
+from common.dates import parse_day
+from geography.models import Area, Route
 
 
 def _roles(event: Event) -> dict[str, set[str]]:
@@ -70,3 +71,36 @@ def test_the_other_journeys_the_article_names_are_drawn_cited(seed, slug, stops)
     road = Route.objects.get(slug=slug)
     assert [place for place, _ in _stops(road)] == stops
     assert road.citations.filter(source__slug="tekinsoy-2025").exclude(evidence="").exists()
+
+
+def test_the_western_front_is_drawn_and_cites_its_commander_and_the_inonu_battles(seed):
+    front = Area.objects.get(slug="western-front-1920-1921")
+    assert front.kind == "front"
+    evidence = " ".join(front.citations.values_list("evidence", flat=True))
+    assert "Batı Cephesi Kumandanı Ali Fuat Paşa’ya" in evidence
+    assert "İnönü Muharebeleri kazanılmış" in evidence
+    assert Area.objects.get(slug="sakarya-front-1921").kind == "front"
+
+
+@pytest.mark.parametrize(
+    ("day", "zone"),
+    [
+        ("1919-06-01", "greek-zone-izmir-1919"),  # after the landing at İzmir
+        ("1920-11-05", "greek-occupation-western-anatolia"),  # the interview's report
+        ("1921-04-02", "greek-occupation-western-anatolia"),  # after the second İnönü: still held
+        ("1921-08-25", "greek-zone-sakarya-1921"),  # at the Sakarya
+        ("1922-03-01", "greek-zone-1921-1922"),  # back on the Eskişehir–Afyon line
+    ],
+)
+def test_the_greek_zone_has_one_extent_on_each_day_from_1919_to_1922(seed, day, zone):
+    number = parse_day(day)
+    greek = Area.objects.filter(slug__startswith="greek-", kind="occupation")
+    standing = [a.slug for a in greek if (a.day_start or number) <= number <= (a.day_end or number)]
+    assert standing == [zone]
+
+
+@pytest.mark.parametrize("slug", ["russian-held-east-1916-1918", "gallipoli-front-1915"])
+def test_the_world_war_fronts_the_article_names_are_drawn_cited(seed, slug):
+    area = Area.objects.get(slug=slug)
+    assert area.approximate
+    assert area.citations.filter(source__slug="tekinsoy-2025", locator="s. 188").exists()
