@@ -104,3 +104,15 @@ def test_the_world_war_fronts_the_article_names_are_drawn_cited(seed, slug):
     area = Area.objects.get(slug=slug)
     assert area.approximate
     assert area.citations.filter(source__slug="tekinsoy-2025", locator="s. 188").exists()
+
+
+def test_the_moscow_treaty_shows_the_national_pacts_claim_on_batum_as_the_disagreement_it_was(seed):
+    treaty = Event.objects.get(slug="treaty-of-moscow-1921")
+    for lang, pact in (("tr", "Misak-ı Millî"), ("en", "National Pact")):
+        assert pact in treaty.note[lang] and "Batum" in treaty.note[lang], lang
+        assert "1920" in treaty.note[lang], lang  # the Pact's own date and the instruction of 20 October 1920
+    evidence = " ".join(treaty.citations.values_list("evidence", flat=True))
+    # Both halves of the article's claim: Batum to Georgia, and the Pact's borders recognised.
+    assert "Batum’un Gürcistan’a" in evidence and "Misak-ı Millî sınırlarını tanıyan" in evidence
+    assert "bir karışın dahi verilemeyeceğini" in evidence
+    assert "batumi" in _roles(treaty)[PlaceRole.CONCERNS]
