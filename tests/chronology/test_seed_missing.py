@@ -65,6 +65,7 @@ def test_the_courier_by_batum_is_only_planned_as_the_report_says(seed):
         ("galip-kemali-to-moscow-1918", ["istanbul", "moscow"]),
         ("baha-sait-to-baku-1919", ["istanbul", "baku"]),
         ("enver-to-moscow-and-baku-1920", ["moscow", "baku", "berlin"]),
+        ("military-mission-to-baku-1920", ["erzurum", "baku"]),
     ],
 )
 def test_the_other_journeys_the_article_names_are_drawn_cited(seed, slug, stops):
