@@ -67,3 +67,11 @@ def test_an_event_with_no_pin_leaves_the_map_quiet(open_atlas):
     assert state["highlighted"] == [] and state["journey"] == []
     assert map_view(page) == before
     assert errors == []
+
+
+def test_an_event_at_two_places_says_why_beside_its_pins(open_atlas):
+    slug = "karabekir-telegram-moscow-delegation-1920"  # telegram from Erzurum, decision in Ankara
+    page = open_atlas(f"?lang=en&event={slug}")
+    assert sorted(_state(page)["highlighted"]) == ["ankara", "erzurum"]
+    note = _panel_for(page, slug).locator(".panel-section-places .panel-place-note")
+    assert "first Council of Ministers in Ankara" in note.text_content()
