@@ -1,7 +1,7 @@
 // The events index as the page decodes it (atlas-data.js) and indexes it (atlas-index.js).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { decodeIndex, isoOfDay } from "../../frontend/static/frontend/core/atlas-data.js";
+import { decodeIndex, isoOfDay, pinsOf, whereOf } from "../../frontend/static/frontend/core/atlas-data.js";
 import { indexAtlas } from "../../frontend/static/frontend/core/atlas-index.js";
 import { dayToIso, isoToDay } from "../../frontend/static/frontend/core/dates.js";
 import { daysInWindow, inWindow } from "../../frontend/static/frontend/list/event-list.js";
@@ -46,6 +46,11 @@ test("each row comes back as the events list's record, slugs from the tables", (
     category: "military",
     significance: 3,
     places: ["kars"],
+    pinned: ["kars"],
+    from: [],
+    to: [],
+    via: [],
+    concerns: [],
     routes: [],
     disputed: true,
     window: false,
@@ -94,4 +99,52 @@ test("the list's window test reads day columns as it reads ISO dates, open ends 
     events.map((event) => inWindow(event, left, right)),
   );
   assert.deepEqual(byDays, [false, true, false]);
+});
+
+// A journey (Erzurum to Baku by way of Kars), an interview at Baku that is about Kars, a plan only about
+// places: the index's role codes, parallel to placeRefs.
+const roled = {
+  ...index,
+  places: ["baku", "erzurum", "kars"],
+  placeOffsets: [0, 3, 5, 6],
+  placeRefs: [0, 1, 2, 0, 2, 2],
+  roles: ["at", "signed_at", "departed_from", "arrived_at", "via", "concerns"],
+  placeRoles: [3, 2, 4, 0, 5, 5],
+};
+
+test("each place comes with its role: pins where it happened, journey ends, places it only concerns", () => {
+  const { events } = decodeIndex(roled);
+  const [journey, interview, plan] = events.map(whereOf);
+  assert.deepEqual(journey, { pinned: [], from: ["erzurum"], to: ["baku"], via: ["kars"], concerns: [] });
+  assert.deepEqual(interview, { pinned: ["baku"], from: [], to: [], via: [], concerns: ["kars"] });
+  assert.deepEqual(plan, { pinned: [], from: [], to: [], via: [], concerns: ["kars"] });
+  assert.deepEqual(events[1].places, ["baku", "kars"], "every place is still the event's");
+  assert.deepEqual(events.map(pinsOf), [["erzurum", "kars", "baku"], ["baku"], []]);
+});
+
+test("an index without roles pins every place; an unknown role is pinned rather than lost", () => {
+  assert.deepEqual(decodeIndex(index).events[1].pinned, ["baku", "kars"]);
+  const newer = decodeIndex({ ...roled, roles: [...roled.roles.slice(0, 5), "besieged"] });
+  assert.deepEqual(newer.events[2].pinned, ["kars"]);
+  assert.throws(() => decodeIndex({ ...roled, placeRoles: [0] }), /placeRoles does not run parallel to placeRefs/);
+});
+
+test("an event from the events API reads its roles from place_roles", () => {
+  const detail = {
+    places: ["baku", "batumi"],
+    place_roles: [
+      { place: "baku", role: "at" },
+      { place: "batumi", role: "concerns" },
+    ],
+  };
+  assert.deepEqual(whereOf(detail), { pinned: ["baku"], from: [], to: [], via: [], concerns: ["batumi"] });
+  assert.deepEqual(pinsOf({ places: ["kars"] }), ["kars"]);
+  assert.deepEqual(pinsOf(null), []);
+});
+
+test("a marker counts the events that happened or travelled there, not those only about it", () => {
+  const decoded = decodeIndex(roled);
+  const data = indexAtlas({ ...decoded, places: EMPTY_LAYER, routes: EMPTY_LAYER });
+  assert.deepEqual(Object.fromEntries(data.counts), { erzurum: 1, kars: 1, baku: 2 });
+  assert.deepEqual(data.byPlace.get("kars"), [2, 0, 1], "choosing Kars still lists what concerns it, in time order");
 });

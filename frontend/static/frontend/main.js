@@ -268,14 +268,15 @@ function render(state) {
   setDownloadLink(page, state, event);
   if (event && eventChanged) timeline.reveal(index, { animate: !cold });
 
+  // The map reads the event's places by role: pins, journey, places it only concerns (not pinned).
   map.setHighlight({
-    places: new Set(event ? event.places : []),
+    event,
     routes: new Set(event ? event.routes : []),
     place: state.place,
   });
   // Opened cold, the map already stands where the server said (config.view).
   if (eventChanged && !cold) {
-    const shown = event && map.show({ places: event.places, routes: event.routes });
+    const shown = event && map.show({ event, routes: event.routes });
     if (!shown && state.place) map.show({ places: [state.place] });
   }
 

@@ -41,18 +41,66 @@ function _slices(table, offsets, refs, i) {
   return slugs;
 }
 
+// What each role of a place (chronology's PlaceRole) makes of it on the map: a pin where the event
+// happened, a journey's end or stop, or a place the event is only about, which the map does not pin.
+const ROLE_KEYS = {
+  at: "pinned",
+  signed_at: "pinned",
+  departed_from: "from",
+  arrived_at: "to",
+  via: "via",
+  concerns: "concerns",
+};
+
+/** Links [{place, role}] as {pinned, from, to, via, concerns} (arrays of slugs, in the links' order). */
+export function groupRoles(links) {
+  const where = { pinned: [], from: [], to: [], via: [], concerns: [] };
+  // A role this page does not know yet is read as a pin: the place is shown rather than lost.
+  for (const { place, role } of links) where[ROLE_KEYS[role] || "pinned"].push(place);
+  return where;
+}
+
+/**
+ * Where an event is on the map, from whichever shape it comes in: an index record (its own role arrays),
+ * an event from the events API (`place_roles`), or one without roles (every place a pin, as `at`).
+ */
+export function whereOf(event) {
+  if (!event) return groupRoles([]);
+  if (event.pinned)
+    return { pinned: event.pinned, from: event.from, to: event.to, via: event.via, concerns: event.concerns };
+  if (event.place_roles) return groupRoles(event.place_roles);
+  return groupRoles((event.places || []).map((place) => ({ place, role: "at" })));
+}
+
+/** The places the map pins for an event: where it happened and its journey's ends and stops, not concerns. */
+export function pinsOf(event) {
+  const where = whereOf(event);
+  return [...new Set([...where.pinned, ...where.from, ...where.via, ...where.to])];
+}
+
+// Grouped straight from the columns: at 100,000 events an object per link would be garbage for nothing.
+function _where(index, keys, i) {
+  const where = { pinned: [], from: [], to: [], via: [], concerns: [] };
+  for (let k = index.placeOffsets[i]; k < index.placeOffsets[i + 1]; k++)
+    where[keys[index.placeRoles?.[k]] || "pinned"].push(index.places[index.placeRefs[k]]);
+  return where;
+}
+
 /** Check the body is an index this page reads; the message says what is wrong. */
 function _check(index) {
   if (!index || typeof index !== "object") throw new Error("events index unreadable: not an object");
   if (index.format !== 1) throw new Error(`events index unreadable: format ${index.format}, this page reads 1`);
   const short = ["slug", "title", "date", "start", "end", "flags"].find((name) => index[name]?.length !== index.count);
   if (short) throw new Error(`events index unreadable: column ${short} does not hold ${index.count} values`);
+  if (index.placeRoles && index.placeRoles.length !== index.placeRefs.length)
+    throw new Error("events index unreadable: placeRoles does not run parallel to placeRefs");
 }
 
 /**
  * The index as {events (records), columns}: columns.starts and columns.ends are days since 1970 (the
  * last day inclusive; NaN where open), significance, category (codes into CATEGORIES of the timeline),
- * flags (this module's bits). Throws on a body of another shape.
+ * flags (this module's bits). Each record has its places (`places`, all of them) and, by their role in
+ * the event, `pinned` (at, signed at), `from`, `to`, `via` and `concerns`. Throws on a body of another shape.
  */
 export function decodeIndex(index) {
   _check(index);
@@ -62,12 +110,15 @@ export function decodeIndex(index) {
   const flags = Uint8Array.from(index.flags);
   const significance = Uint8Array.from(index.significance);
   const events = new Array(n);
+  // A body from before roles (no placeRoles) has every place where the event happened.
+  const roleKeys = (index.roles || []).map((role) => ROLE_KEYS[role] || "pinned");
   for (let i = 0; i < n; i++) {
     const start = index.start[i];
     const end = index.end[i];
     starts[i] = start ?? Number.NaN;
     ends[i] = end ?? Number.NaN;
     const bits = flags[i];
+    const where = _where(index, roleKeys, i);
     events[i] = {
       slug: index.slug[i],
       title: index.title[i],
@@ -80,6 +131,7 @@ export function decodeIndex(index) {
       category: index.categories[index.category[i]],
       significance: significance[i],
       places: _slices(index.places, index.placeOffsets, index.placeRefs, i),
+      ...where,
       routes: _slices(index.routes, index.routeOffsets, index.routeRefs, i),
       disputed: Boolean(bits & DISPUTED),
       window: Boolean(bits & WINDOW),

@@ -1,5 +1,6 @@
 // The page's pure parts that need no DOM: indexing the loaded data, stepping along a list, what a screen
 // reader hears. Split from main.js, which wires the page together; tests/js runs these under node.
+import { pinsOf } from "./atlas-data.js";
 import { formatDate, isoToDay } from "./dates.js";
 import { t } from "./i18n.js";
 
@@ -44,6 +45,10 @@ export function indexAtlas(raw) {
       else byPlace.set(slug, [i]);
     }
   }
+  // A marker's size says how much happened there: an event only about a place does not grow its circle,
+  // though choosing the place still lists it (byPlace).
+  const counts = new Map();
+  for (const event of events) for (const slug of pinsOf(event)) counts.set(slug, (counts.get(slug) || 0) + 1);
   const properties = (collection) =>
     new Map(collection.features.map((feature) => [feature.properties.slug, feature.properties]));
   return {
@@ -53,7 +58,7 @@ export function indexAtlas(raw) {
     sequence,
     bySlug,
     byPlace,
-    counts: new Map([...byPlace].map(([slug, list]) => [slug, list.length])),
+    counts,
     lastDay,
     firstDay,
     lookup: {

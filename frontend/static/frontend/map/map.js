@@ -5,6 +5,7 @@
 // Leaflet and topojson-client are loaded as classic scripts before the modules (their npm builds are
 // UMD), so they are read from `window` here.
 
+import { pinsOf, whereOf } from "../core/atlas-data.js";
 import { t } from "../core/i18n.js";
 import { nameOn, otherNames } from "../core/names.js";
 import { createBasemap } from "./basemap.js";
@@ -16,6 +17,8 @@ const L = window.L;
 // (styles.json, shared with the folium exports).
 const SVG = "http://www.w3.org/2000/svg";
 const FLY = { duration: 0.8, maxZoom: 7 };
+// A selected event's journey is dashed like a road not yet on the map: it is the event's, not a route's.
+const JOURNEY_DASH = "8 6";
 
 function _swap([lon, lat]) {
   return [lat, lon];
@@ -56,6 +59,7 @@ export function createMap(element, { lang, view = [], styles, onPlaceClick, onRo
 
   const areasLayer = L.layerGroup().addTo(map);
   const routesLayer = L.layerGroup().addTo(map);
+  const journeyLayer = L.layerGroup().addTo(map);
   const placesLayer = L.layerGroup().addTo(map);
   const basemap = createBasemap(map, basemapRenderer);
   const _basemapStyle = () => ({
@@ -73,6 +77,7 @@ export function createMap(element, { lang, view = [], styles, onPlaceClick, onRo
   let traveller = null; // {slug, marker}: the route playback follows
   let placeCounts = new Map();
   let highlight = { places: new Set(), routes: new Set(), place: null };
+  let journey = []; // the selected event's legs, [from, to] slugs: drawn as "from → to" arrows
   let legend = null;
   let colors = {};
 
@@ -176,6 +181,45 @@ export function createMap(element, { lang, view = [], styles, onPlaceClick, onRo
     const patterns = [{ offset: "50%", repeat: styles.arrow.repeatPx, symbol: arrow }];
     if (existing) existing.setPatterns(patterns);
     else routeArrows.set(slug, L.polylineDecorator(line, { patterns }).addTo(routesLayer));
+  }
+
+  // A journey's legs: from each place it left, by its stops in order, to each place it reached. With no
+  // arrival known the last stop ends it; with no departure known the first stop begins it.
+  function _legs(where) {
+    const path = [...where.from.slice(0, 1), ...where.via, ...where.to.slice(0, 1)];
+    const legs = [];
+    for (let k = 1; k < path.length; k++) legs.push([path[k - 1], path[k]]);
+    for (const from of where.from.slice(1)) if (where.to.length) legs.push([from, where.via[0] || where.to[0]]);
+    for (const to of where.to.slice(1)) if (where.from.length) legs.push([where.via.at(-1) || where.from[0], to]);
+    return legs.filter(([a, b]) => a !== b && placeMarkers.has(a) && placeMarkers.has(b));
+  }
+
+  // The journey drawn dashed with arrowheads, as routes show which way they ran; it takes no clicks.
+  function _drawJourney() {
+    journeyLayer.clearLayers();
+    for (const [from, to] of journey) {
+      const line = L.polyline([placeMarkers.get(from).getLatLng(), placeMarkers.get(to).getLatLng()], {
+        renderer: overlayRenderer,
+        color: colors.selected,
+        weight: 3,
+        opacity: 0.9,
+        dashArray: JOURNEY_DASH,
+        interactive: false,
+      }).addTo(journeyLayer);
+      if (!L.polylineDecorator) continue;
+      const arrow = L.Symbol.arrowHead({
+        pixelSize: styles.arrow.pixelSize + 2,
+        polygon: true,
+        pathOptions: {
+          renderer: overlayRenderer,
+          color: colors.selected,
+          fillOpacity: 1,
+          stroke: false,
+          interactive: false,
+        },
+      });
+      L.polylineDecorator(line, { patterns: [{ offset: "100%", repeat: 0, symbol: arrow }] }).addTo(journeyLayer);
+    }
   }
 
   // What stands on `day`: areas between their dates, routes with their status that day.
@@ -374,9 +418,16 @@ export function createMap(element, { lang, view = [], styles, onPlaceClick, onRo
       api.setHighlight(highlight);
       requestAnimationFrame(() => performance.mark("atlas:map-drawn"));
     },
-    /** Emphasise places and routes (Sets of slugs) and a chosen place; dim the rest. */
-    setHighlight({ places = new Set(), routes = new Set(), place = null }) {
-      highlight = { places, routes, place };
+    /**
+     * Emphasise places and routes (Sets of slugs) and a chosen place; dim the rest. Given an `event`, its
+     * places are read by role: pins where it happened, a journey's ends and stops with an arrow from → to,
+     * and none for the places it only concerns (an event without a pin leaves the places undimmed).
+     */
+    setHighlight({ places = new Set(), routes = new Set(), place = null, event }) {
+      if (event !== undefined) places = new Set(pinsOf(event));
+      highlight = { places, routes, place, event };
+      journey = event ? _legs(whereOf(event)) : [];
+      _drawJourney();
       for (const [slug, marker] of placeMarkers) {
         marker.setStyle(_placeStyle(slug));
         marker.setRadius(_placeStyle(slug).radius);
@@ -391,8 +442,12 @@ export function createMap(element, { lang, view = [], styles, onPlaceClick, onRo
       for (const slug of routes) if (routesLayer.hasLayer(routeLines.get(slug))) routeLines.get(slug).bringToFront();
       for (const slug of [...places, place]) placeMarkers.get(slug)?.bringToFront();
     },
-    /** Fly to the given places and routes (slugs); without animation when `animate` is false. */
-    show({ places = [], routes = [] }, { animate = true } = {}) {
+    /**
+     * Fly to the given places and routes (slugs), or an `event`'s pins and journey (not the places it only
+     * concerns); without animation when `animate` is false. False, the view left as it is, with none.
+     */
+    show({ places = [], routes = [], event }, { animate = true } = {}) {
+      if (event !== undefined) places = pinsOf(event);
       const points = [];
       for (const slug of places) if (placeMarkers.has(slug)) points.push(placeMarkers.get(slug).getLatLng());
       for (const slug of routes) if (routeLines.has(slug)) points.push(...routeLines.get(slug).getLatLngs());
@@ -444,7 +499,15 @@ export function createMap(element, { lang, view = [], styles, onPlaceClick, onRo
       const areas = [...areaShapes].filter(([, { layer }]) => areasLayer.hasLayer(layer)).map(([slug]) => slug);
       const routes = Object.fromEntries([...routeState].map(([slug, state]) => [slug, state ? state.status : null]));
       const at = traveller && map.hasLayer(traveller.marker) ? traveller.marker.getLatLng() : null;
-      return { day, areas, routes, arrows: [...routeArrows.keys()], traveller: at && [at.lat, at.lng] };
+      return {
+        day,
+        areas,
+        routes,
+        arrows: [...routeArrows.keys()],
+        traveller: at && [at.lat, at.lng],
+        highlighted: [...highlight.places],
+        journey: journey.map((leg) => [...leg]),
+      };
     },
     /** The name `slug` bore on the day the map shows (for tests and the panel). */
     nameOf: (slug) => nameOn(placeProperties.get(slug), day),

@@ -2,6 +2,7 @@
 // and which sources say so. Content is set with textContent only: titles and notes are curators' text,
 // never markup.
 
+import { whereOf } from "../core/atlas-data.js";
 import { formatDate, formatDay, htmlDatetime } from "../core/dates.js";
 import { formatNumber, t } from "../core/i18n.js";
 
@@ -184,14 +185,42 @@ function _relations(lang, event, lookup) {
 }
 
 function _places(lang, event, { place, nameOf }) {
-  if (!event.places.length) return h("p", { class: "panel-muted", text: t(lang, "noPlace") });
+  const where = whereOf(event);
   const chip = (slug) =>
     h(
       "li",
       {},
       h("button", { type: "button", "data-place": slug, text: nameOf(slug), "aria-pressed": String(place === slug) }),
     );
-  return _section(lang, "places", h("ul", { class: "chips" }, event.places.map(chip)));
+  const chips = (slugs) => h("ul", { class: "chips" }, slugs.map(chip));
+  const parts = [];
+  if (where.pinned.length) parts.push(chips(where.pinned));
+  // A journey is read as the map draws it: from → by way of → to.
+  if (where.from.length || where.to.length || where.via.length) {
+    const leg = (key, slugs) =>
+      slugs.length ? [h("span", { class: "panel-role", text: t(lang, key) }), chips(slugs)] : [];
+    parts.push(
+      h(
+        "div",
+        { class: "panel-journey" },
+        ...leg("journeyFrom", where.from),
+        ...leg("journeyVia", where.via),
+        ...leg("journeyTo", where.to),
+      ),
+    );
+  }
+  if (!parts.length) parts.push(h("p", { class: "panel-muted", text: t(lang, "noPlace") }));
+  // Places the event is about but did not happen at: links to choose them, no pin on the map.
+  if (where.concerns.length) {
+    const links = where.concerns.map((slug, i) => [
+      i ? ", " : "",
+      h("button", { type: "button", class: "link", "data-place": slug, text: nameOf(slug) }),
+    ]);
+    parts.push(h("p", { class: "panel-concerns" }, t(lang, "alsoConcerns"), " ", ...links.flat()));
+  }
+  if (event.place_note) parts.push(h("p", { class: "panel-place-note", text: event.place_note }));
+  if (!event.places.length && !event.place_note) return parts[0];
+  return _section(lang, "places", ...parts);
 }
 
 function _people(lang, event, lookup) {
