@@ -8,16 +8,17 @@ browser from the API, so the page and the API can never show two versions of an 
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Max, Min
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
-from chronology.models import Category, Event, EventPlace
+from chronology.models import SEED_COLLECTION, Category, Collection, Event, EventPlace
 from chronology.preview import PREVIEW_PARAMETER, drafts_visible
 from chronology.selectors import drawn_place_links, published_event_row
 from common.response_cache import cached_bytes_response
@@ -82,6 +83,38 @@ def _api_urls(*, preview: bool = False) -> dict[str, str]:
     urls["qr"] = reverse("frontend:qr")
     urls["live"] = reverse("live-start")  # present mode starts a live class there (live/api.py)
     return urls
+
+
+def _in_collection(urls: dict[str, str], slug: str) -> dict[str, str]:
+    """The API's addresses narrowed to one collection: what the timeline, the list and search read."""
+    narrowed = dict(urls)
+    for name in ("events", "index", "search"):
+        joiner = "&" if "?" in narrowed[name] else "?"
+        narrowed[name] = f"{narrowed[name]}{joiner}{urlencode({'collection': slug})}"
+    return narrowed
+
+
+def page_api_urls(*, preview: bool = False, collection: str = SEED_COLLECTION) -> dict[str, str]:
+    """The addresses a collection's page reads: the seed's page (`/`) is the seed collection's alone, so a
+    timeline imported into a collection of its own never joins it."""
+    return _in_collection(_api_urls(preview=preview), collection)
+
+
+def _collection_asked(request, lang: str) -> dict | None:
+    """The collection `?collection=<slug>` names, as the page shows it; None for the seed's own atlas (its
+    address stays `/`). An unknown or unpublished one is a 404 naming the collections there are."""
+    slug = request.GET.get("collection", "").strip()
+    if not slug or slug == SEED_COLLECTION:
+        return None
+    collection = Collection.objects.filter(slug=slug, published=True).first()
+    if collection is None:
+        known = ", ".join(Collection.objects.filter(published=True).values_list("slug", flat=True))
+        raise Http404(f"No collection {slug!r}; the collections are {known}.")
+    return {
+        "slug": collection.slug,
+        "title": translate(collection.title, lang) or collection.slug,
+        "introduction": translate(collection.introduction, lang),
+    }
 
 
 def page_categories() -> list[dict]:
@@ -188,7 +221,7 @@ class _NotKept(Exception):
 
 
 # What the page reads of its query (besides `lang` and `preview`): everything else leaves it unchanged.
-PAGE_PARAMETERS = ("event", "lesson", "step", "place", "mode")
+PAGE_PARAMETERS = ("event", "lesson", "step", "place", "mode", "collection")
 CLASS_MODES = ("present", "presenter")
 
 
@@ -248,7 +281,8 @@ def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpR
         slug = classroom["event_slug"]
     # The same read as the API's (chronology.selectors), so the first paint and the API agree.
     event = published_event_row(slug=slug, lang=lang, drafts=preview) if slug else None
-    api = _api_urls(preview=preview)
+    collection = _collection_asked(request, lang)
+    api = page_api_urls(preview=preview, collection=collection["slug"] if collection else SEED_COLLECTION)
     presenting = request.GET.get("mode", "").strip() in CLASS_MODES
     in_class = presenting or bool(lesson_slug)
     everyday, for_class = page_modules()
@@ -275,7 +309,10 @@ def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpR
             "view": view,
             "styles": styles,
             "categories": categories,
+            # Another collection's page draws only the places and routes its own events use (main.js).
+            "collection": collection,
         },
+        "collection": collection,
         "ui_strings": _with_category_names(page_strings(), categories),
         "not_found": slug if slug and event is None else "",
         "not_found_message": strings["notFound"].format(slug=slug),

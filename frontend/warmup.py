@@ -18,14 +18,14 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
-from frontend.views import _api_urls, first_paint_urls
+from frontend.views import first_paint_urls, page_api_urls
 
 log = logging.getLogger(__name__)
 
 
 def first_paint_paths() -> list[str]:
     """The page in each language and what it fetches for its first paint (the URLs api.js asks for)."""
-    api = _api_urls()
+    api = page_api_urls()
     paths = []
     for lang, _name in settings.LANGUAGES:
         paths.append(f"/?lang={lang}")

@@ -178,7 +178,7 @@ async function load(lang) {
   timeline.setEvents(next.events, { keepView: !firstLoad, days: next.columns });
   await nextTask();
   if (store.get().lang !== lang) return;
-  map.setData(raw, next.counts);
+  map.setData(config.collection ? _collectionsLayers(raw, next) : raw, next.counts);
   await nextTask();
   if (store.get().lang !== lang) return;
   delete root.dataset.state;
@@ -194,6 +194,20 @@ async function load(lang) {
   present.render();
   ready.data();
   requestAnimationFrame(() => ready.map());
+}
+
+// Places, routes and areas are shared by every collection of the site: another collection's page draws the
+// places and routes its own events use, and no areas (fronts and zones belong to no event).
+function _collectionsLayers(raw, indexed) {
+  const places = new Set(indexed.events.flatMap((event) => event.places));
+  const routes = new Set(indexed.events.flatMap((event) => event.routes));
+  const only = (layer, used) => ({ ...layer, features: layer.features.filter((f) => used.has(f.properties.slug)) });
+  return {
+    ...raw,
+    places: only(raw.places, places),
+    routes: only(raw.routes, routes),
+    areas: only(raw.areas, new Set()),
+  };
 }
 
 // ---- names through time -----------------------------------------------------------------------------

@@ -1,0 +1,46 @@
+"""A collection's own page: `/?collection=<slug>` is the atlas of that collection alone."""
+
+import json
+import re
+
+from chronology.models import SEED_COLLECTION, Collection
+from tests.factories import make_event, make_place
+
+
+def _config(response) -> dict:
+    match = re.search(r'<script id="atlas-config" type="application/json">(.*?)</script>', response.content.decode())
+    return json.loads(match.group(1))
+
+
+def test_a_collections_page_reads_only_its_events_and_says_which_atlas_it_is(db, client):
+    computing = Collection.objects.create(
+        slug="computing",
+        title={"en": "Women in computing", "tr": "Bilişimde kadınlar"},
+        introduction={"en": "Programmers since Ada Lovelace."},
+    )
+    make_event(slug="eniac", collection=computing, places=[make_place(slug="philadelphia")])
+    make_event(slug="moscow-treaty")
+
+    response = client.get("/?collection=computing&lang=en")
+    html = response.content.decode()
+    api = _config(response)["api"]
+
+    assert response.status_code == 200
+    assert '<p class="subtitle">Women in computing</p>' in html
+    assert '<p class="collection-intro">Programmers since Ada Lovelace.</p>' in html
+    index = client.get(f"{api['index']}&lang=en").json()
+    assert index["slug"] == ["eniac"]
+    # The page preloads the very addresses it reads.
+    assert f'href="{api["index"].replace("&", "&amp;")}&amp;lang=en"' in html
+    assert _config(response)["collection"]["slug"] == "computing"
+
+
+def test_the_seed_collection_keeps_its_own_address_and_page(db, client):
+    plain, named = client.get("/?lang=en"), client.get(f"/?collection={SEED_COLLECTION}&lang=en")
+    assert _config(plain)["api"] == _config(named)["api"]
+    assert _config(plain)["collection"] is None
+
+
+def test_an_unknown_collection_is_a_404(db, client):
+    response = client.get("/?collection=nowhere")
+    assert response.status_code == 404
