@@ -6,7 +6,7 @@ from drf_spectacular.views import SpectacularAPIView
 from chronology.api.index import EventIndexView
 from chronology.api.views import SearchView
 from config.api_router import router
-from interchange.api import atlas_kml, geojson_layer, places_lpf, sources_references
+from interchange.api import atlas_kml, downloads_list, geojson_layer, places_lpf, sources_references
 
 admin.site.site_header = _("Chronoatlas curators")
 admin.site.site_title = _("Chronoatlas")
@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/v1/event-index/", EventIndexView.as_view(), name="event-index"),
     # Before the router, whose format suffixes would otherwise take `.geojson` for a renderer it lacks.
     path("api/v1/<str:layer>.geojson", geojson_layer, name="geojson-layer"),
+    path("api/v1/downloads/", downloads_list, name="downloads"),
     path("api/v1/sources.csl.json", sources_references, {"format": "csl-json"}, name="sources-csl-json"),
     path("api/v1/sources.bib", sources_references, {"format": "bibtex"}, name="sources-bibtex"),
     path("api/v1/atlas.kml", atlas_kml, name="atlas-kml"),

@@ -30,7 +30,7 @@ from frontend.modules import page_modules
 from frontend.wording import event_date_text, locator_text, page_language, page_strings
 from geography.models import Place, RouteStop
 from geography.styles import map_styles
-from interchange.downloads import page_downloads, size_of
+from interchange.downloads import page_downloads
 
 # The world-atlas file the map draws: 50m keeps the Black Sea and Caucasus coasts recognisable at the
 # zooms the atlas uses (110m turns them into polygons); docs/performance.md has the cost of each.
@@ -81,6 +81,7 @@ def _api_urls(*, preview: bool = False) -> dict[str, str]:
     # A step's link for students (present.js puts the slug in) and the server's QR code of a link.
     urls["lessonPage"] = reverse("frontend:lesson", kwargs={"lesson_slug": "SLUG"})
     urls["qr"] = reverse("frontend:qr")
+    urls["downloads"] = reverse("downloads")  # each download's size, asked when the box is opened
     urls["live"] = reverse("live-start")  # present mode starts a live class there (live/api.py)
     return urls
 
@@ -264,12 +265,10 @@ def atlas(request, lesson_slug: str = ""):
 
 
 def _downloads(strings: dict, lang: str) -> list[dict]:
-    """The page's data downloads with their sizes: each with its address and its label's key (the page relabels
-    on a language switch). Built with the page, which is kept by data epoch: the bodies are the API's own."""
-    return [
-        {"url": download.url(), "key": download.label, "text": strings[download.label], "size": size_of(download)}
-        for download in page_downloads(lang)
-    ]
+    """The page's data downloads: each with its address and its label's key (the page relabels on a language
+    switch). Their sizes come from /api/v1/downloads/ when the box is opened (main.js): measuring means
+    building every file, which a page's build must not wait for."""
+    return [{"url": d.url(), "key": d.label, "text": strings[d.label]} for d in page_downloads(lang)]
 
 
 def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpResponse:

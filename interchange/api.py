@@ -7,7 +7,15 @@ from django.http import Http404, HttpResponseBadRequest
 
 from common.response_cache import cached_bytes_response
 
-from .downloads import Download, geojson_download, kml_download, lpf_download, references_download
+from .downloads import (
+    Download,
+    geojson_download,
+    kml_download,
+    lpf_download,
+    page_downloads,
+    references_download,
+    size_of,
+)
 from .geojson import LAYERS
 from .slides import language_codes
 
@@ -41,3 +49,18 @@ def atlas_kml(request):
 def places_lpf(request):
     # Nothing is read from the request: every language is in the names.
     return _served(request, lpf_download())
+
+
+def downloads_list(request):
+    """Every download with its size in bytes, for the page's downloads box, which asks when it is opened:
+    building the files to measure them is kept out of the page's own build."""
+    language = request.GET.get("lang") or language_codes()[0]
+    if language not in language_codes():
+        return HttpResponseBadRequest(
+            f"Unknown language {language!r}; use one of {', '.join(language_codes())}.", content_type="text/plain"
+        )
+    return cached_bytes_response(
+        request,
+        ["downloads", language],
+        lambda: [{"label": d.label, "url": d.url(), "size": size_of(d)} for d in page_downloads(language)],
+    )

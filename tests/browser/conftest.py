@@ -137,3 +137,28 @@ def open_atlas(page, live_server):
         return page
 
     return _open
+
+
+@pytest.fixture(autouse=True)
+def _server_at_rest_before_the_flush(_corpus_for_each_test):
+    """After a test, let the live server finish what the page still asked of it before pytest-django empties
+    the tables: on PostgreSQL a request still reading in its snapshot (the page's last fetches) and the
+    flush's TRUNCATE lock tables in different orders, and the database ends one of them as a deadlock.
+    Torn down before the flush (this fixture is set up after the corpus, hence after transactional_db)."""
+    yield  # the test's page is closed by now (it was set up after this fixture)
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    import time
+
+    deadline = time.monotonic() + 5
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                " AND state IN ('active', 'idle in transaction')"
+            )
+            if cursor.fetchone()[0] == 0:
+                return
+            time.sleep(0.05)

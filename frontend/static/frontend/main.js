@@ -12,6 +12,7 @@ import { createReadiness, nextTask } from "./core/readiness.js";
 import { createSelection, createStore, eventDay, stateFromURL } from "./core/state.js";
 import { createEventList } from "./list/event-list.js";
 import { setDownloadLink } from "./map/download.js";
+import { wireDownloadSizes } from "./map/download-sizes.js";
 import { createMap } from "./map/map.js";
 import { createRoutePanel } from "./map/route-panel.js";
 import { createPanel } from "./panel/panel.js";
@@ -126,6 +127,10 @@ const page = {
   interactive: () => interactive,
 };
 const aidBox = createAidBox(page);
+wireDownloadSizes(document.getElementById("downloads-box"), {
+  endpoint: config.api.downloads,
+  lang: () => store.get().lang,
+});
 
 // ---- data -------------------------------------------------------------------------------------------
 let namesAsked = null; // the language whose names are on their way (the request itself is cached in api.js)

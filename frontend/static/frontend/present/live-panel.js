@@ -13,6 +13,7 @@ export function createLivePanel({ store, config }) {
   let problem = "";
   let busy = false;
   let sent = null; // the step the phones were last sent
+  let moving = Promise.resolve(); // the moves sent so far, one after another
 
   const presenting = (state) => state.mode === "present" && Boolean(state.lesson);
 
@@ -99,13 +100,18 @@ export function createLivePanel({ store, config }) {
     // The class follows the projected screen only: a presenter window or an explore view moves nobody.
     if (live && presenting(state) && state.step !== previous.step && Number(state.step) !== sent) {
       sent = Number(state.step);
-      live.step(sent).then(
-        () => draw(),
-        (error) => {
-          problem = t(state.lang, "liveFailed", { reason: error.message });
-          draw();
-        },
-      );
+      // One move at a time, in the order the clicker made them: two sent at once could arrive the other way
+      // round and leave the phones a step behind the screen.
+      const step = sent;
+      moving = moving
+        .then(() => live?.step(step))
+        .then(
+          () => draw(),
+          (error) => {
+            problem = t(state.lang, "liveFailed", { reason: error.message });
+            draw();
+          },
+        );
     }
     if (["mode", "lesson", "lang"].some((key) => state[key] !== previous[key])) draw(state);
   });
