@@ -23,7 +23,7 @@ from chronology.models import Event
 from chronology.selectors import event_rows, published_event_row
 from common.response_cache import cached_bytes_response
 from frontend.lesson_pages import overview_svg
-from frontend.wording import event_date_text, locator_text, page_language
+from frontend.wording import event_date_text, page_language, with_locator_texts
 from lessons.selectors import lesson_detail
 
 PROVIDER_NAME = "Chronoatlas"
@@ -129,10 +129,7 @@ def _event_page(request, lang: str, slug: str) -> HttpResponse:
     event = published_event_row(slug=slug, lang=lang)
     if event is None:
         raise Http404(f"No published event {slug!r}")
-    citations = [
-        {**citation, "locator_text": locator_text(citation["locator"], citation["locator_estimated"])}
-        for citation in event["citations"]
-    ]
+    citations = with_locator_texts(event["citations"])
     with translation.override(lang):
         context = {
             "lang": lang,

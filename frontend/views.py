@@ -27,7 +27,7 @@ from frontend.embeds import embed_code_for_page, oembed_discovery_url
 from frontend.exports import ExportError, export_filename, export_map_html, parse_export_request
 from frontend.lesson_pages import lesson_for_page
 from frontend.modules import page_modules
-from frontend.wording import event_date_text, locator_text, page_language, page_strings
+from frontend.wording import event_date_text, page_language, page_strings, with_locator_texts
 from geography.models import Place, RouteStop
 from geography.styles import map_styles
 from interchange.downloads import page_downloads
@@ -337,10 +337,7 @@ def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpR
         context["api_preloads"].insert(1, _with_lang(api["event"].replace("SLUG", slug), lang))
         context["event"] = {
             **event,
-            "citations": [
-                {**citation, "locator_text": locator_text(citation["locator"], citation["locator_estimated"])}
-                for citation in event["citations"]
-            ],
+            "citations": with_locator_texts(event["citations"]),
             "date_text": event_date_text(event, lang),
             # HTML's years start at 0001: an event before the common era has no datetime value.
             "datetime": event["date"]

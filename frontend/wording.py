@@ -29,6 +29,11 @@ def locator_text(locator: str, estimated: bool) -> str:
     return text if found else f"≈ {locator}"
 
 
+def with_locator_texts(citations: list[dict]) -> list[dict]:
+    """The API's citations, each with its locator as shown (`locator_text`), for a server-rendered page."""
+    return [{**c, "locator_text": locator_text(c["locator"], c["locator_estimated"])} for c in citations]
+
+
 # The page's UI strings, in every language: read by the server for its first paint and sent with the page
 # (json_script) for the scripts, so both say the same words. Gregorian month names are the calendars' own.
 STRINGS_FILE = Path(__file__).resolve().parent / "static" / "frontend" / "core" / "strings.json"

@@ -90,19 +90,20 @@ def _forget(request, path: Path) -> None:
     request.session.pop(SESSION_KEY, None)
 
 
-def import_events_view(request, model_admin):
-    context = {
-        **model_admin.admin_site.each_context(request),
-        "opts": model_admin.model._meta,
-        "title": _("Import events"),
-        "max_megabytes": max_bytes() / (1024 * 1024),
-    }
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method != "POST" or not form.is_valid():
-        return TemplateResponse(request, "admin/interchange/import.html", {**context, "form": form})
+def _previewed_import(request, context: dict, form, *, run, done_url: str, initial):
+    """The flow both import pages share: upload (or the kept upload's token), a preview row by row, then the
+    same file applied on confirming, in one transaction.
 
+    `run(source, options, confirming, preview)` returns the report (or raises FormatError / ImportRejected)
+    and may note in `preview` what the form should show next (the language a preview used);
+    `initial(options, preview)` gives the form's values for the preview page."""
+
+    def page(**more):
+        return TemplateResponse(request, "admin/interchange/import.html", {**context, **more})
+
+    if request.method != "POST" or not form.is_valid():
+        return page(form=form)
     options = form.cleaned_data
-    confirming = "apply" in request.POST
     if options["file"]:
         path, name = upload_dir() / _keep(request, options["file"]), options["file"].name
     else:
@@ -110,25 +111,14 @@ def import_events_view(request, model_admin):
         name = (request.session.get(SESSION_KEY) or {}).get("name", "")
         if path is None:
             form.add_error("file", _("Choose a file to import (the earlier upload has expired)."))
-            return TemplateResponse(request, "admin/interchange/import.html", {**context, "form": form})
+            return page(form=form)
+    preview: dict = {}
     try:
-        plan = import_plan(
-            source=path.read_bytes(),
-            format=options["format"] or None,
-            language=options["language"] or None,
-            default_category=options["category"].slug if options["category"] else "",
-        )
-        report = events_import(
-            plan=plan,
-            publish=options["publish"],
-            dry_run=not confirming,
-            skip_rejected=options["skip_rejected"],
-            language=options["language"],
-        )
+        report = run(path.read_bytes(), options, "apply" in request.POST, preview)
     except FormatError as error:
         _forget(request, path)
         form.add_error("file", _("%(name)s: %(error)s Nothing was imported.") % {"name": name, "error": error})
-        return TemplateResponse(request, "admin/interchange/import.html", {**context, "form": form})
+        return page(form=form)
     except ImportRejected as error:
         report = error.report
         messages.error(request, report.verdict())
@@ -136,15 +126,44 @@ def import_events_view(request, model_admin):
         if report.applied:
             _forget(request, path)
             messages.success(request, f"{name} ({report.format}): {report.verdict()}")
-            return redirect("admin:chronology_event_changelist")
-    data = {**{k: v for k, v in options.items() if k != "file"}, "token": path.name}
-    if plan.language:
-        # The select shows what the preview used (detected or chosen), so confirming keeps it unless changed.
-        data["language"] = plan.language
-    return TemplateResponse(
+            return redirect(done_url)
+    data = {**initial(options, preview), "token": path.name}
+    return page(form=type(form)(initial=data), report=report, name=name, token=path.name)
+
+
+def import_events_view(request, model_admin):
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": _("Import events"),
+        "max_megabytes": max_bytes() / (1024 * 1024),
+    }
+
+    def run(source, options, confirming, preview):
+        plan = import_plan(
+            source=source,
+            format=options["format"] or None,
+            language=options["language"] or None,
+            default_category=options["category"].slug if options["category"] else "",
+        )
+        if plan.language:
+            # The select shows what the preview used (detected or chosen), so confirming keeps it unless changed.
+            preview["language"] = plan.language
+        return events_import(
+            plan=plan,
+            publish=options["publish"],
+            dry_run=not confirming,
+            skip_rejected=options["skip_rejected"],
+            language=options["language"],
+        )
+
+    return _previewed_import(
         request,
-        "admin/interchange/import.html",
-        {**context, "form": ImportForm(initial=data), "report": report, "name": name, "token": path.name},
+        context,
+        ImportForm(request.POST or None, request.FILES or None),
+        run=run,
+        done_url=reverse("admin:chronology_event_changelist"),
+        initial=lambda options, preview: {**{k: v for k, v in options.items() if k != "file"}, **preview},
     )
 
 
@@ -171,37 +190,13 @@ def import_places_view(request, model_admin):
         )
         % {"size": max_bytes() / (1024 * 1024)},
     }
-    form = PlacesImportForm(request.POST or None, request.FILES or None)
-    if request.method != "POST" or not form.is_valid():
-        return TemplateResponse(request, "admin/interchange/import.html", {**context, "form": form})
-    options = form.cleaned_data
-    if options["file"]:
-        path, name = upload_dir() / _keep(request, options["file"]), options["file"].name
-    else:
-        path = _kept_file(request, options["token"])
-        name = (request.session.get(SESSION_KEY) or {}).get("name", "")
-        if path is None:
-            form.add_error("file", _("Choose a file to import (the earlier upload has expired)."))
-            return TemplateResponse(request, "admin/interchange/import.html", {**context, "form": form})
-    try:
-        report = places_import(
-            source=path.read_bytes(), dry_run="apply" not in request.POST, skip_rejected=options["skip_rejected"]
-        )
-    except FormatError as error:
-        _forget(request, path)
-        form.add_error("file", _("%(name)s: %(error)s Nothing was imported.") % {"name": name, "error": error})
-        return TemplateResponse(request, "admin/interchange/import.html", {**context, "form": form})
-    except ImportRejected as error:
-        report = error.report
-        messages.error(request, report.verdict())
-    else:
-        if report.applied:
-            _forget(request, path)
-            messages.success(request, f"{name} ({report.format}): {report.verdict()}")
-            return redirect("admin:geography_place_changelist")
-    data = {"skip_rejected": options["skip_rejected"], "token": path.name}
-    return TemplateResponse(
+    return _previewed_import(
         request,
-        "admin/interchange/import.html",
-        {**context, "form": PlacesImportForm(initial=data), "report": report, "name": name, "token": path.name},
+        context,
+        PlacesImportForm(request.POST or None, request.FILES or None),
+        run=lambda source, options, confirming, _preview: places_import(
+            source=source, dry_run=not confirming, skip_rejected=options["skip_rejected"]
+        ),
+        done_url=reverse("admin:geography_place_changelist"),
+        initial=lambda options, _preview: {"skip_rejected": options["skip_rejected"]},
     )
