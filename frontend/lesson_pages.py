@@ -24,7 +24,7 @@ from django.utils.translation import gettext
 
 from chronology.preview import drafts_visible
 from common.translation import language_codes
-from frontend.wording import event_date_text, locator_text, page_language
+from frontend.wording import event_date_text, page_language, with_locator_texts
 from geography.models import Place, RouteStop
 from geography.styles import base_colors
 from lessons.selectors import lesson_detail, lesson_list, quotes
@@ -94,15 +94,7 @@ def _printable(lesson: dict, lang: str) -> dict:
     for step in lesson["steps"]:
         event = step["event"]
         grouped = step["quotes"] if step["citations"] else quotes((event or {}).get("citations", []))
-        shown = [
-            {
-                **quote,
-                "sources": [
-                    {**c, "locator_text": locator_text(c["locator"], c["locator_estimated"])} for c in quote["sources"]
-                ],
-            }
-            for quote in grouped
-        ]
+        shown = [{**quote, "sources": with_locator_texts(quote["sources"])} for quote in grouped]
         steps.append({**step, "date_text": event_date_text(event, lang) if event else "", "quotes": shown})
     return {**lesson, "steps": steps}
 
