@@ -404,3 +404,32 @@ def test_a_printed_step_shows_the_step_and_no_buttons(present, page):
     page.emulate_media(media="print")
     assert page.locator(".present-title").is_visible() and page.locator(".present-caption").is_visible()
     assert page.locator(".present-controls").is_hidden() and page.locator(".present-qr").is_hidden()
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return (
+        a["x"] < b["x"] + b["width"]
+        and b["x"] < a["x"] + a["width"]
+        and a["y"] < b["y"] + b["height"]
+        and (b["y"] < a["y"] + a["height"])
+    )
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_students_lesson_bar_hides_none_of_the_maps_controls(page, live_server, size):
+    # At 1024 px with the panel open the bar used to lie over the search box and its filters.
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(f"{live_server.url}/lessons/soviet-aid-roads-and-obstacles/?step=1&lang=en")
+    page.wait_for_selector("html[data-ready]")
+    bar = page.locator("#lesson-bar").bounding_box()
+    controls = {
+        "search": "#place-search input",
+        "filters": ".search-filters summary",
+        "download": "#download-map",
+        "zoom": ".leaflet-control-zoom",
+        "time control": "#time-control",
+    }
+    covered = [name for name, css in controls.items() if _overlap(bar, page.locator(css).bounding_box())]
+    assert covered == []
+    # The whole bar is on the screen: its buttons can be pressed.
+    assert bar["y"] + bar["height"] <= size[1] and bar["x"] + bar["width"] <= size[0]
