@@ -67,8 +67,15 @@ def test_a_new_category_is_in_the_legend_and_its_event_is_drawn_in_its_colour(op
     option = page.locator("select[data-filter='category'] option[value='invention']")
     expect(option).to_have_text("buluş")
 
+    # The panel names the selected event's category in its colour, as for the corpus's own seven.
+    page.evaluate("() => window.chronoatlas.store.set({event: 'test-telegraph-line'}, {history: 'push'})")
+    heading = page.locator(".panel-event[data-event='test-telegraph-line'] .panel-category")
+    expect(heading).to_have_text("buluş")
+    assert heading.evaluate("node => getComputedStyle(node).color") == "rgb(122, 62, 157)"
+
     page.locator("button[data-lang='en']").click()
     expect(item).to_have_text("⚙invention")
+    expect(heading).to_have_text("invention")
     expect(row).to_have_text("invention")
     expect(option).to_have_text("invention")
 

@@ -65,6 +65,7 @@ const panel = createPanel(panelElement, {
   onEvent: (slug) => selectSlug(slug),
   onClearPlace: () => store.set({ place: null }, { history: "push" }),
   onRetry: () => load(store.get().lang),
+  categories: config.categories,
 });
 const timeline = createTimeline(document.getElementById("timeline"), {
   lang: store.get().lang,

@@ -5,6 +5,7 @@
 import { whereOf } from "../core/atlas-data.js";
 import { formatDate, formatDay, htmlDatetime } from "../core/dates.js";
 import { formatNumber, t } from "../core/i18n.js";
+import { categoryName } from "../timeline/categories.js";
 
 function h(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -144,9 +145,13 @@ function _stepper(lang, { position, count, place, nameOf }) {
   );
 }
 
-function _heading(lang, event, pending) {
+function _heading(lang, event, pending, categories) {
+  const category = h("p", { class: "panel-category", text: categoryName(categories, event.category, lang) });
+  // The colour is the category's own (timeline/categories.js sets --cat-<slug> from the data), so a category a
+  // curator adds is coloured too; a slug the page was not sent falls back to the text's colour.
+  category.style.setProperty("color", `var(--cat-${event.category}, inherit)`);
   return [
-    h("p", { class: `panel-category category-${event.category}`, text: t(lang, `category.${event.category}`) }),
+    category,
     h("h2", { class: "panel-title", id: "panel-title", text: event.title }),
     h(
       "p",
@@ -348,8 +353,12 @@ function _related(lang, related) {
   );
 }
 
-function _article(lang, event, { pending, place, lookup, nameOf }) {
-  const article = h("article", { class: "panel-event", "data-event": event.slug }, ..._heading(lang, event, pending));
+function _article(lang, event, { pending, place, lookup, nameOf, categories }) {
+  const article = h(
+    "article",
+    { class: "panel-event", "data-event": event.slug },
+    ..._heading(lang, event, pending, categories),
+  );
   if (pending) {
     // The list has only what the timeline draws; the rest of the event is on its way.
     article.append(h("p", { class: "panel-status", text: t(lang, "loading") }));
@@ -392,7 +401,7 @@ function _controlKey(node) {
  * Build the panel in `element`. Callbacks: onStep(delta), onPlace(slug), onEvent(slug), onClearPlace(),
  * onRetry().
  */
-export function createPanel(element, { onStep, onPlace, onEvent, onClearPlace, onRetry }) {
+export function createPanel(element, { onStep, onPlace, onEvent, onClearPlace, onRetry, categories = [] }) {
   element.addEventListener("click", (event) => {
     const link = event.target.closest("a[data-event]");
     if (link && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button)) {
@@ -455,7 +464,7 @@ export function createPanel(element, { onStep, onPlace, onEvent, onClearPlace, o
       if (!event) parts.push(h("p", { class: "panel-status", text: total ? t(lang, "pick") : t(lang, "empty") }));
       else {
         parts.push(_stepper(lang, { position, count, place, nameOf }));
-        parts.push(_article(lang, event, { pending, place, lookup, nameOf }));
+        parts.push(_article(lang, event, { pending, place, lookup, nameOf, categories }));
       }
       _replace(...parts);
     },
