@@ -227,8 +227,11 @@ def iframe_code(*, src: str, title: str, width: int, height: int) -> str:
     )
 
 
-def embed_code_for_page(request, *, lang: str, lesson_slug: str = "", event_slug: str = "", title: str = "") -> str:
-    """The iframe code the page's "copy embed code" box holds: of its lesson, its event or the atlas."""
+def embed_code_for_page(
+    request, *, lang: str, lesson_slug: str = "", event_slug: str = "", title: str = "", collection: str = ""
+) -> str:
+    """The iframe code the page's "copy embed code" box holds: of its lesson, its event or the atlas (a
+    collection's page: that collection's)."""
     if lesson_slug:
         kind, slug = "lesson", lesson_slug
     elif event_slug:
@@ -236,7 +239,7 @@ def embed_code_for_page(request, *, lang: str, lesson_slug: str = "", event_slug
     else:
         kind, slug = "atlas", ""
     width, height = DEFAULT_SIZE[kind]
-    src = embed_url(request, kind, slug, lang=lang)
+    src = embed_url(request, kind, slug, lang=lang, collection=collection if kind == "atlas" else "")
     return iframe_code(src=src, title=title or PROVIDER_NAME, width=width, height=height)
 
 

@@ -332,6 +332,7 @@ def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpR
         lesson_slug=lesson["slug"] if lesson else "",
         event_slug=slug if event and not context["draft"] else "",
         title=context["oembed_title"],
+        collection=collection["slug"] if collection else "",
     )
     if event:
         context["api_preloads"].insert(1, _with_lang(api["event"].replace("SLUG", slug), lang))

@@ -62,3 +62,19 @@ def test_the_copy_button_copies_the_embed_code(page, live_server, open_atlas):
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith(f'<iframe src="{live_server.url}/embed/events/test-stalin-interview/')
     assert copied == page.locator("#embed-code").input_value()
+
+
+def test_the_embed_code_follows_the_visitor_to_another_event_and_language(page, live_server, open_atlas):
+    # The box used to keep the code, and the words, of the page as it was first served.
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    open_atlas("?event=test-stalin-interview&lang=tr")
+    page.locator("button[data-lang='en']").click()
+    page.evaluate("() => window.chronoatlas.store.set({event: 'test-treaty-of-moscow'}, {history: 'push'})")
+    page.wait_for_function("() => document.querySelector('.panel-event')?.dataset.event === 'test-treaty-of-moscow'")
+
+    page.locator("#embed-box summary").click()
+    expect(page.locator("#embed-box summary")).to_have_text("Embed on another site")
+    page.get_by_role("button", name="Copy embed code").click()
+    expect(page.locator("#embed-box .embed-copied")).to_have_text("Copied")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith(f'<iframe src="{live_server.url}/embed/events/test-treaty-of-moscow/?lang=en"'), copied

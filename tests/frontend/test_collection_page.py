@@ -33,6 +33,9 @@ def test_a_collections_page_reads_only_its_events_and_says_which_atlas_it_is(db,
     # The page preloads the very addresses it reads.
     assert f'href="{api["index"].replace("&", "&amp;")}&amp;lang=en"' in html
     assert _config(response)["collection"]["slug"] == "computing"
+    # Its embed code frames this collection, not the site's first atlas.
+    embed_code = re.search(r'<textarea id="embed-code"[^>]*>(.*?)</textarea>', html, re.S).group(1)
+    assert "/embed/?" in embed_code and "collection=computing" in embed_code
 
 
 def test_the_seed_collection_keeps_its_own_address_and_page(db, client):

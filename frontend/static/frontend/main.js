@@ -10,6 +10,7 @@ import { supported, t, translateDocument, useStrings } from "./core/i18n.js";
 import { nameOn } from "./core/names.js";
 import { createReadiness, nextTask } from "./core/readiness.js";
 import { createSelection, createStore, eventDay, stateFromURL } from "./core/state.js";
+import { wireEmbedBox } from "./embed/copy.js";
 import { createEventList } from "./list/event-list.js";
 import { setDownloadLink } from "./map/download.js";
 import { wireDownloadSizes } from "./map/download-sizes.js";
@@ -132,6 +133,7 @@ wireDownloadSizes(document.getElementById("downloads-box"), {
   endpoint: config.api.downloads,
   lang: () => store.get().lang,
 });
+wireEmbedBox(document.getElementById("embed-box"));
 
 // ---- data -------------------------------------------------------------------------------------------
 let namesAsked = null; // the language whose names are on their way (the request itself is cached in api.js)
