@@ -343,3 +343,18 @@ def test_a_category_added_after_the_page_was_served_is_on_the_next_page(client, 
     # The panel names an event's category with the page's strings: those come from the data too.
     assert strings["tr"]["category"]["invention"] == "buluş"
     assert strings["en"]["category"]["invention"] == "invention"
+
+
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        ("/?lang=en", "Events, places and routes on a timeline and a map"),
+        ("/?lang=tr", "Olaylar, yerler ve yollar"),
+        ("/lessons/?lang=en", "Lessons to project in class"),
+    ],
+)
+def test_a_page_found_by_a_search_engine_says_what_it_is(client, db, path, words):
+    # A link preview or a search result showed nothing: the atlas page had a description only for an event.
+    page = client.get(path).content.decode()
+    description = re.search(r'<meta name="description" content="([^"]*)">', page)
+    assert description and words in description.group(1)
