@@ -78,6 +78,7 @@ bench: setup browser
 	$(BENCH) serve_api.py --events 10000
 	$(BENCH) reliability.py --seconds 60 --clients 50
 	$(BENCH) two_servers.py
+	$(BENCH) lighthouse.py --runs 3
 
 BIOME := frontend/node_modules/.bin/biome
 
