@@ -73,19 +73,27 @@ def restore(path: Path, using: str = DEFAULT_DB_ALIAS) -> None:
     elif connection.vendor == "postgresql":
         connection.close()  # no open transaction of ours may hold a lock the restore waits for
         arguments, environment = _postgresql_arguments(connection.settings_dict)
-        _run(
-            [
-                "pg_restore",
-                "--clean",
-                "--if-exists",
-                "--single-transaction",
-                "--no-owner",
-                *arguments,
-                "--dbname",
-                connection.settings_dict["NAME"],
-                str(path),
-            ],
-            environment,
-        )
+        try:
+            _restore_postgresql(path, connection, arguments, environment)
+        except BackupError as error:
+            # --single-transaction: a failed restore rolled back whole, which the operator needs to hear.
+            raise BackupError(f"{path} could not be restored ({error}); nothing was changed.") from error
     else:  # pragma: no cover
         raise BackupError(f"no restore for {connection.vendor}")
+
+
+def _restore_postgresql(path: Path, connection, arguments: list[str], environment: dict) -> None:
+    _run(
+        [
+            "pg_restore",
+            "--clean",
+            "--if-exists",
+            "--single-transaction",
+            "--no-owner",
+            *arguments,
+            "--dbname",
+            connection.settings_dict["NAME"],
+            str(path),
+        ],
+        environment,
+    )
