@@ -141,9 +141,8 @@ async function answer(step, choice, question) {
     return;
   }
   if (response && response.status < 500 && body?.detail) {
+    // Refused (answered already, the class moved on or ended): sending again would be refused again.
     answerStatus(body.detail, true);
-    // Answered already or closed (409): nothing more to send from here. Anything else may be tried again.
-    if (response.status !== 409) markChoice(null);
     return;
   }
   answerStatus(say("answerFailed"), true);
