@@ -133,9 +133,9 @@ async function answer(step, choice, question) {
   } catch {
     // The network: said below, and the student may try again.
   }
-  if (questionStep !== step) return; // the class moved on while the answer was on its way
+  if (response?.ok) remember(step, choice); // counted, even if the class has moved on meanwhile
+  if (questionStep !== step) return; // the class moved on while the answer was on its way: nothing to draw
   if (response?.ok) {
-    remember(step, choice);
     markChoice(choice);
     answerStatus(say("answerSent", { choice: question.choices[choice - 1] }));
     return;
