@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from live.models import LiveAnswer, LiveClass
 from live.stream import POLL_SECONDS
+from tests.browser.test_accessibility import _serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.corpus("seed")]
 
@@ -133,3 +134,19 @@ def test_every_phone_gets_the_question_answers_count_once_and_the_class_sees_the
         phone.wait_for_selector('body[data-step="3"]', timeout=WITHIN_MS)
         assert phone.locator("#live-question").is_hidden()
     assert panel.locator(".live-question").count() == 0
+
+
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_the_question_on_the_phone_and_its_bars_on_the_projected_screen_pass_axe(live_server, page, phones, lang):
+    code = _start_class(page, live_server)
+    page.locator("#present").focus()
+    page.keyboard.press("ArrowRight")
+    phone = phones[0]
+    phone.goto(f"{live_server.url}/join/{code}/?lang={lang}")
+    phone.locator("#live-choices button").nth(1).click()
+    phone.locator("#live-choices button[aria-pressed=true]").wait_for(timeout=WITHIN_MS)
+    assert _serious_violations(phone) == []
+    page.locator("#live-panel .live-answer-count").wait_for(timeout=WITHIN_MS)
+    page.locator("#live-panel button[data-live=show]").click()
+    page.locator("#live-panel .live-tally").wait_for()
+    assert _serious_violations(page) == []
