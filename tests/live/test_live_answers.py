@@ -133,3 +133,13 @@ def test_only_the_teacher_reads_the_tally(question, started):
     for token in ("", "a-guess"):
         response = _tally(token, started["code"])
         assert response.status_code == 403 and "token" in response.json()["detail"]
+
+
+def test_answers_to_a_choice_the_curator_removed_mid_class_count_no_more(question, started, teacher, answer):
+    teacher("step", {"step": 2})
+    answer({"step": 2, "choice": 3, "device": PHONE_A})
+    answer({"step": 2, "choice": 1, "device": PHONE_B})
+    question.question_choices = {"en": "Moscow\nKars", "tr": "Moskova\nKars"}
+    question.save()
+    tally = _tally(started["token"], started["code"]).json()
+    assert (tally["question"]["choices"], tally["counts"], tally["total"]) == (["Moskova", "Kars"], [1, 0], 1)
