@@ -32,6 +32,9 @@ def join_strings() -> dict[str, str]:
         "lessonFailed": gettext("The lesson could not be loaded. Trying again…"),
         "position": gettext("Step {n} of {count}"),
         "untitled": gettext("Step {n}"),
+        "answerSent": gettext("Answer sent: {choice}. Thank you!"),
+        "answered": gettext("Your answer: {choice}."),
+        "answerFailed": gettext("Your answer could not be sent: check the connection and try again."),
     }
 
 
@@ -91,6 +94,7 @@ def join_class(request, code: str):
         "atlas": reverse("frontend:atlas"),
         "events": reverse("live-events", args=[live.code]),
         "state": reverse("live-state", args=[live.code]),
+        "answers": reverse("live-answers", args=[live.code]),
         "defaultLang": settings.LANGUAGE_CODE,
     }
     return _render(request, lang=lang, live=live, config=config, ui_strings=page_strings())

@@ -18,6 +18,8 @@ class LessonStepInline(admin.StackedInline):
         "date",
         ("map_latitude", "map_longitude", "map_zoom"),
         "frame_route",
+        "question",
+        "question_choices",
     )
     autocomplete_fields = ("event", "frame_route")
     ordering = ("position", "id")
@@ -69,5 +71,6 @@ class LessonStepAdmin(CuratedAdmin):
                     "frame_route",
                 )
             },
-        )
+        ),
+        (_("Quick question (live class)"), {"fields": ("question", "question_choices")}),
     ]

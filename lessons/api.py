@@ -50,6 +50,14 @@ class QuoteSerializer(serializers.Serializer):
     sources = QuoteSourceSerializer(many=True, help_text="Every source cited through this passage, in order")
 
 
+class QuestionSerializer(serializers.Serializer):
+    prompt = serializers.CharField()
+    choices = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="2 to 6; a student's answer names its choice by number, 1 for the first",
+    )
+
+
 class StepSerializer(serializers.Serializer):
     number = serializers.IntegerField(help_text="1 for the first step; the `step` URL parameter")
     event_slug = serializers.SlugField(allow_null=True, help_text="null when the event was deleted")
@@ -63,6 +71,7 @@ class StepSerializer(serializers.Serializer):
     quotes = QuoteSerializer(
         many=True, help_text="`citations` grouped by passage: each passage once, with all the sources cited through it"
     )
+    question = QuestionSerializer(allow_null=True, help_text="A quick question for a live class; null when none")
 
 
 class LessonListSerializer(serializers.Serializer):

@@ -7,7 +7,16 @@ from lessons.models import Lesson, LessonStep
 STEPS = Child(
     LessonStep,
     "a step",
-    fields=("caption", "teacher_note", "date", "map_latitude", "map_longitude", "map_zoom"),
+    fields=(
+        "caption",
+        "teacher_note",
+        "date",
+        "map_latitude",
+        "map_longitude",
+        "map_zoom",
+        "question",
+        "question_choices",
+    ),
     references={"event": "events", "frame_route": "routes"},
     required=frozenset({"event", "citations"}),
     children={"citations": CITATIONS},

@@ -7,6 +7,7 @@ a class is worse than a step that explains itself.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -17,7 +18,7 @@ from chronology.models import Collection, Event, Status, seed_collection_id
 from common.dates import InvalidDate, parse_date
 from common.history import register_history
 from common.models import SLUG_HELP
-from common.translation import TranslatedField
+from common.translation import TranslatedField, translate
 from geography.models import Route
 
 
@@ -60,6 +61,15 @@ class Lesson(models.Model):
 
     def __str__(self) -> str:
         return self.title.get("en") or self.title.get("tr") or self.slug
+
+
+MIN_CHOICES = 2
+MAX_CHOICES = 6
+
+
+def choice_lines(text: str) -> list[str]:
+    """The choices written one a line; blank lines are not choices."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 def validate_edtf(value: str) -> None:
@@ -110,6 +120,20 @@ class LessonStep(models.Model):
         verbose_name=_("route to frame"),
         help_text=_("The map fits this route; else the centre and zoom above; else the event's places."),
     )
+    # A quick question for a live class. The choices are lines of one text per language rather than rows of
+    # their own so that they are written in the lesson's page beside the step (the admin cannot nest a
+    # step's choices inside the lesson's steps); a choice is known by its line number, in every language.
+    question = TranslatedField(
+        _("quick question"),
+        blank=True,
+        help_text=_("A multiple-choice question the students answer on their phones in a live class. Empty: none."),
+    )
+    question_choices = TranslatedField(
+        _("choices"),
+        blank=True,
+        multiline=True,
+        help_text=_("One choice a line, 2 to 6, in the same order in every language."),
+    )
     citations = GenericRelation("sources.Citation", related_query_name="lesson_step")
 
     class Meta:
@@ -125,6 +149,33 @@ class LessonStep(models.Model):
         centre = (self.map_latitude, self.map_longitude, self.map_zoom)
         if any(value is not None for value in centre) and None in centre:
             raise ValidationError(_("A map view needs all three: centre latitude, centre longitude and zoom."))
+        self._clean_question()
+
+    def choices(self, lang: str) -> list[str]:
+        """The question's choices in `lang` (another language's where `lang` has none), in order."""
+        return choice_lines(translate(self.question_choices, lang))
+
+    def _clean_question(self) -> None:
+        if not any((self.question or {}).values()) and not any((self.question_choices or {}).values()):
+            return
+        errors: dict[str, list[str]] = {"question": [], "question_choices": []}
+        for code, name in settings.LANGUAGES:
+            if not (self.question or {}).get(code, "").strip():
+                errors["question"].append(_("Write the question in %(language)s too.") % {"language": name})
+            count = len(choice_lines((self.question_choices or {}).get(code, "")))
+            if not MIN_CHOICES <= count <= MAX_CHOICES:
+                errors["question_choices"].append(
+                    _("%(language)s: %(count)d choices; write %(min)d to %(max)d, one a line.")
+                    % {"language": name, "count": count, "min": MIN_CHOICES, "max": MAX_CHOICES}
+                )
+        counts = {len(choice_lines(text)) for text in (self.question_choices or {}).values()}
+        if len(counts) > 1 and not errors["question_choices"]:
+            errors["question_choices"].append(
+                _("Every language needs the same number of choices, in the same order: a choice is known by its line.")
+            )
+        errors = {field: messages for field, messages in errors.items() if messages}
+        if errors:
+            raise ValidationError(errors)
 
 
 register_history(Lesson, follow=("steps",))

@@ -76,6 +76,14 @@ def _step_message(step: LessonStep, event_status: str | None, lang: str) -> str:
     return ""
 
 
+def step_question(step: LessonStep, lang: str) -> dict | None:
+    """The step's quick question in `lang`, or None: {"prompt", "choices"}, a choice being its number less one."""
+    choices = step.choices(lang)
+    if not translate(step.question, lang) or not choices:
+        return None
+    return {"prompt": translate(step.question, lang), "choices": choices}
+
+
 def _step_points(step: LessonStep, event: dict | None) -> list[list[float]]:
     """The places the map frames on this step: the chosen route's stops, else the event's places and routes."""
     stops = RouteStop.objects.none()
@@ -126,6 +134,7 @@ def lesson_detail(*, slug: str, lang: str, drafts: bool = False) -> dict | None:
                 },
                 "citations": citations.get(step.pk, []),
                 "quotes": quotes(citations.get(step.pk, [])),
+                "question": step_question(step, lang),
             }
         )
     with translation.override(lang):

@@ -6,8 +6,14 @@
     POST /api/v1/live/<code>/release/     (no body)     with the token → 200 state, "released": true
     POST /api/v1/live/<code>/recall/      (no body)     with the token → 200 state, "released": false
     POST /api/v1/live/<code>/end/         (no body)     with the token → 200 state, "ended": true
+    POST /api/v1/live/<code>/answers/     {"step": n, "choice": k, "device": token}  (a phone, no token)
+                                          → 201 {"step", "choice"}; 409 answered already or the class moved on
+    GET  /api/v1/live/<code>/answers/     with the token → 200 the current step's question and its tally:
+                                          {"step", "version", "question": {"prompt", "choices"} | null,
+                                           "counts", "total"}
 
 Errors are {"detail": "what to fix"}: 400 a wrong body, 403 no token or another class's, 404 no such code,
+409 right but not now,
 410 the class has ended (or sat unmoved for six hours). Anyone presenting may start a class: no account,
 as present mode needs none; the token, returned once, is what lets its holder move the class.
 
@@ -20,6 +26,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
+from rest_framework.exceptions import ParseError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -27,20 +34,26 @@ from rest_framework.views import APIView
 from live.models import LiveClass
 from live.services import (
     LiveError,
+    class_answer,
     class_end,
     class_recall,
     class_release,
     class_start,
     class_step,
+    class_tally,
     live_class,
+    running_class,
     teachers_class,
 )
 
 
-def _body(request) -> dict:
-    data = request.data
+def _body(request, example: str = '{"step": 2}') -> dict:
+    try:
+        data = request.data
+    except ParseError:
+        data = None
     if not isinstance(data, dict):
-        raise LiveError(_('Send a JSON object, e.g. {"step": 2}.'))
+        raise LiveError(_("Send a JSON object, e.g. %(example)s.") % {"example": example})
     return data
 
 
@@ -104,3 +117,16 @@ class LiveChangeView(LiveView):
         live = teachers_class(code, _token(request))
         body = _body(request) if self.action == "step" else {}
         return Response(ACTIONS[self.action](live, body).state())
+
+
+class LiveAnswersView(LiveView):
+    """A phone answers the current step's question (POST); the teacher reads the tally (GET, with the token)."""
+
+    def post(self, request, code: str):
+        live = running_class(code)
+        data = _body(request, '{"step": 2, "choice": 1, "device": "…"}')
+        answer = class_answer(live, step=data.get("step"), choice=data.get("choice"), device=data.get("device"))
+        return Response({"step": answer.step, "choice": answer.choice}, status=201)
+
+    def get(self, request, code: str):
+        return Response(class_tally(teachers_class(code, _token(request))))

@@ -58,3 +58,25 @@ class LiveClass(models.Model):
             "version": self.version,
             "ended": self.is_over(),
         }
+
+
+class LiveAnswer(models.Model):
+    """One phone's answer to a step's quick question. The phone is known only by a hash of a random token it
+    keeps, mixed with the class's code: nothing names it, and it cannot be followed from one class to the next."""
+
+    live_class = models.ForeignKey(LiveClass, on_delete=models.CASCADE, related_name="answers")
+    step = models.PositiveSmallIntegerField(_("step"))
+    device = models.CharField(max_length=64)
+    choice = models.PositiveSmallIntegerField(_("choice"))
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            # Counted once per phone: a second answer is refused by the database itself, even when two
+            # arrive at once.
+            models.UniqueConstraint(fields=["live_class", "step", "device"], name="live_one_answer_per_phone"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.live_class_id} #{self.step}: {self.choice}"

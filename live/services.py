@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 
 from django.conf import settings
@@ -13,8 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.translation import language_codes
-from lessons.models import Lesson
-from live.models import CODE_ALPHABET, CODE_LENGTH, IDLE_LIMIT, LiveClass
+from lessons.models import Lesson, LessonStep
+from lessons.selectors import step_question
+from live.models import CODE_ALPHABET, CODE_LENGTH, IDLE_LIMIT, LiveAnswer, LiveClass
 
 # Ended classes are deleted a day later, when the next class starts: there is nothing in them worth keeping.
 KEEP_ENDED = IDLE_LIMIT * 4
@@ -36,6 +38,16 @@ class ClassOver(LiveError):
 
 class NotTheTeacher(LiveError):
     status = 403
+
+
+class NotNow(LiveError):
+    """Right in itself but not at this moment: answered already, or the class has moved on."""
+
+    status = 409
+
+
+# What a phone's answer token may be: join.js makes 32 hex digits; anything of this shape will do.
+DEVICE_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,100}")
 
 
 def _hash(token: str) -> str:
@@ -151,3 +163,58 @@ def class_recall(live: LiveClass) -> LiveClass:
 
 def class_end(live: LiveClass) -> LiveClass:
     return _change(live, ended_at=timezone.now())
+
+
+def _class_step(live: LiveClass, number: int) -> LessonStep | None:
+    """The lesson's step `number` (1 for the first), in the order the lessons API numbers them."""
+    lesson = Lesson.objects.published().filter(slug=live.lesson_slug).first()
+    if lesson is None:
+        return None
+    return lesson.steps.order_by("position", "id")[number - 1 : number].first()
+
+
+def _device_hash(live: LiveClass, device: str) -> str:
+    return _hash(f"{live.code}:{device}")
+
+
+def class_answer(live: LiveClass, *, step, choice, device) -> LiveAnswer:
+    """A phone's answer to the question of the class's current step, counted once per phone."""
+    if not isinstance(device, str) or not DEVICE_TOKEN.fullmatch(device):
+        raise LiveError(
+            _("“device” must be this phone's answer token: 16 to 100 letters, digits, “-” or “_”. Reload the page.")
+        )
+    if isinstance(step, bool) or not isinstance(step, int):
+        raise LiveError(_("“step” must be a whole number: the step whose question is answered."))
+    if step != live.step:
+        raise NotNow(
+            _("The class has moved on to step %(now)d: the question of step %(step)d is closed.")
+            % {"now": live.step, "step": step}
+        )
+    lesson_step = _class_step(live, step)
+    question = step_question(lesson_step, live.lang) if lesson_step else None
+    if question is None:
+        raise LiveError(_("Step %(step)d has no question to answer.") % {"step": step})
+    count = len(question["choices"])
+    if isinstance(choice, bool) or not isinstance(choice, int) or not 1 <= choice <= count:
+        raise LiveError(
+            _("“choice” must be the number of one of the %(count)d choices (1 to %(count)d).") % {"count": count}
+        )
+    try:
+        with transaction.atomic():
+            return LiveAnswer.objects.create(
+                live_class=live, step=step, choice=choice, device=_device_hash(live, device)
+            )
+    except IntegrityError:
+        raise NotNow(_("This phone has already answered this question; its first answer is the one counted.")) from None
+
+
+def class_tally(live: LiveClass) -> dict:
+    """The answers to the current step's question so far: for the teacher, never for the phones."""
+    lesson_step = _class_step(live, live.step)
+    question = step_question(lesson_step, live.lang) if lesson_step else None
+    counts = [0] * len(question["choices"]) if question else []
+    answered = LiveAnswer.objects.filter(live_class=live, step=live.step).values_list("choice", flat=True)
+    for choice in answered:
+        if 1 <= choice <= len(counts):  # a choice the curator has since removed counts no more
+            counts[choice - 1] += 1
+    return {"step": live.step, "version": live.version, "question": question, "counts": counts, "total": sum(counts)}

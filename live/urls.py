@@ -10,5 +10,6 @@ urlpatterns = [
         path(f"api/v1/live/<str:code>/{action}/", api.LiveChangeView.as_view(action=action), name=f"live-{action}")
         for action in api.ACTIONS
     ],
+    path("api/v1/live/<str:code>/answers/", api.LiveAnswersView.as_view(), name="live-answers"),
     path("live/<str:code>/events", live_events, name="live-events"),
 ]

@@ -2,7 +2,13 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { formatDate } from "../../frontend/static/frontend/core/dates.js";
-import { exploreLink, parseState, stepView, transition } from "../../frontend/static/frontend/live/follow.js";
+import {
+  deviceToken,
+  exploreLink,
+  parseState,
+  stepView,
+  transition,
+} from "../../frontend/static/frontend/live/follow.js";
 import { loadStrings } from "./strings.mjs";
 
 loadStrings();
@@ -41,4 +47,28 @@ test("a step shows its event's title, its date in words and its caption; a step 
 
 test("explore freely opens the lesson's page at the class's step in the class's language", () => {
   assert.equal(exploreLink("/lessons/road/", 3, "en"), "/lessons/road/?step=3&lang=en");
+});
+
+test("a step's quick question reaches the phone; a step without one shows none", () => {
+  assert.deepEqual(stepView(lesson, 1, formatDate, "en", say).question, lesson.steps[0].question);
+  assert.equal(stepView(lesson, 2, formatDate, "en", say).question, null);
+  assert.equal(stepView(lesson, 99, formatDate, "en", say).question, null);
+});
+
+test("a phone keeps one answer token across reloads, and still gets one where storage is refused", () => {
+  const kept = new Map();
+  const storage = { getItem: (key) => kept.get(key) ?? null, setItem: (key, value) => kept.set(key, value) };
+  const first = deviceToken(storage);
+  assert.match(first, /^[0-9a-f]{32}$/);
+  assert.equal(deviceToken(storage), first);
+  const refusing = {
+    getItem() {
+      throw new Error("SecurityError");
+    },
+    setItem() {
+      throw new Error("SecurityError");
+    },
+  };
+  assert.match(deviceToken(refusing), /^[0-9a-f]{32}$/);
+  assert.notEqual(deviceToken(refusing), deviceToken(refusing));
 });

@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { forgetLiveClass, LiveClassError, liveClassFor } from "../../frontend/static/frontend/live/teacher.js";
+import {
+  forgetLiveClass,
+  LiveClassError,
+  liveClassFor,
+  tallyRows,
+} from "../../frontend/static/frontend/live/teacher.js";
 
 /** A fake server: the calls it got, and its answers by "METHOD url". */
 function server(answers) {
@@ -71,4 +76,27 @@ test("an ended class kept by the tab is replaced by a new one; a refusal says wh
     live.step(11),
     (error) => error instanceof LiveClassError && error.status === 400 && /no step 11/.test(error.message),
   );
+});
+
+test("the tally is asked for with the teacher's token and read as one row a choice", async () => {
+  const tally = { step: 2, version: 3, question: { prompt: "Where?", choices: ["Moscow", "Kars", "Baku"] } };
+  const answered = { ...tally, counts: [2, 0, 1], total: 3 };
+  const { calls, fetcher } = server({
+    "POST /api/v1/live/": [201, STARTED],
+    "GET /api/v1/live/AC3DEF/answers/": [200, answered],
+  });
+  const live = await liveClassFor("road", { storage: memory(), fetcher });
+  assert.deepEqual(await live.tally(), answered);
+  assert.equal(calls.at(-1).auth, "Bearer t0k");
+  assert.deepEqual(tallyRows(answered), [
+    { choice: "Moscow", count: 2, percent: 67 },
+    { choice: "Kars", count: 0, percent: 0 },
+    { choice: "Baku", count: 1, percent: 33 },
+  ]);
+  // Nobody has answered yet: no division by nothing; a step without a question: no rows.
+  assert.deepEqual(
+    tallyRows({ ...tally, counts: [0, 0, 0], total: 0 }).map((row) => row.percent),
+    [0, 0, 0],
+  );
+  assert.deepEqual(tallyRows({ step: 1, question: null, counts: [], total: 0 }), []);
 });

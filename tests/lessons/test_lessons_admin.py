@@ -65,3 +65,35 @@ def test_a_curator_gives_level_and_time_and_an_impossible_time_is_refused_saving
     assert curator.post(url, data).status_code == 302
     lesson.refresh_from_db()
     assert (lesson.level, lesson.minutes) == ({"tr": "Lise", "en": "Upper secondary"}, 40)
+
+
+def test_a_curator_writes_a_quick_question_beside_the_step_in_both_languages(curator, lesson):
+    url = reverse("admin:lessons_lesson_change", args=[lesson.pk])
+    data = admin_form_data(curator.get(url))
+    data["steps-0-question_0"], data["steps-0-question_1"] = ["Nerede?"], ["Where?"]
+    data["steps-0-question_choices_0"] = ["Moskova\nKars\n\nBakü"]
+    data["steps-0-question_choices_1"] = ["Moscow\nKars\nBaku"]
+    assert curator.post(url, data).status_code == 302
+    step = lesson.steps.get(position=1)
+    assert step.question == {"tr": "Nerede?", "en": "Where?"}
+    assert step.choices("en") == ["Moscow", "Kars", "Baku"] and step.choices("tr") == ["Moskova", "Kars", "Bakü"]
+
+
+@pytest.mark.parametrize(
+    ("question", "choices", "says"),
+    [
+        (["Nerede?", ""], ["Moskova\nKars", "Moscow\nKars"], "Write the question in English too."),
+        (["Nerede?", "Where?"], ["Moskova", "Moscow"], "English: 1 choices; write 2 to 6, one a line."),
+        (["Nerede?", "Where?"], ["a\nb\nc\nd\ne\nf\ng", "a\nb\nc\nd\ne\nf\ng"], "Türkçe: 7 choices"),
+        (["Nerede?", "Where?"], ["Moskova\nKars\nBakü", "Moscow\nKars"], "Every language needs the same number"),
+        (["", ""], ["Moskova\nKars", "Moscow\nKars"], "Write the question in Türkçe too."),
+    ],
+)
+def test_a_question_that_a_class_could_not_answer_is_refused_saving_nothing(curator, lesson, question, choices, says):
+    url = reverse("admin:lessons_lesson_change", args=[lesson.pk])
+    data = admin_form_data(curator.get(url))
+    data["steps-0-question_0"], data["steps-0-question_1"] = [question[0]], [question[1]]
+    data["steps-0-question_choices_0"], data["steps-0-question_choices_1"] = [choices[0]], [choices[1]]
+    page = curator.post(url, data, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert says in page.replace("&quot;", '"')
+    assert lesson.steps.get(position=1).question == {}

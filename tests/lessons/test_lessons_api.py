@@ -82,3 +82,15 @@ def test_the_api_sends_a_lesson_in_the_shape_the_page_reads(db, api):
     )
     assert set(sent["steps"][0]["event"]) == set(case["steps"][0]["event"])
     assert sent["steps"][1]["event"] is None and set(sent["steps"][1]) == set(case["steps"][2])
+
+
+def test_a_steps_quick_question_is_sent_in_the_asked_language_and_a_step_without_one_says_null(db, api):
+    lesson = lesson_with(make_event(), make_event())
+    LessonStep.objects.filter(lesson=lesson, position=1).update(
+        question={"tr": "Nerede?", "en": "Where?"}, question_choices={"tr": "Moskova\nKars", "en": "Moscow\nKars"}
+    )
+    english = api.get("/api/v1/lessons/test-lesson/?lang=en").json()["steps"]
+    assert english[0]["question"] == {"prompt": "Where?", "choices": ["Moscow", "Kars"]}
+    assert english[1]["question"] is None
+    turkish = api.get("/api/v1/lessons/test-lesson/?lang=tr").json()["steps"]
+    assert turkish[0]["question"] == {"prompt": "Nerede?", "choices": ["Moskova", "Kars"]}

@@ -47,6 +47,7 @@ def test_the_class_page_follows_the_class_in_its_language_and_is_never_cached(cl
         "atlas": "/",
         "events": f"/live/{started['code']}/events",
         "state": f"/api/v1/live/{started['code']}/",
+        "answers": f"/api/v1/live/{started['code']}/answers/",
         "defaultLang": "tr",
     }
     assert b"frontend/live/join.js" in response.content

@@ -32,13 +32,15 @@ export function stepView(lesson, number, formatDate, lang, say) {
   const step = lesson?.steps?.[number - 1];
   const count = lesson?.steps?.length || 0;
   const position = say("position", { n: number, count });
-  if (!step) return { position, title: say("untitled", { n: number }), date: "", caption: "", notice: "" };
+  if (!step)
+    return { position, title: say("untitled", { n: number }), date: "", caption: "", notice: "", question: null };
   return {
     position,
     title: step.event?.title || say("untitled", { n: number }),
     date: step.event ? formatDate(lang, step.event) : "",
     caption: step.caption || "",
     notice: step.message || "",
+    question: step.question?.choices?.length ? step.question : null,
   };
 }
 
@@ -46,4 +48,32 @@ export function stepView(lesson, number, formatDate, lang, say) {
 export function exploreLink(lessonPage, number, lang) {
   const params = new URLSearchParams({ step: String(number), lang });
   return `${lessonPage}?${params}`;
+}
+
+const DEVICE_KEY = "chronoatlas.live.device";
+
+/**
+ * This phone's answer token: random, made once and kept in `storage` (localStorage), so that a reload
+ * still counts as the same phone. It names nothing; the server keeps only a hash of it. Where storage is
+ * refused (a private window) the token lasts as long as the page.
+ */
+export function deviceToken(storage, random = (bytes) => crypto.getRandomValues(bytes)) {
+  try {
+    const kept = storage?.getItem(DEVICE_KEY);
+    if (kept && /^[0-9a-f]{32}$/.test(kept)) return kept;
+  } catch {
+    // Storage refused: a token for this page only.
+  }
+  const token = Array.from(random(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+  try {
+    storage?.setItem(DEVICE_KEY, token);
+  } catch {
+    // As above.
+  }
+  return token;
+}
+
+/** Where the phone remembers its answer to class `code`'s step `step` (the choice's number). */
+export function answerKey(code, step) {
+  return `chronoatlas.live.answer.${code}.${step}`;
 }

@@ -83,6 +83,21 @@ export class LiveClass {
   end() {
     return this._move("end");
   }
+
+  /** The current step's question and its answers so far ({step, question, counts, total}): the teacher's only. */
+  tally() {
+    return _call(this._fetch, `${this._base}${this.code}/answers/`, { method: "GET", token: this._token });
+  }
+}
+
+/** A tally's rows, one a choice, in order: {choice, count, percent} (whole percent of the answers given). */
+export function tallyRows(tally) {
+  const choices = tally?.question?.choices ?? [];
+  const total = tally?.total || 0;
+  return choices.map((choice, index) => {
+    const count = tally.counts?.[index] ?? 0;
+    return { choice, count, percent: total ? Math.round((100 * count) / total) : 0 };
+  });
 }
 
 /** Forget the class this tab ran for `lesson` (after ending it). */
