@@ -197,3 +197,21 @@ def test_the_offline_file_maps_each_step_from_the_apis_map_view(client, lesson):
         "route": "ankara-moscow",
         "points": [[39.93, 32.86], [55.75, 37.62]],
     }
+
+
+@pytest.mark.parametrize("page", ["handout/", "offline.html"])
+def test_a_steps_quick_question_is_on_paper_and_in_the_offline_file_in_the_readers_language(client, lesson, page):
+    # A class without phones (or without the network) answers the live class's question on the handout.
+    step = lesson.steps.get(position=2)
+    step.question = {"tr": "Antlaşma nerede imzalandı?", "en": "Where was the treaty signed?"}
+    step.question_choices = {"tr": "Ankara\nMoskova\nKars", "en": "Ankara\nMoscow\nKars"}
+    step.full_clean()
+    step.save()
+
+    english = unescape(client.get(f"/lessons/road/{page}?lang=en").content.decode())
+    turkish = unescape(client.get(f"/lessons/road/{page}?lang=tr").content.decode())
+
+    assert "Question: Where was the treaty signed?" in re.sub(r"<[^>]+>", "", english)
+    assert re.search(r"<li>Ankara</li><li>Moscow</li><li>Kars</li>", english)
+    assert "Soru: Antlaşma nerede imzalandı?" in re.sub(r"<[^>]+>", "", turkish)
+    assert english.count('class="question"') == 1  # only the step that has one

@@ -351,6 +351,8 @@ def test_a_category_added_after_the_page_was_served_is_on_the_next_page(client, 
         ("/?lang=en", "Events, places and routes on a timeline and a map"),
         ("/?lang=tr", "Olaylar, yerler ve yollar"),
         ("/lessons/?lang=en", "Lessons to project in class"),
+        ("/join/?lang=en", "Follow your teacher's lesson on your phone"),
+        ("/join/?lang=tr", "Öğretmeninizin dersini telefonunuzdan izleyin"),
     ],
 )
 def test_a_page_found_by_a_search_engine_says_what_it_is(client, db, path, words):
