@@ -122,6 +122,9 @@ def test_every_phone_gets_the_question_answers_count_once_and_the_class_sees_the
     projected = page.locator("#live-panel .live-tally li")
     projected.first.wait_for(timeout=WITHIN_MS)
     assert [text.split("\n")[-1] for text in projected.all_inner_texts()] == ["0 · 0%", "2 · 67%", "1 · 33%"]
+    # Read by the room from a 1024×768 projector: the bars' words at least 20 px, not a footnote's size.
+    sizes = projected.evaluate_all("items => items.map((li) => parseFloat(getComputedStyle(li).fontSize))")
+    assert min(sizes) >= 20, sizes
     presenter.locator("#live-panel .live-tally-heading").filter(has_text="shown on the projected screen").wait_for()
     page.get_by_role("button", name="Hide the answers").click()
     page.locator("#live-panel .live-tally").wait_for(state="detached")

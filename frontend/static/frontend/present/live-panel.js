@@ -55,6 +55,7 @@ export function createLivePanel({ store, config }) {
       return;
     }
     const qr = `${config.api.qr}?${new URLSearchParams({ url: live.joinUrl })}`;
+    panel.classList.toggle("live-panel-answers", Boolean(answersShown && tally?.question));
     fill(
       panel,
       h("p", { class: "live-join", text: t(lang, "liveJoin", { url: live.joinUrl.replace(/\/[^/]+\/?$/, "/") }) }),
