@@ -173,3 +173,15 @@ def test_the_corpus_draws_the_articles_twenty_one_roads_and_its_fronts_and_zones
     # of war or occupation (borders and treaty lines besides).
     assert Route.objects.count() == 21
     assert Area.objects.filter(kind__in=("front", "occupation")).count() == 15
+
+
+def test_the_national_pact_the_treaties_are_measured_against_is_an_event_before_them(seed):
+    pact = Event.objects.get(slug="national-pact-adopted-1920")
+    assert pact.date == "1920-01-28"
+    assert _roles(pact) == {PlaceRole.AT: {"istanbul"}, PlaceRole.CONCERNS: {"kars", "ardahan", "batumi"}}
+    evidence = " ".join(pact.citations.values_list("evidence", flat=True))
+    assert "Misak-ı Millî sınırları içinde" in evidence and "Misak-ı Millî sınırlarını tanıyan" in evidence
+    # The article gives neither its day nor its place: the note owns up to both.
+    assert "neither the day" in pact.note["en"] and "vermez" in pact.note["tr"]
+    for treaty in ("treaty-of-moscow-1921", "treaty-of-kars-1921"):
+        assert pact.day_end < Event.objects.get(slug=treaty).day_start
