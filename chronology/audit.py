@@ -11,7 +11,7 @@ from chronology.models import Actor, AidItem, Event, EventPlace, Person, PlaceRo
 from common.translation import missing_languages
 from geography.models import Area, Place, Route
 from geography.names import PlaceNaming, as_names, prose_names
-from sources.models import Citation, Source
+from sources.models import Citation, Discrepancy, Source
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,29 @@ def _evidence_findings() -> list[Finding]:
         findings.append(
             Finding(
                 "no evidence", f"event {slug}", f"its alternative {date or 'reading'} cites {cited}, quoting no passage"
+            )
+        )
+    return findings
+
+
+def _discrepancy_findings() -> list[Finding]:
+    """A disagreement shown with fewer than two quoted passages: the reader sees one side and a claim that
+    there is another."""
+    findings = []
+    event_type = ContentType.objects.get_for_model(Event)
+    slugs = dict(Event.objects.values_list("pk", "slug"))
+    quoted = Count("citations", filter=~Q(citations__evidence=""))
+    for discrepancy in Discrepancy.objects.annotate(n=quoted).filter(n__lt=2).select_related("content_type"):
+        if discrepancy.content_type_id == event_type.pk:
+            record = f"event {slugs.get(discrepancy.object_id, discrepancy.object_id)}"
+        else:
+            record = f"{discrepancy.content_type.model} {discrepancy.object_id}"
+        findings.append(
+            Finding(
+                "one-sided discrepancy",
+                record,
+                f"its discrepancy #{discrepancy.position + 1} quotes {discrepancy.n} passage(s): "
+                "quote each passage that disagrees, with its source",
             )
         )
     return findings
@@ -210,6 +233,7 @@ def corpus_audit() -> list[Finding]:
 
     findings += _evidence_findings()
     findings += _aid_findings()
+    findings += _discrepancy_findings()
     findings += _orphan_findings()
     findings += _place_role_findings()
     findings += _prose_name_findings()
