@@ -10,7 +10,7 @@ from sources.models import Discrepancy
 
 def test_every_discrepancy_belongs_to_an_event_and_quotes_at_least_two_passages(seed):
     discrepancies = list(Discrepancy.objects.prefetch_related("citations"))
-    assert len(discrepancies) >= 23
+    assert len(discrepancies) >= 24
     events = set(Event.objects.values_list("pk", flat=True))
     for discrepancy in discrepancies:
         assert discrepancy.object_id in events and isinstance(discrepancy.owner, Event), discrepancy
