@@ -10,7 +10,8 @@ from django.db.models import Count, Q
 from chronology.models import Actor, AidItem, Event, EventPlace, Person, PlaceRole, Theme
 from common.translation import missing_languages
 from geography.models import Area, Place, Route
-from sources.models import Citation, Source
+from geography.names import PlaceNaming, as_names, prose_names
+from sources.models import Citation, Discrepancy, Source
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,29 @@ def _evidence_findings() -> list[Finding]:
         findings.append(
             Finding(
                 "no evidence", f"event {slug}", f"its alternative {date or 'reading'} cites {cited}, quoting no passage"
+            )
+        )
+    return findings
+
+
+def _discrepancy_findings() -> list[Finding]:
+    """A disagreement shown with fewer than two quoted passages: the reader sees one side and a claim that
+    there is another."""
+    findings = []
+    event_type = ContentType.objects.get_for_model(Event)
+    slugs = dict(Event.objects.values_list("pk", "slug"))
+    quoted = Count("citations", filter=~Q(citations__evidence=""))
+    for discrepancy in Discrepancy.objects.annotate(n=quoted).filter(n__lt=2).select_related("content_type"):
+        if discrepancy.content_type_id == event_type.pk:
+            record = f"event {slugs.get(discrepancy.object_id, discrepancy.object_id)}"
+        else:
+            record = f"{discrepancy.content_type.model} {discrepancy.object_id}"
+        findings.append(
+            Finding(
+                "one-sided discrepancy",
+                record,
+                f"its discrepancy #{discrepancy.position + 1} quotes {discrepancy.n} passage(s): "
+                "quote each passage that disagrees, with its source",
             )
         )
     return findings
@@ -141,6 +165,36 @@ def _place_role_findings() -> list[Finding]:
     return findings
 
 
+def place_namings() -> list[PlaceNaming]:
+    """Every place with its names through time, as `geography.names.prose_names` reads them."""
+    return [PlaceNaming(p.slug, p.name, as_names(p.names.all())) for p in Place.objects.prefetch_related("names")]
+
+
+def _prose_name_findings() -> list[Finding]:
+    """Prose that names a place otherwise than the map labels it on the record's day: the reader would
+    meet Smyrna on the map and Izmir in the text. Titles and names are labels (no gloss asked); summaries
+    and descriptions give today's name in parentheses at the first mention. Notes are left alone: they
+    quote the sources' own spellings."""
+    places = place_namings()
+    findings = []
+    texts = [("event", Event.objects.all(), (("title", False), ("summary", True)))]
+    texts += [
+        (section, model.objects.all(), (("name", False), ("description", True)))
+        for section, model in (("route", Route), ("area", Area))
+    ]
+    for section, records, fields in texts:
+        for record in records:
+            if record.day_start is None:
+                continue
+            for field, gloss in fields:
+                for lang, text in sorted((getattr(record, field) or {}).items()):
+                    for problem in prose_names(text, lang, record.day_start, places, gloss=gloss):
+                        findings.append(
+                            Finding("name not of its day", f"{section} {record.slug}", f"{field} ({lang}) {problem}")
+                        )
+    return findings
+
+
 def corpus_audit() -> list[Finding]:
     """Every finding, ordered by kind then record; an empty list means the data audits clean."""
     findings: list[Finding] = []
@@ -179,8 +233,10 @@ def corpus_audit() -> list[Finding]:
 
     findings += _evidence_findings()
     findings += _aid_findings()
+    findings += _discrepancy_findings()
     findings += _orphan_findings()
     findings += _place_role_findings()
+    findings += _prose_name_findings()
     findings += _translation_findings(Event.objects.all(), "event", ["title", "summary"], ["note", "place_note"])
     findings += _translation_findings(Place.objects.all(), "place", ["name"], ["description"])
     findings += _translation_findings(Person.objects.all(), "person", ["name"], ["description"])

@@ -259,6 +259,8 @@ class Event(Dated):
     media_credit = models.CharField(_("media credit"), max_length=300, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     citations = GenericRelation("sources.Citation", related_query_name="event")
+    # Where the sources (or one source with itself) disagree about this event: shown beside it with both passages.
+    discrepancies = GenericRelation("sources.Discrepancy", related_query_name="event")
 
     objects = EventQuerySet.as_manager()
 
@@ -498,7 +500,7 @@ class EventRelation(models.Model):
         return f"{self.event.slug} {self.kind} {self.other.slug}"
 
 
-register_history(Event, follow=("citations", "alternatives", "relations", "aid", "place_links"))
+register_history(Event, follow=("citations", "alternatives", "discrepancies", "relations", "aid", "place_links"))
 register_history(EventPlace)
 register_history(AlternativeDating, follow=("citations",))
 register_history(EventRelation)

@@ -18,12 +18,13 @@ from chronology.models import AidItem, AlternativeDating, Event, EventPlace, Eve
 from common.calendars import CalendarError, equivalents_in_use, parse_calendar_date, to_gregorian_alternatives
 from common.dates import Precision, is_window_set, iso_day
 from common.translation import language_codes, translate
+from sources.models import Discrepancy
 from sources.selectors import citations_by_owner
 
 EVENT_FIELDS = (
     "slug", "title", "summary", "note", "date", "start", "end", "precision", "approximate", "uncertain",
     "category", "significance", "places", "place_roles", "place_note", "people", "themes", "routes", "citations", "aid",
-    "written", "calendars", "disputed", "alternatives", "relations", "window",
+    "written", "calendars", "disputed", "alternatives", "relations", "window", "discrepancies",
 )  # fmt: skip
 _COLUMNS = {
     "slug": "slug", "date": "date", "start": "day_start", "end": "day_end", "precision": "date_precision",
@@ -145,6 +146,18 @@ def _fetch_alternatives(ids, lang):
     return grouped
 
 
+def _fetch_discrepancies(ids, lang):
+    opts = Event._meta
+    discrepancies = Discrepancy.objects.filter(
+        content_type__app_label=opts.app_label, content_type__model=opts.model_name, object_id__in=ids
+    ).order_by("position", "id")
+    citations = citations_by_owner(Discrepancy, discrepancies.values("pk"))
+    grouped: dict[int, list] = {}
+    for pk, event_id, note in discrepancies.values_list("pk", "object_id", "note"):
+        grouped.setdefault(event_id, []).append({"note": translate(note, lang), "citations": citations.get(pk, [])})
+    return grouped
+
+
 def _fetch_relations(ids, lang):
     # A relation to a draft is left out: its slug would name unpublished work and link to nothing.
     rows = EventRelation.objects.filter(event__in=ids, other__status=Status.PUBLISHED).order_by(
@@ -165,6 +178,7 @@ _RELATED = {
     "citations": _fetch_citations,
     "aid": _fetch_aid,
     "alternatives": _fetch_alternatives,
+    "discrepancies": _fetch_discrepancies,
     "relations": _fetch_relations,
 }
 

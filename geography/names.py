@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -88,3 +89,137 @@ def folded(text: str) -> str:
     """Lowercase without diacritics, Turkish-aware, so 'gumru' finds Gümrü and 'istanbul' finds İstanbul."""
     text = text.replace("ı", "i").replace("İ", "i")
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+# The day "today's name" is looked up on: fixed, so a check never depends on the machine's clock.
+PRESENT_DAY = day_number(2025, 1, 1)
+_GLOSS = re.compile(r"\s*\(.*\)\s*$")
+
+
+@dataclass(frozen=True)
+class PlaceNaming:
+    """A place as prose names it: its slug, its own names by language, and its names through time."""
+
+    slug: str
+    default: dict
+    names: Sequence[Name]
+
+
+@dataclass(frozen=True)
+class ProseName:
+    """A place's name in a text that is not the one the map shows for the text's day (or lacks its gloss)."""
+
+    place: str
+    written: str
+    expected: str
+    modern: str
+    gloss_missing: bool = False
+
+    def __str__(self) -> str:
+        first = f"{self.expected} ({self.modern})" if self.expected != self.modern else self.expected
+        if self.gloss_missing:
+            return f"the first mention of {self.expected} needs today's name after it: write '{first}'"
+        return (
+            f"says '{self.written}' where the map says '{self.expected}': "
+            f"write '{first}' at the first mention, then '{self.expected}'"
+        )
+
+
+def _bare(name: str) -> str:
+    """A label without its own gloss: 'Petrograd (St Petersburg)' is written 'Petrograd' in prose."""
+    return _GLOSS.sub("", name)
+
+
+def _spellings(places: Sequence[PlaceNaming]) -> dict[str, str]:
+    """Every way prose may write each place (any language, any period), longest first: 'Brest-Litovsk' is
+    read before 'Brest'. A spelling two places share names neither."""
+    owners: dict[str, set[str]] = {}
+    for place in places:
+        for name in [*(n.name for n in place.names), *place.default.values()]:
+            if name := _bare(name or "").strip():
+                owners.setdefault(name, set()).add(place.slug)
+    unique = {name: slugs.pop() for name, slugs in owners.items() if len(slugs) == 1}
+    return dict(sorted(unique.items(), key=lambda item: -len(item[0])))
+
+
+def _mentions(text: str, spellings: dict[str, str]) -> list[tuple[int, int, str, str]]:
+    """(start, end, spelling, place slug) of each place mentioned in `text`, in reading order."""
+    taken = [False] * len(text)
+    found = []
+    for spelling, slug in spellings.items():
+        # Whole words only: Batum is not read inside Batumi; Turkish suffixes follow an apostrophe.
+        for match in re.finditer(rf"(?<!\w){re.escape(spelling)}(?!\w)", text):
+            if not any(taken[match.start() : match.end()]):
+                taken[match.start() : match.end()] = [True] * (match.end() - match.start())
+                found.append((match.start(), match.end(), spelling, slug))
+    return sorted(found)
+
+
+def prose_names(text: str, lang: str, day, places: Sequence[PlaceNaming], *, gloss: bool = True) -> list[ProseName]:
+    """Where `text` (prose in `lang` about `day`) names a place otherwise than the map labels it that day.
+
+    The rule for prose is the map's: the name a reader of `lang` met on `day`; where today's name differs,
+    it follows in parentheses at the first mention ("Smyrna (Izmir) … Smyrna"). A title is a label, like
+    the map's (`gloss=False`): the day's name only, the summary under it gives today's.
+    """
+    day = as_day_number(day)
+    by_slug = {place.slug: place for place in places}
+    problems: list[ProseName] = []
+    glossed: set[str] = set()
+    mentions = _mentions(text or "", _spellings(places))
+    for position, (start, end, spelling, slug) in enumerate(mentions):
+        place = by_slug[slug]
+        expected = _bare(name_on(place.default, place.names, day, lang))
+        modern = _bare(name_on(place.default, place.names, PRESENT_DAY, lang))
+        if spelling == expected:
+            if gloss and expected != modern and slug not in glossed:
+                following = text[end:]
+                if not following.startswith(f" ({modern})"):
+                    problems.append(ProseName(slug, spelling, expected, modern, gloss_missing=True))
+            glossed.add(slug)
+            continue
+        previous = mentions[position - 1] if position else None
+        is_gloss = (
+            spelling == modern
+            and previous is not None
+            and previous[3] == slug
+            and text[previous[1] : start] == " ("
+            and text[end : end + 1] == ")"
+        )
+        if not is_gloss:
+            problems.append(ProseName(slug, spelling, expected, modern))
+    return problems
+
+
+def prose_names_fixed(text: str, lang: str, day, places: Sequence[PlaceNaming], *, gloss: bool = True) -> str:
+    """`text` with every place named by the rule of `prose_names` (for a curator's or a script's rewrite)."""
+    day = as_day_number(day)
+    by_slug = {place.slug: place for place in places}
+    pieces, cursor, glossed = [], 0, set()
+    mentions = _mentions(text or "", _spellings(places))
+    skip_until = -1
+    for position, (start, end, _spelling, slug) in enumerate(mentions):
+        if start < skip_until:
+            continue
+        place = by_slug[slug]
+        expected = _bare(name_on(place.default, place.names, day, lang))
+        modern = _bare(name_on(place.default, place.names, PRESENT_DAY, lang))
+        pieces.append(text[cursor:start])
+        cursor = end
+        # An existing gloss right after the mention is dropped and written again where the rule wants it.
+        following = mentions[position + 1] if position + 1 < len(mentions) else None
+        if (
+            following
+            and following[3] == slug
+            and text[end : following[0]] == " ("
+            and text[following[1] : following[1] + 1] == ")"
+        ):
+            cursor = following[1] + 1
+            skip_until = cursor
+        if gloss and expected != modern and slug not in glossed:
+            pieces.append(f"{expected} ({modern})")
+        else:
+            pieces.append(expected)
+        glossed.add(slug)
+    pieces.append(text[cursor:])
+    return "".join(pieces)

@@ -7,7 +7,7 @@ step, an aid line) needs no new column or constraint here; its model declares
 
 from __future__ import annotations
 
-from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -80,5 +80,32 @@ class Citation(models.Model):
         return f"{self.source.label}, {self.locator}" if self.locator else self.source.label
 
 
+class Discrepancy(models.Model):
+    """Where sources, or one source with itself, disagree about a record: the passages that cannot all hold
+    (each a citation quoting its words), and a note saying what disagrees and which reading the record follows.
+
+    Owned, like a citation, by any record through a generic relation; the reader sees it beside the record.
+    """
+
+    note = TranslatedField(
+        multiline=True, help_text=_("What the passages disagree on, and which reading the record follows and why.")
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    owner = GenericForeignKey("content_type", "object_id")
+    citations = GenericRelation(Citation, related_query_name="discrepancy")
+
+    class Meta:
+        ordering = ["position", "id"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="discrepancy_owner")]
+        verbose_name = _("discrepancy")
+        verbose_name_plural = _("discrepancies")
+
+    def __str__(self) -> str:
+        return f"{self.content_type.model} {self.object_id} #{self.position}"
+
+
 register_history(Source)
 register_history(Citation)
+register_history(Discrepancy, follow=("citations",))

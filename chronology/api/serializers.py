@@ -51,6 +51,11 @@ class AlternativeSerializer(serializers.Serializer):
     citations = CitationSerializer(many=True)
 
 
+class DiscrepancySerializer(serializers.Serializer):
+    note = serializers.CharField(help_text="What the passages disagree on, and which reading the event follows")
+    citations = CitationSerializer(many=True, help_text="The passages that disagree, each with its source")
+
+
 class RelationSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=["after", "before"])
     event = serializers.SlugField()
@@ -104,6 +109,9 @@ class EventSerializer(serializers.Serializer):
     disputed = serializers.BooleanField(help_text="Sources date or place it otherwise; see alternatives")
     alternatives = AlternativeSerializer(many=True)
     relations = RelationSerializer(many=True)
+    discrepancies = DiscrepancySerializer(
+        many=True, help_text="Where the sources, or one source with itself, disagree about the event"
+    )
     window = serializers.BooleanField(
         help_text="True when the event is one happening and start–end is only the window in which it could "
         "have been: an event placed after/before others (relations) whose bounds are not a single day, or an "

@@ -13,7 +13,7 @@ from django.db import models
 
 from chronology.models import Actor, AidItem, AlternativeDating, Category, Event, Person, Status, Theme
 from geography.models import Area, Place, PlaceName, Route, RouteStatus
-from sources.models import Citation, Source
+from sources.models import Citation, Discrepancy, Source
 
 
 @dataclass(frozen=True)
@@ -147,6 +147,15 @@ SECTIONS: dict[str, Section] = {
                 ),
                 references={"donor": "actors", "recipient": "actors", "route": "routes", "source": "sources"},
                 required=frozenset({"donor", "recipient", "status", "source"}),
+            ),
+            "discrepancies": Child(
+                Discrepancy,
+                "a discrepancy",
+                fields=("note",),
+                # A disagreement is shown with the passages that disagree, each with its source.
+                required=frozenset({"citations"}),
+                children={"citations": CITATIONS},
+                positioned=True,
             ),
             "alternatives": Child(
                 AlternativeDating,

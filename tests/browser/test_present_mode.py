@@ -58,7 +58,7 @@ def test_the_first_step_shows_title_date_text_evidence_and_progress(present):
     assert _title(page) == TITLES_EN[1]
     assert _progress(page) == f"Step 1 of {COUNT}"
     assert page.locator(".present-date").inner_text() == "26 April 1920"
-    assert page.locator(".present-caption").inner_text().startswith("Ankara writes to Lenin")
+    assert page.locator(".present-caption").inner_text().startswith("Angora (Ankara) writes to Lenin")
     # The step's caption stands for the event's text; one passage, quoted once with all four of its pages.
     assert page.locator(".present-summary").count() == 0
     evidence = page.locator(".present-evidence")

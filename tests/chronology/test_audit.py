@@ -108,3 +108,19 @@ def test_audit_names_an_event_pinned_twice_without_a_reason_and_a_journey_withou
     ) in result
     assert "half a journey: event one-way: is a journey with 0 places arrived_at: give it one" in result
     assert not [f for f in result if "event explained" in f or "event signed" in f]
+
+
+def test_audit_names_a_discrepancy_that_shows_only_one_side(db):
+    from sources.models import Discrepancy
+
+    event = make_event(slug="one-sided", places=[make_place()])
+    source = make_source()
+    one_sided = Discrepancy.objects.create(owner=event, note={"en": "The source gives two dates.", "tr": "İki tarih."})
+    Citation.objects.create(owner=one_sided, source=source, locator="s. 1", evidence="On 5 November.")
+    Citation.objects.create(owner=one_sided, source=source, locator="s. 2", evidence="")
+    assert findings() == [
+        "one-sided discrepancy: event one-sided: its discrepancy #1 quotes 1 passage(s): "
+        "quote each passage that disagrees, with its source"
+    ]
+    Citation.objects.filter(evidence="").update(evidence="On 12 August.")
+    assert findings() == []

@@ -117,3 +117,71 @@ def test_the_moscow_treaty_shows_the_national_pacts_claim_on_batum_as_the_disagr
     assert "Batum’un Gürcistan’a" in evidence and "Misak-ı Millî sınırlarını tanıyan" in evidence
     assert "bir karışın dahi verilemeyeceğini" in evidence
     assert "batumi" in _roles(treaty)[PlaceRole.CONCERNS]
+
+
+@pytest.mark.parametrize(
+    ("slug", "stops", "event"),
+    [
+        ("halil-pasha-to-moscow-1919", ["sivas", "moscow"], "halil-pasha-mission-to-moscow-1919"),
+        ("soviet-envoy-to-havza-1919", ["moscow", "havza"], "havza-soviet-contact-1919"),
+        ("soviet-envoy-to-balikesir-1919", ["moscow", "balikesir"], "eliava-offer-to-karakol-1919"),
+        ("mdivani-to-ankara-1920", ["moscow", "ankara"], "mdivani-sent-to-ankara-1920"),
+        ("army-of-islam-baku-to-derbent-1918", ["baku", "derbent"], "derbent-taken-1918"),
+        ("oil-equipment-baku-to-erzurum", ["baku", "erzurum"], "azerbaijan-gold-aid"),
+        ("senegalese-troops-to-batum-1920", ["istanbul", "batumi"], "stalin-memduh-sevket-interview-1920"),
+        ("soviet-supplies-to-nakhchivan-via-armenia-1920", ["baku", "yerevan", "nakhchivan"],
+         "stalin-memduh-sevket-interview-1920"),
+    ],
+)  # fmt: skip
+def test_the_rest_of_the_articles_journeys_missions_and_aid_roads_are_drawn_cited_and_on_their_event(
+    seed, slug, stops, event
+):
+    road = Route.objects.get(slug=slug)
+    assert [place for place, _ in _stops(road)] == stops
+    assert road.citations.exclude(evidence="").exists()
+    assert slug in Event.objects.get(slug=event).routes.values_list("slug", flat=True)
+    # Where a stop or a date is the atlas's and not the article's, the description says so in both languages.
+    assert "atlas" in road.description["en"] and "atlas" in road.description["tr"]
+
+
+def test_what_stalin_only_named_as_possible_is_drawn_as_planned_not_as_travelled(seed):
+    for slug in ("senegalese-troops-to-batum-1920", "soviet-supplies-to-nakhchivan-via-armenia-1920"):
+        assert list(Route.objects.get(slug=slug).statuses.values_list("status", flat=True)) == ["planned"], slug
+
+
+def test_the_army_of_islams_march_stops_on_the_articles_two_days(seed):
+    road = Route.objects.get(slug="army-of-islam-baku-to-derbent-1918")
+    assert _stops(road) == [("baku", "1918-09-15"), ("derbent", "1918-10-13")]
+
+
+@pytest.mark.parametrize(
+    ("slug", "kind", "passage"),
+    [
+        ("armenian-held-baku-1918", "occupation", "Ermenilerin Bakü’yü 18 Mart 1918’de işgal etmeleri"),
+        ("soviet-troops-in-nakhchivan-1920", "occupation", "oradaki Sovyet askerlerine iaşe"),
+        ("polish-front-1920", "front", "Polonya karşısında uğranılan başarısızlık"),
+    ],
+)
+def test_the_other_fronts_and_zones_the_article_names_are_drawn_cited(seed, slug, kind, passage):
+    area = Area.objects.get(slug=slug)
+    assert (area.kind, area.approximate) == (kind, True)
+    assert area.citations.filter(source__slug="tekinsoy-2025", evidence__contains=passage).exists()
+
+
+def test_the_corpus_draws_the_articles_twenty_one_roads_and_its_fronts_and_zones(seed):
+    # The article names 21 journeys, missions and aid roads with two ends to draw, and 15 fronts and zones
+    # of war or occupation (borders and treaty lines besides).
+    assert Route.objects.count() == 21
+    assert Area.objects.filter(kind__in=("front", "occupation")).count() == 15
+
+
+def test_the_national_pact_the_treaties_are_measured_against_is_an_event_before_them(seed):
+    pact = Event.objects.get(slug="national-pact-adopted-1920")
+    assert pact.date == "1920-01-28"
+    assert _roles(pact) == {PlaceRole.AT: {"istanbul"}, PlaceRole.CONCERNS: {"kars", "ardahan", "batumi"}}
+    evidence = " ".join(pact.citations.values_list("evidence", flat=True))
+    assert "Misak-ı Millî sınırları içinde" in evidence and "Misak-ı Millî sınırlarını tanıyan" in evidence
+    # The article gives neither its day nor its place: the note owns up to both.
+    assert "neither the day" in pact.note["en"] and "vermez" in pact.note["tr"]
+    for treaty in ("treaty-of-moscow-1921", "treaty-of-kars-1921"):
+        assert pact.day_end < Event.objects.get(slug=treaty).day_start

@@ -11,7 +11,7 @@ import yaml
 from django.conf import settings
 
 from common.dates import day_number, parse_date, parse_day
-from geography.names import Name, name_on, name_periods
+from geography.names import Name, PlaceNaming, name_on, name_periods, prose_names, prose_names_fixed
 
 D = day_number
 DAY_IN_1920 = D(1920, 11, 7)
@@ -143,3 +143,48 @@ def test_names_from_before_the_common_era_have_their_periods_too():
         {"start": None, "end": "-0667-12-31", "name": "Istanbul"},
         {"start": "-0666-01-01", "end": "0329-12-31", "name": "Byzantion"},
     ]
+
+
+# Prose follows the map's rule: the made-up town in an English text about 1920 is Fort Ambrose, with today's
+# Stonewell in parentheses at the first mention.
+TOWN_NAMING = [PlaceNaming("town", LABEL, TOWN)]
+
+
+def _said(text: str, lang: str = "en", day: int = DAY_IN_1920, **options) -> list[str]:
+    return [str(problem) for problem in prose_names(text, lang, day, TOWN_NAMING, **options)]
+
+
+def test_prose_that_names_the_place_as_the_map_does_that_day_passes():
+    assert _said("Fort Ambrose (Stonewell) fell; Fort Ambrose was rebuilt.") == []
+
+
+def test_prose_that_uses_todays_name_for_1920_is_told_the_name_of_the_day():
+    assert _said("Stonewell fell in 1920.") == [
+        "says 'Stonewell' where the map says 'Fort Ambrose': "
+        "write 'Fort Ambrose (Stonewell)' at the first mention, then 'Fort Ambrose'"
+    ]
+
+
+def test_prose_in_one_language_is_not_held_to_another_languages_name():
+    # The Turkish reader met Kalepınar; Fort Ambrose in a Turkish text is the wrong name.
+    assert _said("Kalepınar'a varıldı.", "tr") == []
+    assert len(_said("Fort Ambrose'a varıldı.", "tr")) == 1
+
+
+def test_the_first_mention_needs_todays_name_in_parentheses_but_a_title_does_not():
+    assert _said("Fort Ambrose fell.") == [
+        "the first mention of Fort Ambrose needs today's name after it: write 'Fort Ambrose (Stonewell)'"
+    ]
+    assert _said("The fall of Fort Ambrose", gloss=False) == []
+
+
+def test_the_rewrite_gives_the_days_name_and_glosses_only_the_first_mention():
+    text = "Stonewell fell; Kalepinar (Stonewell) burned; Stonewell's walls"
+    fixed = prose_names_fixed(text, "en", DAY_IN_1920, TOWN_NAMING)
+    assert fixed == "Fort Ambrose (Stonewell) fell; Fort Ambrose burned; Fort Ambrose's walls"
+    assert prose_names(fixed, "en", DAY_IN_1920, TOWN_NAMING) == []
+
+
+def test_a_name_is_read_as_a_whole_word_so_batum_is_not_found_in_batumi():
+    port = [PlaceNaming("port", {"en": "Batumi"}, [Name("Batum", "en", None, D(1936, 12, 31), dated=True)])]
+    assert [p.written for p in prose_names("Batumi, not Batum (Batumi)", "en", DAY_IN_1920, port)] == ["Batumi"]

@@ -315,6 +315,30 @@ function _alternatives(lang, event, nameOf, lookup) {
   );
 }
 
+// Where the sources, or one source with itself, disagree about this event: what disagrees and which reading
+// the atlas follows, with every passage that disagrees quoted beside it, so a reader can weigh them.
+function _discrepancies(lang, event, lookup) {
+  if (!event.discrepancies?.length) return null;
+  const item = (discrepancy) =>
+    h(
+      "li",
+      { class: "panel-discrepancy" },
+      h("p", { class: "panel-discrepancy-note", text: discrepancy.note }),
+      h(
+        "ol",
+        { class: "panel-discrepancy-passages", "aria-label": t(lang, "discrepancyPassages") },
+        discrepancy.citations.map(_citations(lang, lookup)),
+      ),
+    );
+  return h(
+    "section",
+    { class: "panel-section panel-section-discrepancies" },
+    h("h3", { text: t(lang, "discrepancies") }),
+    h("p", { class: "panel-muted", text: t(lang, "discrepanciesHelp") }),
+    h("ul", { class: "plain panel-discrepancies" }, event.discrepancies.map(item)),
+  );
+}
+
 // Threads to follow (server-side, /related/): the events at the same places, on the same routes, with the
 // same people, linked by relations, and just before and after in time. Each a real link.
 function _related(lang, related) {
@@ -384,6 +408,7 @@ function _article(lang, event, { pending, place, lookup, nameOf, categories }) {
     _aid(lang, event, lookup),
     sources,
     _alternatives(lang, event, nameOf, lookup),
+    _discrepancies(lang, event, lookup),
     _related(lang, event.related),
   ])
     if (part) article.append(part);
