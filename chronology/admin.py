@@ -30,7 +30,7 @@ from chronology.services import (
     relations_check,
 )
 from common.admin import CuratedAdmin, DatedAdminMixin, TranslatedSearchMixin, translated_column
-from sources.admin import CitationInline
+from sources.admin import CitationInline, DiscrepancyInline
 
 
 class AidItemInline(admin.TabularInline):
@@ -179,7 +179,14 @@ class EventAdmin(TranslatedSearchMixin, DatedAdminMixin, CollectionScopedAdmin):
     translated_search = ("title", "summary")
     ordering = ("day_start", "day_end", "slug")
     autocomplete_fields = ("people", "themes", "routes")
-    inlines = [EventPlaceInline, CitationInline, AidItemInline, AlternativeDatingInline, EventRelationInline]
+    inlines = [
+        EventPlaceInline,
+        CitationInline,
+        AidItemInline,
+        AlternativeDatingInline,
+        DiscrepancyInline,
+        EventRelationInline,
+    ]
     actions = ["publish", "unpublish"]
     # A media link typed without a scheme is read as https (Django 6's default, said now to silence its warning).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -1,11 +1,11 @@
 from django.contrib import admin
-from django.contrib.contenttypes.admin import GenericTabularInline
+from django.contrib.contenttypes.admin import GenericStackedInline, GenericTabularInline
 from django.db import models
 from django.forms import Textarea
 from django.utils.translation import gettext_lazy as _
 
 from common.admin import CuratedAdmin, DatedAdminMixin
-from sources.models import Citation, Source
+from sources.models import Citation, Discrepancy, Source
 
 
 class CitationInline(GenericTabularInline):
@@ -26,3 +26,25 @@ class SourceAdmin(DatedAdminMixin, CuratedAdmin):
     list_display = ("label", "kind", "author", "year", "archive_ref", "date")
     list_filter = ("kind",)
     search_fields = ("slug", "label", "author", "title", "archive_ref")
+
+
+class DiscrepancyInline(GenericStackedInline):
+    """Where the sources disagree about the record, on the record's own page; each one's passages (two or
+    more citations) are edited on its own page, as a citation cannot hold citations in one inline."""
+
+    model = Discrepancy
+    extra = 0
+    fields = ("note", "position")
+    show_change_link = True
+    verbose_name = _("where the sources disagree")
+    verbose_name_plural = _("where the sources disagree (each with the passages that disagree)")
+
+
+@admin.register(Discrepancy)
+class DiscrepancyAdmin(CuratedAdmin):
+    list_display = ("__str__", "owner")
+    fields = ("note", "position")
+    inlines = [CitationInline]
+
+    def has_module_permission(self, request):
+        return False  # reached from the record it belongs to, not listed on its own

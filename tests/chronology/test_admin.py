@@ -64,6 +64,8 @@ def _event_form(**overrides):
         "aid-INITIAL_FORMS": "0",
         "alternatives-TOTAL_FORMS": "0",
         "alternatives-INITIAL_FORMS": "0",
+        "sources-discrepancy-content_type-object_id-TOTAL_FORMS": "0",
+        "sources-discrepancy-content_type-object_id-INITIAL_FORMS": "0",
         "relations-TOTAL_FORMS": "0",
         "relations-INITIAL_FORMS": "0",
         "date_as_written": "",
