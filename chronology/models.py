@@ -71,6 +71,37 @@ class Collection(models.Model):
             )
 
 
+class Era(Dated):
+    """A period of a collection (TimelineJS's eras: "The Republic", "Hadean"), drawn as a labelled band behind
+    its events. Not an event: it has no place, category or sources, only a span and a name."""
+
+    long_years = True
+    day_start = models.BigIntegerField(null=True, blank=True, editable=False, db_index=True)
+    day_end = models.BigIntegerField(null=True, blank=True, editable=False, db_index=True)
+    collection = models.ForeignKey(
+        Collection, on_delete=models.CASCADE, related_name="eras", verbose_name=_("collection")
+    )
+    title = TranslatedField(_("title"))
+
+    class Meta:
+        ordering = ["collection", "day_start", "day_end", "id"]
+        verbose_name = _("era")
+        verbose_name_plural = _("eras")
+        constraints = Dated.date_constraints("era")
+
+    def __str__(self) -> str:
+        return translate(self.title, get_language()) or self.date
+
+    def clean(self):
+        super().clean()
+        try:
+            bounds = parse_date(self.date, long_years=True) if self.date else None
+        except InvalidDate:
+            return  # the date field reports its own error
+        if bounds and (bounds.start is None or bounds.end is None):
+            raise ValidationError({"date": _("An era is drawn as a band: give both its start and its end.")})
+
+
 def seed_collection_id() -> int:
     """The collection a record joins when none is named: the seed corpus's, so code from before collections
     (factories, importers, the corpus loader) keeps working unchanged."""
@@ -191,6 +222,10 @@ class EventQuerySet(DatedQuerySet):
 class Event(Dated):
     # An event may be undated when relations place it ("after the fall of Kars, before Gümrü").
     date_required = False
+    # Any history, the universe's included: 13.8 billion years are 5 × 10^12 days, past a 32-bit column.
+    long_years = True
+    day_start = models.BigIntegerField(null=True, blank=True, editable=False, db_index=True)
+    day_end = models.BigIntegerField(null=True, blank=True, editable=False, db_index=True)
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True, help_text=SLUG_HELP)
     title = TranslatedField(_("title"))
@@ -445,6 +480,10 @@ class AlternativeDating(Dated):
     """
 
     date_required = False
+    # Another reading of an event's date is as deep as the event's own.
+    long_years = True
+    day_start = models.BigIntegerField(null=True, blank=True, editable=False, db_index=True)
+    day_end = models.BigIntegerField(null=True, blank=True, editable=False, db_index=True)
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="alternatives")
     place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
@@ -508,3 +547,4 @@ register_history(Theme)
 register_history(Category)
 register_history(Actor)
 register_history(Collection)
+register_history(Era)
