@@ -123,7 +123,8 @@ export function createTimeline(element, { lang, onSelect, onStep, onView = () =>
 
   function _minScale() {
     const span = Math.max(30, extent[1] - extent[0]);
-    return Math.max(1e-4, (size.width || 600) / (span * 1.5));
+    // Small enough for the universe's 13.8 billion years (5 × 10^12 days) on a phone's width.
+    return Math.max(1e-12, (size.width || 600) / (span * 1.5));
   }
 
   function _clampView(next) {
@@ -199,7 +200,7 @@ export function createTimeline(element, { lang, onSelect, onStep, onView = () =>
     ctx.fillStyle = colors.background;
     ctx.fillRect(0, 0, width, height);
     const months = t(lang, "months");
-    const year = (value) => formatYear(lang, value);
+    const year = (value, step) => formatYear(lang, value, step);
     drawAxis(ctx, { view, width, height, colors, months, shortMonths: t(lang, "monthsShort"), year });
     const shown = selected >= 0 && layout.lane[selected] >= 0;
     if (shown) _drawGuide(height);
