@@ -81,7 +81,7 @@ class Era(Dated):
     collection = models.ForeignKey(
         Collection, on_delete=models.CASCADE, related_name="eras", verbose_name=_("collection")
     )
-    title = TranslatedField(_("title"))
+    title = TranslatedField(_("title"), blank=True)  # TimelineJS draws an era without a headline too
 
     class Meta:
         ordering = ["collection", "day_start", "day_end", "id"]

@@ -26,9 +26,10 @@ from sources.selectors import citations_by_owner
 from .formats import write_events
 from .geojson import LAYERS, feature, write_geojson
 from .plaintext import html_to_text, text_to_html
-from .planning import TIMELINEJS_FORMATS, ImportPlan, default_language
+from .planning import TIMELINEJS_FORMATS, ImportPlan, default_language, unkept_notes
 from .records import CitationRef, EventRecord, FormatError, MediaLink, Timeline
 from .slides import language_codes
+from .timelinejs_collection import collection_takes_timeline
 
 CREATE, CHANGE, UNCHANGED, REJECT = "create", "change", "unchanged", "reject"
 
@@ -416,9 +417,15 @@ def events_import(
         warnings.setdefault(str(warning.row), []).append(f"{warning.field}: {warning.message}")
     with transaction.atomic():
         # Made inside the transaction: a dry run or a refused file leaves no empty collection behind.
+        new_collection = bool(collection) and not Collection.objects.filter(slug=collection).exists()
         importer.collection = collection_for_import(collection, language=language)
         if importer.collection is not None:
             report.notes.append(f"Into the collection {collection!r}.")
+            report.notes += collection_takes_timeline(
+                importer.collection, title=plan.title, eras=plan.eras, language=language, new=new_collection
+            )
+        else:
+            report.notes += unkept_notes(plan)
         for record in plan.records:
             row = str(record.source_row)
             report.rows.append(importer.outcome(record, by_row.pop(row, []), warnings.pop(row, [])))

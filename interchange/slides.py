@@ -81,6 +81,8 @@ class SlideReader:
         except DateProblem as problem:
             self.problem(where, problem.field, problem.message)
             return None
+        if date.left_out:
+            self.warn(where, "start_date", f"{date.left_out}.")
         title = self._headline(slide) or self._made_title(slide, date.display_date or date.edtf)
         if not self._headline(slide):
             # TimelineJS shows a slide without headline; the atlas needs a title, so one is made and said.

@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
                 ('date_uncertain', models.BooleanField(default=False, editable=False)),
                 ('day_start', models.BigIntegerField(blank=True, db_index=True, editable=False, null=True)),
                 ('day_end', models.BigIntegerField(blank=True, db_index=True, editable=False, null=True)),
-                ('title', common.translation.TranslatedField(default=dict, verbose_name='title')),
+                ('title', common.translation.TranslatedField(blank=True, default=dict, verbose_name='title')),
                 ('collection', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='eras', to='chronology.collection', verbose_name='collection')),
             ],
             options={
