@@ -279,3 +279,12 @@ def published_event_row(
     events = Event.objects.all() if drafts else Event.objects.published()
     rows = event_rows(events.filter(slug=slug), lang=lang, fields=fields)
     return rows[0] if rows else None
+
+
+def era_rows(collection) -> list[dict]:
+    """A collection's eras as the page draws them, in time order: the title in every language (the page
+    switches language in place), first and last day as ISO days."""
+    return [
+        {"title": dict(era.title), "date": era.date, "start": iso_day(era.day_start), "end": iso_day(era.day_end)}
+        for era in collection.eras.order_by("day_start", "day_end", "id")
+    ]

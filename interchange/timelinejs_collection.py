@@ -32,7 +32,9 @@ def collection_takes_timeline(
 def _take_title(collection: Collection, slide: TitleSlide, *, language: str, new: bool) -> str:
     headline = " ".join(html_to_text(text) for text in slide.title.values() if text).strip()
     text = "\n\n".join(html_to_text(text) for text in slide.summary.values() if text).strip()
-    introduction = "\n\n".join(part for part in (headline, text) if part)
+    # The headline is the collection's title, shown above it: the introduction is the slide's text, or the
+    # headline alone when the slide has no text.
+    introduction = text or headline
     if new and headline:
         collection.title = {**collection.title, language: headline}
     if introduction:

@@ -6,6 +6,7 @@ import {
   dayToIso,
   dayToParts,
   formatDate,
+  formatDay,
   formatYear,
   htmlDatetime,
   isoToDay,
@@ -74,4 +75,9 @@ test("the axis's years in deep time read in billions, millions and grouped thous
   // …and marks closer than a thousandth of a billion fall back to the years themselves.
   assert.equal(formatYear("en", -13800002000, 1000), "13,800.002 million years ago");
   assert.equal(formatYear("en", -13800000002, 2), "13,800,000,002 BC");
+});
+
+test("a day of deep time is said by its year: no one knows the 1st of January 538.8 million years ago", () => {
+  assert.equal(formatDay("en", "-538800000-01-01"), "538.8 million years ago");
+  assert.equal(formatDay("tr", "1920-04-23"), "23 Nisan 1920");
 });

@@ -47,6 +47,6 @@ test("the step grows with the span: years for a decade, billions for the univers
   const width = 1000;
   const pxYear = (years) => width / years;
   assert.equal(yearStep(pxYear(10)), 2);
-  assert.equal(yearStep(pxYear(13.8e9), 100), 2e9);
-  assert.equal(yearStep(pxYear(300000), 100), 50000);
+  assert.equal(yearStep(pxYear(13.8e9), 170), 5e9);
+  assert.equal(yearStep(pxYear(300000), 170), 100000);
 });

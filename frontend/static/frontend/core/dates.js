@@ -209,9 +209,10 @@ export function formatDate(lang, record) {
   return _formatInterval(lang, parsed.start, parsed.end);
 }
 
-/** An ISO day ("1920-11-05") in words ("5 November 1920"). */
+/** An ISO day ("1920-11-05") in words ("5 November 1920"); in deep time, its year ("4.6 billion years ago"). */
 export function formatDay(lang, iso) {
-  return _bare(lang, _isoParts(iso));
+  const parts = _isoParts(iso);
+  return isDeep(parts.year) ? formatYear(lang, parts.year) : _bare(lang, parts);
 }
 
 /** The value of a <time datetime> for an EDTF date, when HTML can say it (YYYY, YYYY-MM, YYYY-MM-DD). */

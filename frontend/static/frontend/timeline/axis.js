@@ -7,7 +7,7 @@ import { AXIS_HEIGHT, MORE_HEIGHT } from "./layout.js";
 // Year steps for the year band, finest first: one is picked so labels stay apart at any zoom, from single
 // years to the billions of years of an atlas that starts at the Big Bang (1, 2, 5 times each power of ten).
 const YEAR_STEPS = Array.from({ length: 33 }, (_, i) => [1, 2, 5][i % 3] * 10 ** Math.floor(i / 3));
-const LONG_LABEL = 100; // px between marks once they read "13.8 billion years ago", not "1920"
+const LONG_LABEL = 170; // px between marks once they read "13.8 billion years ago", not "1920"
 
 /** The step (years) for marks `pxYear` pixels a year apart, so each label has `room` pixels. */
 export function yearStep(pxYear, room = 40) {
@@ -33,7 +33,8 @@ export function yearMarks(from, to, step) {
 
 /**
  * Draw the axis for `view` ({left, k}) on a `width` × `height` canvas; `months`/`shortMonths` name the
- * months and `year` writes a year (astronomical numbering in, "44 BC" out: there is no year 0).
+ * months and `year` writes a year (astronomical numbering in, "44 BC" out: there is no year 0). Returns the
+ * labels it wrote.
  */
 export function drawAxis(ctx, { view, width, height, colors, months, shortMonths, year = String }) {
   const k = view.k;
@@ -52,10 +53,12 @@ export function drawAxis(ctx, { view, width, height, colors, months, shortMonths
     ctx.lineTo(Math.round(at) + 0.5, height - MORE_HEIGHT);
     ctx.stroke();
   };
+  const drawn = [];
   const label = (text, x0, x1, y, bold) => {
     ctx.font = bold ? `600 ${colors.font}` : colors.font;
     const w = ctx.measureText(text).width;
-    if (x1 - Math.max(x0, 0) < w + 8) return;
+    if (x1 - Math.max(x0, 0) < w + 8 || x1 < 0 || x0 > width) return;
+    drawn.push(text);
     ctx.fillStyle = bold ? colors.text : colors.muted;
     ctx.fillText(text, Math.min(Math.max(x0 + 4, 4), x1 - w - 4), y);
   };
@@ -99,4 +102,5 @@ export function drawAxis(ctx, { view, width, height, colors, months, shortMonths
   ctx.moveTo(0, AXIS_HEIGHT - 0.5);
   ctx.lineTo(width, AXIS_HEIGHT - 0.5);
   ctx.stroke();
+  return drawn;
 }
