@@ -276,6 +276,13 @@ class Event(Dated):
             "Leave the EDTF date empty and the atlas converts this one; the text is kept as written."
         ),
     )
+    # TimelineJS's display_date: how the source shows the date ("Late 1940s", "About 13.8 billion years ago"),
+    # said instead of the atlas's own words; the EDTF date still places and sorts the event.
+    date_words = TranslatedField(
+        _("date in words"),
+        blank=True,
+        help_text=_("Shown instead of the date's own words, e.g. 'Late 1940s'; leave empty to have them said."),
+    )
     date_calendar = models.CharField(
         _("calendar of the date as written"),
         max_length=10,

@@ -183,7 +183,10 @@ class DateWords:
         return self._qualified(Side(0, approximate=approximate, uncertain=uncertain), text)
 
     def record(self, record: dict) -> str:
-        """A dated row ({date, start, end, precision, approximate, uncertain, window}) in words."""
+        """A dated row ({date, start, end, precision, approximate, uncertain, window}) in words; a row's own
+        `date_words` (the source's display date, "Late 1940s") is said as it is."""
+        if record.get("date_words"):
+            return record["date_words"]
         if record.get("window") and record.get("start") and record.get("end"):
             # A window written as EDTF's range ("[1920-09..1924-03]") is said as precisely as it was written.
             sides = _window_sides(record.get("date") or "")

@@ -102,3 +102,12 @@ def test_events_without_places_leave_the_map_quiet_and_the_turkish_page_says_dee
     state = page.evaluate("() => window.chronoatlas.mapState()")
     assert state["areas"] == [] and not any(state["routes"].values())
     assert errors == []
+
+
+def test_the_sources_display_date_is_the_panels_date_in_its_language(open_atlas, page):
+    call_command("import_events", str(UNIVERSE), lang="en", collection="universe", publish=True, verbosity=0)
+    page = open_atlas("?collection=universe&event=big-bang&lang=en")
+
+    expect(page.locator(".panel-date time")).to_have_text("About 13.8 billion years ago")
+    page.get_by_role("button", name="TR", exact=True).click()
+    expect(page.locator(".panel-date time")).to_have_text("13,8 milyar yıl önce")  # the file had no Turkish one

@@ -87,7 +87,7 @@ def test_the_api_gives_deep_time_in_order_and_the_server_says_it_as_the_page_doe
         lang: [event_date_text(row, lang) for row in event_rows(Event.objects.order_by("day_start")[:8], lang=lang)]
         for lang in ("en", "tr")
     }
-    assert words["en"][0] == "13.8 billion years ago" and words["tr"][0] == "13,8 milyar yıl önce"
+    assert words["en"][1] == "13.6 billion years ago" and words["tr"][1] == "13,6 milyar yıl önce"
     assert words["en"][5] == "538.8 million years ago" and words["tr"][5] == "538,8 milyon yıl önce"
     assert words["en"][7] == "315,000 BC" and words["tr"][7] == "MÖ 315.000"
 
@@ -103,3 +103,23 @@ def test_a_file_with_a_year_before_the_universe_imports_the_rest_and_says_which(
     out = capsys.readouterr().out
     assert "slide 11 (“Before time”)" in out and "before the universe began" in out
     assert Event.objects.filter(collection__slug="universe").count() == len(IN_ORDER)
+
+
+def test_a_display_date_is_the_events_date_in_words_and_a_background_costs_nothing_but_itself(client, capsys):
+    _import("--collection", "universe")
+
+    big_bang = Event.objects.get(slug="big-bang")
+    assert big_bang.date_words == {"en": "About 13.8 billion years ago"} and big_bang.date == "Y-13800000000"
+    (row,) = client.get(
+        "/api/v1/events/", {"collection": "universe", "lang": "en", "fields": "slug,date_words"}
+    ).json()[:1]
+    assert row == {"slug": "big-bang", "date_words": "About 13.8 billion years ago"}
+    assert event_date_text(row, "en") == "About 13.8 billion years ago"
+    (turkish,) = client.get(
+        "/api/v1/events/", {"collection": "universe", "lang": "tr", "fields": "slug,date_words"}
+    ).json()[:1]
+    assert turkish == {"slug": "big-bang", "date_words": ""}  # no English words on the Turkish page
+    # The slides with backgrounds (a colour, a protocol-relative picture) came in, the curator told what did not.
+    assert Event.objects.filter(slug__in=["big-bang", "earth"]).count() == 2
+    out = capsys.readouterr().out
+    assert out.count("warning: background: is not shown: the atlas draws no slide backgrounds") == 2

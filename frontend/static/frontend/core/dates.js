@@ -193,8 +193,13 @@ export function isWindow(record) {
   return Boolean(record.window && record.start && record.end);
 }
 
-/** A dated record ({date, start, end, precision, approximate, uncertain, window}) in words, as precise as it is. */
+/**
+ * A dated record ({date, start, end, precision, approximate, uncertain, window, date_words}) in words, as
+ * precise as it is.
+ */
 export function formatDate(lang, record) {
+  // The source's own display date ("Late 1940s"), when the curator kept one, is said as it is.
+  if (record.date_words) return record.date_words;
   if (isWindow(record)) {
     // A window written as EDTF's range ("[1920-09..1924-03]") is said as precisely as it was written.
     const sides = _windowSides(record.date);
