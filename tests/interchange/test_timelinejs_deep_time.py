@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from chronology.models import Collection, Era, Event
+from chronology.models import SEED_COLLECTION, Collection, Era, Event
 from chronology.selectors import event_rows
+from common.dates import day_number
 from frontend.wording import event_date_text
 
 pytestmark = pytest.mark.django_db
@@ -123,3 +124,15 @@ def test_a_display_date_is_the_events_date_in_words_and_a_background_costs_nothi
     assert Event.objects.filter(slug__in=["big-bang", "earth"]).count() == 2
     out = capsys.readouterr().out
     assert out.count("warning: background: is not shown: the atlas draws no slide backgrounds") == 2
+
+
+def test_the_index_carries_the_few_date_words_and_a_collection_without_any_none(client):
+    _import("--collection", "universe")
+
+    universe = client.get("/api/v1/event-index/", {"collection": "universe", "lang": "en"}).json()
+    seed = client.get("/api/v1/event-index/", {"collection": SEED_COLLECTION, "lang": "en"}).json()
+
+    assert universe["dateWords"] == {str(universe["slug"].index("big-bang")): "About 13.8 billion years ago"}
+    assert "dateWords" not in seed
+    # Days since 1970 as plain numbers, 13.8 billion years of them: the page counts them as they are.
+    assert universe["start"][0] == day_number(-13800000000, 1, 1) - 2440588
