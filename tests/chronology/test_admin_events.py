@@ -112,6 +112,17 @@ def test_the_date_reading_speaks_turkish_to_a_turkish_curator(curator):
     assert said["date"]["text"] == "1921-10 → 1–31 Ekim 1921, ay kesinliğinde"
 
 
+def test_the_date_reading_says_deep_time_in_years_and_what_to_write_for_a_wrong_one(curator):
+    url = reverse("admin:chronology_event_parse_date")
+    said = curator.get(url, {"date": "Y-4600000000/Y-4500000000"}).json()
+    assert said["date"]["text"] == "Y-4600000000/Y-4500000000 → 4,600,000,000 BC – 4,500,000,000 BC, year precision"
+    said = curator.get(url, {"date": "Y-1.38E10"}).json()
+    assert not said["date"]["ok"] and "Y-138E8 is 13.8 billion years ago" in said["date"]["text"]
+    curator.cookies["django_language"] = "tr"
+    said = curator.get(url, {"date": "Y-13800000000"}).json()
+    assert said["date"]["text"] == "Y-13800000000 → MÖ 13.800.000.000, yıl kesinliğinde"
+
+
 def test_the_date_reading_is_for_staff_only(client):
     response = client.get(reverse("admin:chronology_event_parse_date"), {"date": "1921"})
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
