@@ -136,3 +136,18 @@ def test_the_index_carries_the_few_date_words_and_a_collection_without_any_none(
     assert "dateWords" not in seed
     # Days since 1970 as plain numbers, 13.8 billion years of them: the page counts them as they are.
     assert universe["start"][0] == day_number(-13800000000, 1, 1) - 2440588
+
+
+@pytest.mark.parametrize("format", ["timelinejs", "csv", "timelinejs-csv"])
+def test_deep_time_goes_out_and_comes_back_as_it_was(tmp_path, format):
+    _import("--collection", "universe")
+    before = sorted(Event.objects.values_list("slug", "date"))
+    path = tmp_path / f"out.{'json' if format == 'timelinejs' else 'csv'}"
+    call_command("export_events", str(path), "--format", format, "--lang", "en")
+    Event.objects.all().delete()
+
+    call_command("import_events", str(path), "--format", format, "--lang", "en", "--category", "general")
+
+    after = dict(Event.objects.values_list("title__en", "date"))
+    assert after["The Big Bang"] == "Y-13800000000" and after["The first humans"] == "Y-315000"
+    assert len(after) == len(before)
