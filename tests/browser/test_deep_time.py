@@ -111,3 +111,10 @@ def test_the_sources_display_date_is_the_panels_date_in_its_language(open_atlas,
     expect(page.locator(".panel-date time")).to_have_text("About 13.8 billion years ago")
     page.get_by_role("button", name="TR", exact=True).click()
     expect(page.locator(".panel-date time")).to_have_text("13,8 milyar yıl önce")  # the file had no Turkish one
+
+
+def test_the_universes_page_has_no_serious_accessibility_violation(universe_page):
+    from test_accessibility import _serious_violations
+
+    page, _errors = universe_page
+    assert _serious_violations(page) == []
