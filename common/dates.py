@@ -132,7 +132,7 @@ def date_of(number: int | None) -> dt.date | None:
     return dt.date.fromordinal(number - _ORDINAL_OFFSET)
 
 
-_ISO_DAY = re.compile(r"(-?\d{4})-(\d{2})-(\d{2})")
+_ISO_DAY = re.compile(r"(-?\d{4,})-(\d{2})-(\d{2})")  # deep time's years run longer
 
 
 def as_day_number(value: int | dt.date | str | None) -> int | None:

@@ -268,7 +268,9 @@ def test_bce_dates_keep_their_qualifiers():
     assert bounds.approximate and not bounds.uncertain
 
 
-@pytest.mark.parametrize("text", ["-0043-03-15", "0000-02-29", "0632-06-08", "1920-11-05", "-9999-01-01"])
+@pytest.mark.parametrize(
+    "text", ["-0043-03-15", "0000-02-29", "0632-06-08", "1920-11-05", "-9999-01-01", "-13800000000-01-01"]
+)
 def test_iso_day_writes_back_what_parse_day_reads(text):
     assert iso_day(parse_day(text)) == text
 
