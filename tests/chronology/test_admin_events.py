@@ -76,6 +76,16 @@ def test_the_year_filter_takes_every_event_whose_dates_reach_into_that_year(cura
     assert _listed(curator, year="1919") == ["in-1919"]
 
 
+def test_the_year_filter_in_deep_time_offers_the_years_events_are_in(curator):
+    make_event(slug="big-bang", date="Y-13800000000")
+    make_event(slug="in-1921", date="1921-03-16")
+    response = curator.get(reverse(CHANGELIST))
+    offered = [choice["display"] for spec in response.context["cl"].filter_specs if spec.title == "year"
+               for choice in spec.choices(response.context["cl"])]  # fmt: skip
+    assert [str(year) for year in offered[1:]] == ["-13800000000", "1921"]
+    assert _listed(curator, year="-13800000000") == ["big-bang"]
+
+
 def test_source_and_disputed_filters(curator):
     bayur = make_source(label="Bayur, 1991")
     cited = make_event(slug="cited", sources=[bayur])
