@@ -16,6 +16,7 @@ from chronology.models import (
     AlternativeDating,
     Category,
     Collection,
+    Era,
     Event,
     EventPlace,
     EventRelation,
@@ -72,6 +73,16 @@ class AlternativeDatingInline(admin.TabularInline):
     show_change_link = True  # its sources are edited on its own page
     verbose_name = _("alternative dating (disputed claim)")
     verbose_name_plural = _("alternative datings (disputed claims)")
+
+
+class EraInline(admin.TabularInline):
+    """A collection's eras, drawn as bands behind its events: an interval and a name."""
+
+    model = Era
+    extra = 0
+    fields = ("date", "title")
+    verbose_name = _("era")
+    verbose_name_plural = _("eras (bands behind the events, e.g. Y-4600000000/Y-538800000)")
 
 
 class RelationFormSet(BaseInlineFormSet):
@@ -144,6 +155,7 @@ class CollectionAdmin(TranslatedSearchMixin, CuratedAdmin):
     search_fields = ("slug",)
     translated_search = ("title",)
     filter_horizontal = ("curators",)
+    inlines = [EraInline]
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -192,7 +204,10 @@ class EventAdmin(TranslatedSearchMixin, DatedAdminMixin, CollectionScopedAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ("collection", "slug", "status", "title", "summary", "note")}),
-        (_("When"), {"fields": ("date", "date_as_written", "date_calendar", *DatedAdminMixin.dated_readonly)}),
+        (
+            _("When"),
+            {"fields": ("date", "date_as_written", "date_calendar", "date_words", *DatedAdminMixin.dated_readonly)},
+        ),
         (_("What"), {"fields": ("category", "significance", "themes", "people", "routes", "place_note")}),
         (_("Media (a link, never fetched)"), {"fields": ("media_url", "media_caption", "media_credit")}),
     ]

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from common.dates import day_number, day_parts
 from sources.models import Source
 
+YEARS_LISTED = 500  # a span longer than this lists only the years events begin or end in
+
 
 class YearFilter(admin.SimpleListFilter):
     """Events whose bounds overlap a year: "1921" lists a treaty of March 1921 and a war of 1920–1922."""
@@ -17,11 +19,18 @@ class YearFilter(admin.SimpleListFilter):
     parameter_name = "year"
 
     def lookups(self, request, model_admin):
-        span = model_admin.get_queryset(request).aggregate(first=Min("day_start"), last=Max("day_end"))
+        events = model_admin.get_queryset(request)
+        span = events.aggregate(first=Min("day_start"), last=Max("day_end"))
         if span["first"] is None or span["last"] is None:
             return []
         first_year, last_year = day_parts(span["first"])[0], day_parts(span["last"])[0]
-        return [(str(year), str(year)) for year in range(first_year, last_year + 1)]
+        if last_year - first_year <= YEARS_LISTED:
+            years = range(first_year, last_year + 1)
+        else:
+            # Deep time: every year since the Big Bang would never be listed; the years events begin or end in are.
+            bounds = events.values_list("day_start", "day_end")
+            years = sorted({day_parts(day)[0] for pair in bounds for day in pair if day is not None})
+        return [(str(year), str(year)) for year in years]
 
     def queryset(self, request, queryset):
         if not self.value():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from common.calendars import (
@@ -36,13 +37,23 @@ def _parts(day: int | dt.date) -> tuple[int, int, int]:
     return (day.year, day.month, day.day) if isinstance(day, dt.date) else day_parts(day)
 
 
+def _is_deep(year: int) -> bool:
+    return not -9999 <= year <= 9999
+
+
 def _year(year: int) -> str:
+    if _is_deep(year):
+        # A long year as written (Y-315000 is 315,000 BC, as the page says it), its digits grouped.
+        grouped = number_format(abs(year), force_grouping=True)
+        return grouped if year > 0 else _("%(year)s BC") % {"year": grouped}
     # Astronomical years (EDTF's): 0 is 1 BC, -43 is 44 BC.
     return str(year) if year > 0 else _("%(year)s BC") % {"year": 1 - year}
 
 
 def _day(day: int | dt.date, lang: str) -> str:
     year, month, number = _parts(day)
+    if _is_deep(year):
+        return _year(year)  # deep time is kept in years: no day of it is known
     return f"{number} {month_name(Calendar.GREGORIAN, month, lang)} {_year(year)}"
 
 
@@ -52,6 +63,8 @@ def describe_span(start: int | None, end: int | None, lang: str) -> str:
         if start == end:
             return _day(start, lang)
         (start_year, start_month, start_day), (end_year, end_month, _end_day) = _parts(start), _parts(end)
+        if start_year == end_year and _is_deep(start_year):
+            return _year(start_year)
         if (start_year, start_month) == (end_year, end_month):
             return f"{start_day}–{_day(end, lang)}"
         if start_year == end_year:

@@ -71,6 +71,37 @@ class Collection(models.Model):
             )
 
 
+class Era(Dated):
+    """A period of a collection (TimelineJS's eras: "The Republic", "Hadean"), drawn as a labelled band behind
+    its events. Not an event: it has no place, category or sources, only a span and a name."""
+
+    long_years = True
+    day_start = models.BigIntegerField(null=True, blank=True, editable=False, db_index=True)
+    day_end = models.BigIntegerField(null=True, blank=True, editable=False, db_index=True)
+    collection = models.ForeignKey(
+        Collection, on_delete=models.CASCADE, related_name="eras", verbose_name=_("collection")
+    )
+    title = TranslatedField(_("title"), blank=True)  # TimelineJS draws an era without a headline too
+
+    class Meta:
+        ordering = ["collection", "day_start", "day_end", "id"]
+        verbose_name = _("era")
+        verbose_name_plural = _("eras")
+        constraints = Dated.date_constraints("era")
+
+    def __str__(self) -> str:
+        return translate(self.title, get_language()) or self.date
+
+    def clean(self):
+        super().clean()
+        try:
+            bounds = parse_date(self.date, long_years=True) if self.date else None
+        except InvalidDate:
+            return  # the date field reports its own error
+        if bounds and (bounds.start is None or bounds.end is None):
+            raise ValidationError({"date": _("An era is drawn as a band: give both its start and its end.")})
+
+
 def seed_collection_id() -> int:
     """The collection a record joins when none is named: the seed corpus's, so code from before collections
     (factories, importers, the corpus loader) keeps working unchanged."""
@@ -191,6 +222,10 @@ class EventQuerySet(DatedQuerySet):
 class Event(Dated):
     # An event may be undated when relations place it ("after the fall of Kars, before Gümrü").
     date_required = False
+    # Any history, the universe's included: 13.8 billion years are 5 × 10^12 days, past a 32-bit column.
+    long_years = True
+    day_start = models.BigIntegerField(null=True, blank=True, editable=False, db_index=True)
+    day_end = models.BigIntegerField(null=True, blank=True, editable=False, db_index=True)
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True, help_text=SLUG_HELP)
     title = TranslatedField(_("title"))
@@ -240,6 +275,13 @@ class Event(Dated):
             "E.g. '5 Teşrinisani 1336' or '23.04.1336' (Rumi), '20 October 1914' (Julian). "
             "Leave the EDTF date empty and the atlas converts this one; the text is kept as written."
         ),
+    )
+    # TimelineJS's display_date: how the source shows the date ("Late 1940s", "About 13.8 billion years ago"),
+    # said instead of the atlas's own words; the EDTF date still places and sorts the event.
+    date_words = TranslatedField(
+        _("date in words"),
+        blank=True,
+        help_text=_("Shown instead of the date's own words, e.g. 'Late 1940s'; leave empty to have them said."),
     )
     date_calendar = models.CharField(
         _("calendar of the date as written"),
@@ -447,6 +489,10 @@ class AlternativeDating(Dated):
     """
 
     date_required = False
+    # Another reading of an event's date is as deep as the event's own.
+    long_years = True
+    day_start = models.BigIntegerField(null=True, blank=True, editable=False, db_index=True)
+    day_end = models.BigIntegerField(null=True, blank=True, editable=False, db_index=True)
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="alternatives")
     place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
@@ -510,3 +556,4 @@ register_history(Theme)
 register_history(Category)
 register_history(Actor)
 register_history(Collection)
+register_history(Era)

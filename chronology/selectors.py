@@ -24,7 +24,7 @@ from sources.selectors import citations_by_owner
 EVENT_FIELDS = (
     "slug", "title", "summary", "note", "date", "start", "end", "precision", "approximate", "uncertain",
     "category", "significance", "places", "place_roles", "place_note", "people", "themes", "routes", "citations", "aid",
-    "written", "calendars", "disputed", "alternatives", "relations", "window", "discrepancies",
+    "written", "calendars", "disputed", "alternatives", "relations", "window", "discrepancies", "date_words",
 )  # fmt: skip
 _COLUMNS = {
     "slug": "slug", "date": "date", "start": "day_start", "end": "day_end", "precision": "date_precision",
@@ -234,6 +234,9 @@ def event_rows(
     needs_bounds = "calendars" in fields or "window" in fields or date_window is not None
     needs_written = "written" in fields
     annotations = {f"_text_{name}": translated_text(name, lang) for name in _TRANSLATED if name in fields}
+    if "date_words" in fields:
+        # In the page's language only: another language's "Late 1940s" would read worse than the atlas's own words.
+        annotations["_date_words"] = Coalesce(KT(f"date_words__{lang}"), Value(""), output_field=TextField())
     if "window" in fields:
         annotations["_has_relations"] = Exists(EventRelation.objects.filter(event=OuterRef("pk")))
     selected = [
@@ -259,6 +262,8 @@ def event_rows(
         for name in _TRANSLATED:
             if name in fields:
                 row[name] = values[f"_text_{name}"]
+        if "date_words" in fields:
+            row["date_words"] = values["_date_words"]
         for name, by_event in related.items():
             row[name] = by_event.get(event_id, [])
         if "disputed" in fields:
@@ -293,3 +298,12 @@ def published_event_row(
     events = Event.objects.all() if drafts else Event.objects.published()
     rows = event_rows(events.filter(slug=slug), lang=lang, fields=fields)
     return rows[0] if rows else None
+
+
+def era_rows(collection) -> list[dict]:
+    """A collection's eras as the page draws them, in time order: the title in every language (the page
+    switches language in place), first and last day as ISO days."""
+    return [
+        {"title": dict(era.title), "date": era.date, "start": iso_day(era.day_start), "end": iso_day(era.day_end)}
+        for era in collection.eras.order_by("day_start", "day_end", "id")
+    ]

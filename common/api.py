@@ -147,8 +147,12 @@ class TranslatedReadOnlyViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
 
 def iso_day_field(help_text: str = "") -> serializers.RegexField:
     """A bound as the API writes it: an ISO 8601 day, with EDTF's extended years before 1 (`-0043-03-15`
-    is 15 March 44 BC), which OpenAPI's `date` format cannot describe; null for an open side."""
-    wording = "ISO day YYYY-MM-DD; years before 1 astronomical with a minus sign (-0043-03-15 is 15 March 44 BC)"
+    is 15 March 44 BC) and deep time's longer ones (`-13800000000-01-01`), which OpenAPI's `date` format cannot
+    describe; null for an open side."""
+    wording = (
+        "ISO day YYYY-MM-DD; years before 1 astronomical with a minus sign (-0043-03-15 is 15 March 44 BC), "
+        "years beyond four digits in full (-13800000000-01-01)"
+    )
     return serializers.RegexField(
-        r"^-?\d{4}-\d{2}-\d{2}$", allow_null=True, help_text=f"{help_text}{'; ' if help_text else ''}{wording}"
+        r"^-?\d{4,}-\d{2}-\d{2}$", allow_null=True, help_text=f"{help_text}{'; ' if help_text else ''}{wording}"
     )

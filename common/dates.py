@@ -2,25 +2,29 @@
 
 The `edtf` package parses; this module turns its result into integer day bounds, a precision and the
 qualifiers, and rejects what the atlas cannot place on a timeline (lists of choices, open-ended nonsense, years
-beyond four digits) with a message that says what to write instead. One set is placed: EDTF's "one of" range
+before the universe) with a message that says what to write instead. One set is placed: EDTF's "one of" range
 `[1920-09..1924-03]`, a single happening some time within that window (not an event that lasted so long).
 
 Bounds are Julian Day Numbers on the proleptic Gregorian calendar, the scale astronomers and historians
 use to count days across eras: `datetime.date` stops at year 1, and EDTF writes years before the common
 era with a minus sign in astronomical numbering (0000 is 1 BC, -0043 is 44 BC), which a day count holds
 as easily as 1920.
+
+Deep time is EDTF's long years: `Y-13800000000` (the Big Bang), `Y170000002`, the exponent form `Y-17E7`
+(170 million years ago), alone or as a side of an interval (`Y-4600000000/Y-4500000000`, `Y-300000/..`). They
+are years, never days: such a date runs from the year's first day to its last. 13.8 billion years is
+5 × 10^12 days, beyond a 32-bit column but well inside a 64-bit one and inside the doubles JavaScript
+counts with (exact to 9 × 10^15), so the page keeps the same day numbers.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-import math
 import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from convertdate import gregorian
 from edtf import parse_edtf
 from edtf.parser.edtf_exceptions import EDTFParseException
 from edtf.parser.parser_classes import (
@@ -34,9 +38,15 @@ from edtf.parser.parser_classes import (
     UnspecifiedIntervalSection,
 )
 
-EXAMPLES = "1920-11-05, 1921-10, 1919, 1920-09~, 1920?, 1920-05-11/1920-07-19, 1920-11/.., -0043-03-15 (44 BC)"
-# EDTF's four-digit years; longer ones (Y-12000) are geological time, not a history atlas's.
+EXAMPLES = (
+    "1920-11-05, 1921-10, 1919, 1920-09~, 1920?, 1920-05-11/1920-07-19, 1920-11/.., -0043-03-15 (44 BC), "
+    "Y-13800000000 (13.8 billion years ago)"
+)
+# EDTF's four-digit years, which may be written to the day; beyond them only long years (Y-12000).
 MIN_YEAR, MAX_YEAR = -9999, 9999
+# The universe is 13.8 billion years old: a year before 14 billion years ago never happened. The latest
+# year is as far ahead, which is more than any forecast needs.
+EARLIEST_YEAR, LATEST_YEAR = -14_000_000_000, 14_000_000_000
 # The day number of 1 January 0001, so a `datetime.date` converts by its ordinal without a calendar.
 _ORDINAL_OFFSET = 1721425
 
@@ -55,9 +65,15 @@ class InvalidDate(ValueError):
 
 def _year_out_of_range(text: str) -> InvalidDate:
     return InvalidDate(
-        f"{text!r} names a year the atlas cannot hold: it keeps years -9999 to 9999 written with four "
-        "digits, in EDTF's astronomical numbering (0000 is 1 BC, -0043 is 44 BC); write e.g. 1920, 0632 "
-        "or -0043-03-15."
+        f"{text!r} names a year before the universe began (13.8 billion years ago) or as far ahead: the atlas "
+        "holds years from Y-14000000000 to Y14000000000; write e.g. Y-13800000000 for the Big Bang."
+    )
+
+
+def _long_year_not_here(text: str) -> InvalidDate:
+    return InvalidDate(
+        f"{text!r} is deep time (a year beyond four digits): only events hold it. Here write years -9999 to "
+        "9999 with four digits, in EDTF's astronomical numbering (0000 is 1 BC, -0043 is 44 BC), e.g. 1920."
     )
 
 
@@ -68,20 +84,36 @@ def _no_year(text: str) -> InvalidDate:
     )
 
 
+# Howard Hinnant's days_from_civil / civil_from_days (the page's atlas-data.js uses the same): integers
+# only, so exact for any year; convertdate's floats round at geological years.
+_UNIX_EPOCH_DAY = 2440588  # 1970-01-01
+
+
 def day_number(year: int, month: int, day: int) -> int:
     """The Julian Day Number of a proleptic Gregorian day; ValueError if there is no such day."""
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValueError(f"year {year} is outside {MIN_YEAR}..{MAX_YEAR}")
-    # convertdate checks the day but not the month (it reads 1920-13-01 as 1921-01-01).
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise ValueError(f"year {year} is outside {EARLIEST_YEAR}..{LATEST_YEAR}")
     if not (1 <= month <= 12 and 1 <= day <= _month_length(year, month)):
         raise ValueError(f"{year:04d}-{month:02d}-{day:02d} is not a day of the Gregorian calendar")
-    # convertdate counts from midnight (x.5); the day number is the noon that follows.
-    return math.floor(gregorian.to_jd(year, month, day) + 0.5)
+    y = year - (month <= 2)
+    era = y // 400
+    year_of_era = y - era * 400
+    day_of_year = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
+    day_of_era = year_of_era * 365 + year_of_era // 4 - year_of_era // 100 + day_of_year
+    return era * 146097 + day_of_era - 719468 + _UNIX_EPOCH_DAY
 
 
 def day_parts(number: int) -> tuple[int, int, int]:
     """(year, month, day) of a day number; years before 1 astronomical (0 is 1 BC)."""
-    return gregorian.from_jd(number)
+    z = number - _UNIX_EPOCH_DAY + 719468
+    era = z // 146097
+    day_of_era = z - era * 146097
+    year_of_era = (day_of_era - day_of_era // 1460 + day_of_era // 36524 - day_of_era // 146096) // 365
+    day_of_year = day_of_era - (365 * year_of_era + year_of_era // 4 - year_of_era // 100)
+    shifted_month = (5 * day_of_year + 2) // 153
+    day = day_of_year - (153 * shifted_month + 2) // 5 + 1
+    month = shifted_month + 3 if shifted_month < 10 else shifted_month - 9
+    return year_of_era + era * 400 + (month <= 2), month, day
 
 
 def iso_day(number: int | None) -> str | None:
@@ -100,7 +132,7 @@ def date_of(number: int | None) -> dt.date | None:
     return dt.date.fromordinal(number - _ORDINAL_OFFSET)
 
 
-_ISO_DAY = re.compile(r"(-?\d{4})-(\d{2})-(\d{2})")
+_ISO_DAY = re.compile(r"(-?\d{4,})-(\d{2})-(\d{2})")  # deep time's years run longer
 
 
 def as_day_number(value: int | dt.date | str | None) -> int | None:
@@ -165,8 +197,8 @@ def _precision_of(start: int, end: int) -> Precision:
 
 
 def _single_bounds(parsed) -> tuple[int, int, Precision]:
-    if isinstance(parsed, LongYear):
-        raise _year_out_of_range(str(parsed))
+    if isinstance(parsed, LongYear):  # only inside a set: long years alone are read by _parse_long
+        raise _long_year_form(str(parsed), str(parsed))
     # `edtf` reverses the strict bounds of partly unspecified days before the common era (-0044-03-XX
     # gives 31 then 1 March), so take them in order.
     start, end = sorted((_struct_to_day(parsed.lower_strict()), _struct_to_day(parsed.upper_strict())))
@@ -221,16 +253,79 @@ def _parse_simple(text: str) -> DateBounds | None:
     return None
 
 
-_LONG_YEAR = re.compile(r"(?:^|[/.])Y?-?\d{5,}")
+# EDTF's long years: Y and five or more digits, or Y, digits and an exponent (Y-17E7 is -170000000).
+_LONG_SIDE = re.compile(r"Y(-?\d{5,})|Y(-?\d+)E(\d+)")
+_LONG_LOOKING = re.compile(r"(?:^|/)(?:Y|-?\d{5,})")
 
 
-def parse_date(value: str) -> DateBounds:
-    """Parse an EDTF string (level 0 or 1) into bounds, or raise InvalidDate saying what is wrong."""
+def _long_side_year(side: str, text: str) -> int:
+    match = _LONG_SIDE.fullmatch(side)
+    if match is None:
+        raise _long_year_form(side, text)
+    digits, mantissa, exponent = match.groups()
+    year = int(digits) if digits is not None else int(mantissa) * 10 ** int(exponent)
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise _year_out_of_range(text)
+    return year
+
+
+def _long_year_form(side: str, text: str) -> InvalidDate:
+    if re.fullmatch(r"-?\d{5,}", side):
+        advice = f"write it with EDTF's Y: Y{side}"
+    elif re.fullmatch(r"Y-?\d{1,4}", side):
+        four = f"{'-' if '-' in side else ''}{abs(int(side[1:])):04d}"
+        advice = f"a year of four digits or fewer is written without Y: {four}"
+    elif re.fullmatch(r"Y-?\d+\.\d+E\d+", side):
+        advice = "the exponent form takes whole digits: Y-138E8 is 13.8 billion years ago"
+    elif "S" in side:
+        advice = "significant digits (S) are not placed: write the year itself, e.g. Y-13800000000"
+    else:
+        advice = "a long year is Y and its digits, e.g. Y-13800000000, or Y-17E7 (no month, day, ~ or ?)"
+    where = f"{text!r}" if side == text else f"{text!r}: {side!r}"
+    return InvalidDate(f"{where} is not a long year the timeline can place; {advice}.")
+
+
+def _parse_long(text: str) -> DateBounds:
+    """A date with a long year on at least one side: years only, open sides allowed."""
+    sides = text.split("/")
+    if len(sides) > 2:
+        raise InvalidDate(f"{text!r} has more than one '/'; an interval is start/end, e.g. Y-4600000000/Y-4500000000.")
+    bounds = []
+    for side in sides:
+        if len(sides) == 2 and side in ("", ".."):
+            bounds.append(None)
+        elif _LONG_LOOKING.match(side):
+            year = _long_side_year(side, text)
+            bounds.append((day_number(year, 1, 1), day_number(year, 12, 31), Precision.YEAR))
+        else:
+            side_bounds = parse_date(side)
+            bounds.append((side_bounds.start, side_bounds.end, side_bounds.precision))
+    if len(bounds) == 1:
+        start, end, precision = bounds[0]
+        return DateBounds(text, start, end, precision, False, False, is_interval=False)
+    lower, upper = bounds
+    if lower and upper and lower[0] > upper[1]:
+        raise InvalidDate(f"{text!r} ends before it starts; swap the two dates.")
+    precisions = [side[2] for side in bounds if side]
+    precision = precisions[0] if len(precisions) == 1 else _coarser(*precisions)
+    approximate, uncertain = "~" in text or "%" in text, "?" in text or "%" in text
+    start, end = lower[0] if lower else None, upper[1] if upper else None
+    return DateBounds(text, start, end, precision, approximate, uncertain, is_interval=True)
+
+
+def parse_date(value: str, *, long_years: bool = True) -> DateBounds:
+    """Parse an EDTF string (level 0 or 1) into bounds, or raise InvalidDate saying what is wrong.
+
+    `long_years=False` refuses deep time, for records whose bounds are 32-bit columns (places' names, routes,
+    sources): only events are dated in geological time.
+    """
     text = (value or "").strip()
     if not text:
         raise InvalidDate(f"A date is required. Write it in EDTF, e.g. {EXAMPLES}.")
-    if _LONG_YEAR.search(text):
-        raise _year_out_of_range(text)
+    if any(_LONG_LOOKING.match(side) for side in text.split("/")):
+        if not long_years:
+            raise _long_year_not_here(text)
+        return _parse_long(text)
     if re.search(r"(?:^|/)-0000", text):
         raise InvalidDate(f"{text!r}: EDTF writes 1 BC as 0000, without a minus sign (-0001 is 2 BC).")
     if re.search(r"(?:^|/)-?XXXX", text):

@@ -36,6 +36,8 @@ class Dated(models.Model):
     """
 
     date_required = True
+    # Deep time (EDTF's long years, Y-13800000000) needs 64-bit day columns: a model that has them says so.
+    long_years = False
 
     date = models.CharField(
         _("date (EDTF)"),
@@ -87,7 +89,7 @@ class Dated(models.Model):
             self.date_precision = ""
             self.date_approximate = self.date_uncertain = False
             return
-        bounds = parse_date(self.date)
+        bounds = parse_date(self.date, long_years=self.long_years)
         self.date = bounds.edtf
         self.day_start, self.day_end = bounds.start, bounds.end
         self.date_precision = bounds.precision.value
@@ -104,7 +106,7 @@ class Dated(models.Model):
                 errors["date"] = [_("A date is required.")]
             elif self.date:
                 try:
-                    parse_date(self.date)
+                    parse_date(self.date, long_years=self.long_years)
                 except InvalidDate as error:
                     errors["date"] = [str(error)]
         if errors:

@@ -10,6 +10,10 @@ import re
 from dataclasses import dataclass
 
 _SIDE = re.compile(r"^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?([~?%]?)$")
+# EDTF's long years, years only: Y-13800000000, Y170000002, Y-17E7 (-170,000,000).
+_LONG_SIDE = re.compile(r"^Y(-?\d+)(?:E(\d+))?$")
+# From a million years back, years are said as "years ago" in millions or billions, to three decimals at most.
+MILLION, BILLION = 1_000_000, 1_000_000_000
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,8 @@ class Side:
 
 def parse_side(text: str) -> Side | None:
     """One side of an EDTF date ("1920-09~"), or None for forms read from the bounds instead ("192X")."""
+    if long := _LONG_SIDE.match(text):
+        return Side(int(long[1]) * 10 ** int(long[2] or 0))
     match = _SIDE.match(text)
     if not match:
         return None
@@ -39,6 +45,11 @@ def parse_side(text: str) -> Side | None:
             return None
     approximate, uncertain = qualifier in ("~", "%"), qualifier in ("?", "%")
     return Side(int(year), number, int(day) if day else None, season, approximate, uncertain)
+
+
+def is_deep(year: int) -> bool:
+    """A year beyond EDTF's four digits (deep time): said without "sometime", it is a round figure already."""
+    return not -9999 <= year <= 9999
 
 
 def _parse_edtf(text: str) -> tuple[Side | None, Side | None, bool] | None:
@@ -68,11 +79,35 @@ class DateWords:
 
     def year(self, year: int) -> str:
         """A year as readers count them: EDTF's astronomical years before 1 (0 is 1 BC, -43 is 44 BC) are
-        written "44 BC" / "MÖ 44", so no year 0 is ever shown."""
-        return str(year) if year >= 1 else self._fill("yearBC", year=str(1 - year))
+        written "44 BC" / "MÖ 44", so no year 0 is ever shown; beyond four digits the digits are grouped
+        ("315,000 BC" / "MÖ 315.000"), and from a million years back said in years ago ("13.8 billion years
+        ago" / "13,8 milyar yıl önce")."""
+        if year >= 1:
+            return str(year) if year <= 9999 else self._grouped(year)
+        # A long year is said as written: at 315,000 BC the year 0 of astronomical numbering is noise, and a
+        # curator writing Y-315000 means 315,000 BC (Y-10000 and -9999 are both 10,000 BC).
+        before = -year if is_deep(year) else 1 - year
+        if before <= 9999:
+            return self._fill("yearBC", year=str(before))
+        if before < MILLION:
+            return self._fill("yearBC", year=self._grouped(before))
+        # Rounded to a thousandth of the unit: a curator's 13,787,000,000 stays 13.787, 4,600,000,000 is 4.6.
+        unit, key = (
+            (BILLION, "yearsAgoBillion") if before >= BILLION - BILLION // 2000 else (MILLION, "yearsAgoMillion")
+        )
+        thousandths = (before * 1000 + unit // 2) // unit
+        whole, fraction = divmod(thousandths, 1000)
+        decimals = f"{fraction:03d}".rstrip("0")
+        count = self._grouped(whole) + (f"{self.strings['decimalMark']}{decimals}" if decimals else "")
+        return self._fill(key, count=count)
+
+    def _grouped(self, number: int) -> str:
+        return f"{number:,}".replace(",", self.strings["digitGroup"])
 
     def _years(self, start: Side, end: Side) -> str:
-        return f"{self.year(start.year)}–{self.year(end.year)}"
+        # Words on either side ("4.6 billion years ago") need the spaced dash to read as a span.
+        dash = " – " if is_deep(start.year) or is_deep(end.year) else "–"
+        return f"{self.year(start.year)}{dash}{self.year(end.year)}"
 
     def _bare(self, side: Side, *, with_year: bool = True) -> str:
         year = self.year(side.year) if with_year else ""
@@ -98,7 +133,7 @@ class DateWords:
 
     def _single(self, side: Side) -> str:
         if not (side.month or side.season or side.approximate or side.uncertain):
-            return self._fill("sometime", date=self.year(side.year))
+            return self.year(side.year) if is_deep(side.year) else self._fill("sometime", date=self.year(side.year))
         return self._side(side)
 
     def window(self, start: str, end: str) -> str:
@@ -138,7 +173,7 @@ class DateWords:
         elif precision == "month":
             text = self._bare(Side(start.year, start.month))
         elif precision == "year" and not approximate and not uncertain:
-            return self._fill("sometime", date=self.year(start.year))
+            return self._single(Side(start.year))
         elif precision == "year":
             text = self.year(start.year)
         elif (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
@@ -148,7 +183,10 @@ class DateWords:
         return self._qualified(Side(0, approximate=approximate, uncertain=uncertain), text)
 
     def record(self, record: dict) -> str:
-        """A dated row ({date, start, end, precision, approximate, uncertain, window}) in words."""
+        """A dated row ({date, start, end, precision, approximate, uncertain, window}) in words; a row's own
+        `date_words` (the source's display date, "Late 1940s") is said as it is."""
+        if record.get("date_words"):
+            return record["date_words"]
         if record.get("window") and record.get("start") and record.get("end"):
             # A window written as EDTF's range ("[1920-09..1924-03]") is said as precisely as it was written.
             sides = _window_sides(record.get("date") or "")

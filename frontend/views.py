@@ -20,7 +20,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from chronology.models import SEED_COLLECTION, Category, Collection, Event, EventPlace
 from chronology.preview import PREVIEW_PARAMETER, drafts_visible
-from chronology.selectors import drawn_place_links, published_event_row
+from chronology.selectors import drawn_place_links, era_rows, published_event_row
 from common.response_cache import cached_bytes_response
 from common.translation import language_codes, translate
 from frontend.embeds import embed_code_for_page, oembed_discovery_url
@@ -115,6 +115,8 @@ def _collection_asked(request, lang: str) -> dict | None:
         "slug": collection.slug,
         "title": translate(collection.title, lang) or collection.slug,
         "introduction": translate(collection.introduction, lang),
+        # Drawn as labelled bands behind the events (timeline/eras.js).
+        "eras": era_rows(collection),
     }
 
 

@@ -20,7 +20,7 @@ from .files import decode, read_bytes
 from .formats import read_events, recognise_format
 from .language import detect_language
 from .plaintext import html_to_text
-from .records import EventRecord, FormatError, Problem, ReadResult, Timeline
+from .records import EraRecord, EventRecord, FormatError, Problem, Timeline, TitleSlide
 from .slides import language_codes
 
 # Formats of one timeline in one language that TimelineJS shows whole: a slide the atlas cannot take is
@@ -41,6 +41,9 @@ class ImportPlan:
     warnings: tuple[Problem, ...] = ()  # what the reader changed or left out of rows that still import
     language: str = ""  # the language a TimelineJS file's text lands in
     detected_language: str = ""  # what lingua told from the text ("" when it could not tell)
+    # A TimelineJS file's title slide and eras: the collection it is imported into takes them.
+    title: TitleSlide | None = None
+    eras: tuple[EraRecord, ...] = ()
 
     @property
     def partial(self) -> bool:
@@ -95,13 +98,12 @@ def import_plan(
         given_slugs=_given_slugs(format, data),
         default_category=default_category,
         name=name,
-        notes=(
-            ((_language_note(chosen, detected, given=bool(language)),) if format in TIMELINEJS_FORMATS else ())
-            + _unkept_notes(result)
-        ),
+        notes=((_language_note(chosen, detected, given=bool(language)),) if format in TIMELINEJS_FORMATS else ()),
         warnings=result.warnings,
         language=chosen,
         detected_language=detected,
+        title=result.timeline.title,
+        eras=result.timeline.eras,
     )
 
 
@@ -143,15 +145,16 @@ def _era_label(era) -> str:
     return f"{row} ({f'“{title[:60]}”, ' if title else ''}{era.date_edtf})"
 
 
-def _unkept_notes(result: ReadResult) -> tuple[str, ...]:
-    timeline = result.timeline
+def unkept_notes(plan: ImportPlan) -> tuple[str, ...]:
+    """What an import without a collection leaves out of a TimelineJS file: its title slide and eras belong
+    to a collection (its introduction, its bands), and the seed collection's are the corpus's own."""
     notes = []
-    if timeline.title:
-        headline = next((text for text in timeline.title.title.values() if text), "")
+    if plan.title:
+        headline = next((text for text in plan.title.title.values() if text), "")
         notes.append(
-            f"Title slide{f' (“{headline[:60]}”)' if headline else ''}: not imported, there are no collections "
-            "yet to hold a timeline's introduction."
+            f"Title slide{f' (“{headline[:60]}”)' if headline else ''}: not imported without a collection; import "
+            "into one (--collection SLUG) to keep it as the collection's introduction."
         )
-    for era in timeline.eras:
-        notes.append(f"{_era_label(era)}: not imported, the atlas does not draw eras yet.")
+    for era in plan.eras:
+        notes.append(f"{_era_label(era)}: not imported without a collection; import into one to draw it.")
     return tuple(notes)

@@ -26,9 +26,10 @@ from sources.selectors import citations_by_owner
 from .formats import write_events
 from .geojson import LAYERS, feature, write_geojson
 from .plaintext import html_to_text, text_to_html
-from .planning import TIMELINEJS_FORMATS, ImportPlan, default_language
+from .planning import TIMELINEJS_FORMATS, ImportPlan, default_language, unkept_notes
 from .records import CitationRef, EventRecord, FormatError, MediaLink, Timeline
 from .slides import language_codes
+from .timelinejs_collection import collection_takes_timeline
 
 CREATE, CHANGE, UNCHANGED, REJECT = "create", "change", "unchanged", "reject"
 
@@ -150,6 +151,7 @@ def _category_named(group: str) -> Category | None:
 
 SNAPSHOT_FIELDS = (
     "title", "summary", "date", "date_as_written", "category", "status", "media_url", "media_caption", "media_credit",
+    "date_words",
 )  # fmt: skip
 
 
@@ -315,7 +317,10 @@ class _Importer:
         event.date = record.date_edtf
         event.date_as_written = "" if event.pk is None else event.date_as_written
         if record.display_date and self.plan.partial:
-            self.keep_display_date(event, record.display_date, row)
+            self.keep_display_date(event, record.display_date)
+        elif self.plan.partial and event.date_words.get(self.language):
+            # The file no longer shows the date its own way: the atlas's words say it again.
+            event.date_words = {code: text for code, text in event.date_words.items() if code != self.language}
         if self.publish:
             event.status = Status.PUBLISHED
         medium = next((m for m in record.media if m.url), None)
@@ -368,13 +373,9 @@ class _Importer:
                 setattr(event, name, getattr(event, name)[: limit - 1] + "…")
                 row.warnings.append(f"{name}: is longer than {limit} characters and was cut; shorten it if you like.")
 
-    @staticmethod
-    def keep_display_date(event: Event, display_date: str, row: RowOutcome) -> None:
-        """TimelineJS's display_date in the event's date as written, when it is a date that agrees.
-
-        The atlas's "date as written" is a calendar date checked against the EDTF date; a display text
-        such as "Late 1940s" has no field yet, so it is reported, not stored.
-        """
+    def keep_display_date(self, event: Event, display_date: str) -> None:
+        """TimelineJS's display_date: the event's date as written when it is a calendar date that agrees
+        ("5 March 1921"), else its date in words ("Late 1940s"), shown instead of the atlas's own."""
         event.date_as_written = display_date
         try:
             if len(display_date) > Event._meta.get_field("date_as_written").max_length:
@@ -382,10 +383,9 @@ class _Importer:
             event.date_from_written()
         except ValidationError:
             event.date_as_written = ""
-            row.warnings.append(
-                f"display_date: {display_date!r} is not kept; the atlas keeps a date as written only when it is "
-                "a calendar date that agrees with the date (e.g. 5 March 1921), and has no field for other text."
-            )
+            event.date_words = {**event.date_words, self.language: display_date}
+            return
+        event.date_words = {code: text for code, text in event.date_words.items() if code != self.language}
 
 
 def events_import(
@@ -416,9 +416,15 @@ def events_import(
         warnings.setdefault(str(warning.row), []).append(f"{warning.field}: {warning.message}")
     with transaction.atomic():
         # Made inside the transaction: a dry run or a refused file leaves no empty collection behind.
+        new_collection = bool(collection) and not Collection.objects.filter(slug=collection).exists()
         importer.collection = collection_for_import(collection, language=language)
         if importer.collection is not None:
             report.notes.append(f"Into the collection {collection!r}.")
+            report.notes += collection_takes_timeline(
+                importer.collection, title=plan.title, eras=plan.eras, language=language, new=new_collection
+            )
+        else:
+            report.notes += unkept_notes(plan)
         for record in plan.records:
             row = str(record.source_row)
             report.rows.append(importer.outcome(record, by_row.pop(row, []), warnings.pop(row, [])))

@@ -81,6 +81,14 @@ class SlideReader:
         except DateProblem as problem:
             self.problem(where, problem.field, problem.message)
             return None
+        if date.left_out:
+            self.warn(where, "start_date", f"{date.left_out}.")
+        background = self.background(slide.get("background"), where)
+        if background:
+            # Accepted, never a refusal: the slide comes in, and the curator knows the picture or colour did not.
+            self.warn(
+                where, "background", "is not shown: the atlas draws no slide backgrounds; the slide imports without it."
+            )
         title = self._headline(slide) or self._made_title(slide, date.display_date or date.edtf)
         if not self._headline(slide):
             # TimelineJS shows a slide without headline; the atlas needs a title, so one is made and said.
@@ -95,7 +103,7 @@ class SlideReader:
             display_date=date.display_date,
             group=plain_text(slide.get("group")),
             media=self.media(slide.get("media"), where),
-            background=self.background(slide.get("background"), where),
+            background=background,
             source_row=row,
         )
 

@@ -4,7 +4,8 @@ TimelineJS builds a JavaScript `Date` and sets the year with `setFullYear`, so i
 astronomical: year 0 is 1 BCE and -44 is 45 BCE. EDTF counts the same way (`0000` is 1 BCE), so the
 number passes through unchanged: TimelineJS `-44` is EDTF `-0044`. The atlas keeps dates to the day;
 a time of day is kept beside the date as text ("14:30", "09:05:30.250"), never folded into it.
-EDTF's years have four digits, so years beyond -9999…9999 are refused.
+Years beyond four digits are EDTF's long years (TimelineJS's `-13800000000` is `Y-13800000000`), kept as
+years: a month or day given with one is left out and said so.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from dataclasses import dataclass
 from edtf import parse_edtf
 from edtf.parser.edtf_exceptions import EDTFParseException
 
+from common.dates import EARLIEST_YEAR, LATEST_YEAR, InvalidDate, parse_date
+
+# The years a date can be written to the day in (EDTF's four digits); beyond them, years only.
 MIN_YEAR, MAX_YEAR = -9999, 9999
 
 
@@ -43,6 +47,7 @@ class ReadDate:
     time: str
     end_time: str
     display_date: str
+    left_out: str = ""  # what of the date could not be kept (a month given with a year of deep time)
 
 
 def _number(value: object, field: str, low: int, high: int) -> int | None:
@@ -65,8 +70,8 @@ def _number(value: object, field: str, low: int, high: int) -> int | None:
         if field.endswith("year"):
             raise DateProblem(
                 field,
-                f"year {number} is beyond what EDTF's four-digit years hold ({MIN_YEAR}…{MAX_YEAR}); "
-                "the atlas cannot place it. Give a year in that range or leave this slide out.",
+                f"year {number} is before the universe began (13.8 billion years ago) or as far ahead; the "
+                f"atlas holds years {EARLIEST_YEAR:,} to {LATEST_YEAR:,}. Correct the year or leave this slide out.",
             )
         raise DateProblem(field, f"{number} is out of range; {field.rsplit('.', 1)[-1]} runs from {low} to {high}.")
     return number
@@ -77,12 +82,18 @@ def days_in_month(year: int, month: int) -> int:
     return [31, 29 if calendar.isleap(year) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
 
 
+def is_long_year(year: int) -> bool:
+    return not MIN_YEAR <= year <= MAX_YEAR
+
+
 def _day_parts(obj: dict, prefix: str) -> tuple[DayParts, str]:
-    year = _number(obj.get("year"), f"{prefix}.year", MIN_YEAR, MAX_YEAR)
+    year = _number(obj.get("year"), f"{prefix}.year", EARLIEST_YEAR, LATEST_YEAR)
     month = _number(obj.get("month"), f"{prefix}.month", 1, 12)
     day = _number(obj.get("day"), f"{prefix}.day", 1, 31)
     if year is None:
         raise DateProblem(f"{prefix}.year", "a year is required (write a year before 1 CE as e.g. -44).")
+    if is_long_year(year):
+        return DayParts(year), ""  # deep time is kept in years; read_dates says what was left out
     if day is not None and month is None:
         raise DateProblem(f"{prefix}.month", f"day {day} has no month; give the month or leave the day empty.")
     if month is not None and day is not None and day > days_in_month(year, month):
@@ -145,6 +156,8 @@ def split_time(text: str) -> dict[str, str]:
 
 
 def edtf_year(year: int) -> str:
+    if is_long_year(year):
+        return f"Y{year}"
     return f"-{abs(year):04d}" if year < 0 else f"{year:04d}"
 
 
@@ -184,6 +197,11 @@ def read_dates(start: object, end: object, display_date: str) -> ReadDate:
                 f"ends ({edtf_day(end_parts)}) before it starts ({edtf_day(start_parts)}); swap the two dates.",
             )
     edtf = edtf_day(start_parts) + (f"/{edtf_day(end_parts)}" if end_parts else "")
+    left_out = "; ".join(
+        f"{name}: the year {parts.year:,} is deep time, kept as a year; its month and day were left out"
+        for name, side, parts in (("start_date", start, start_parts), ("end_date", end, end_parts))
+        if parts and is_long_year(parts.year) and isinstance(side, dict) and _has_month_or_day(side)
+    )
     shown = [display_date.strip()]
     for side in (start, end):
         if isinstance(side, dict):
@@ -195,10 +213,14 @@ def read_dates(start: object, end: object, display_date: str) -> ReadDate:
             edtf = text
             shown[index] = ""
     display = shown[0] or " – ".join(text for text in shown[1:] if text)
-    return ReadDate(edtf, time, end_time, display)
+    return ReadDate(edtf, time, end_time, display, left_out)
 
 
-_EDTF_LOOKING = re.compile(r"[-0-9X?~%./]+")
+def _has_month_or_day(side: dict) -> bool:
+    return any(str(side.get(key) or "").strip() for key in ("month", "day", "hour"))
+
+
+_EDTF_LOOKING = re.compile(r"[-0-9X?~%./YE]+")
 
 
 def _projects_to(text: str, start: DayParts, end: DayParts | None) -> bool:
@@ -233,7 +255,12 @@ def is_simple_edtf(text: str) -> bool:
 
 def checked_parts(text: str) -> Projection:
     """`timelinejs_parts` of a string checked to be EDTF; ValueError when it is not."""
-    if not is_simple_edtf(text):  # the `edtf` parser takes ~25 ms a string: only for the rarer forms
+    if "Y" in text:  # long years, which the `edtf` parser reads alone but not in intervals
+        try:
+            parse_date(text)
+        except InvalidDate as error:
+            raise ValueError(str(error)) from error
+    elif not is_simple_edtf(text):  # the `edtf` parser takes ~25 ms a string: only for the rarer forms
         try:
             parse_edtf(text)
         except EDTFParseException as error:
@@ -251,9 +278,12 @@ class Projection:
 
 
 _SIDE = re.compile(r"(-?)([0-9X]{4})(?:-([0-9X]{2}))?(?:-([0-9X]{2}))?")
+_LONG_SIDE = re.compile(r"Y(-?\d+)(?:E(\d+))?")
 
 
 def _side_parts(text: str) -> tuple[DayParts, bool]:
+    if long := _LONG_SIDE.fullmatch(text):
+        return DayParts(int(long[1]) * 10 ** int(long[2] or 0)), long[2] is None
     plain = re.sub(r"[?~%]", "", text)
     match = _SIDE.fullmatch(plain)
     if not match:

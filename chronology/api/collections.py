@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
 from chronology.models import SEED_COLLECTION, Collection
-from common.api import LANG_PARAMETER, TranslatedReadOnlyViewSet, TranslatedTextField
+from chronology.selectors import era_rows
+from common.api import LANG_PARAMETER, TranslatedReadOnlyViewSet, TranslatedTextField, iso_day_field
 
 COLLECTION_PARAMETER = OpenApiParameter(
     "collection", OpenApiTypes.STR, description="Only what belongs to this collection (its slug)"
@@ -35,17 +36,31 @@ def collection_page(collection: Collection) -> str:
     return atlas if collection.slug == SEED_COLLECTION else f"{atlas}?collection={collection.slug}"
 
 
+class EraSerializer(serializers.Serializer):
+    """An era as the API gives it (chronology.selectors.era_rows)."""
+
+    title = serializers.DictField(child=serializers.CharField(), help_text="Language code → title")
+    date = serializers.CharField(help_text="EDTF interval, e.g. Y-4600000000/Y-538800000")
+    start = iso_day_field("First day")
+    end = iso_day_field("Last day")
+
+
 class CollectionSerializer(serializers.ModelSerializer):
     title = TranslatedTextField()
     introduction = TranslatedTextField()
     url = serializers.SerializerMethodField(help_text="The collection's page on this site")
+    eras = serializers.SerializerMethodField(help_text="Its eras, drawn as bands behind its events, in time order")
 
     class Meta:
         model = Collection
-        fields = ["slug", "title", "introduction", "languages", "extent", "url"]
+        fields = ["slug", "title", "introduction", "languages", "extent", "url", "eras"]
 
     def get_url(self, collection) -> str:
         return collection_page(collection)
+
+    @extend_schema_field(EraSerializer(many=True))
+    def get_eras(self, collection) -> list[dict]:
+        return era_rows(collection)
 
 
 @extend_schema_view(

@@ -82,6 +82,9 @@ class EventSerializer(serializers.Serializer):
     summary = serializers.CharField()
     note = serializers.CharField(help_text="Curator's note, e.g. where sources disagree")
     date = serializers.CharField(help_text="EDTF, e.g. 1921-10 or 1920-09~")
+    date_words = serializers.CharField(
+        help_text="The date as the source shows it ('Late 1940s'), said instead of words made from `date`; often empty"
+    )
     start = iso_day_field("First possible day; null when open")
     end = iso_day_field("Last possible day; null when open")
     precision = serializers.ChoiceField(choices=[p.value for p in Precision])

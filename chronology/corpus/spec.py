@@ -124,6 +124,7 @@ SECTIONS: dict[str, Section] = {
             "media_url",
             "media_caption",
             "media_credit",
+            "date_words",
         ),
         required=frozenset({"slug", "title", "summary", "category", "citations"}),
         slug_lists={"themes": "themes", "places": "places", "people": "people", "routes": "routes"},

@@ -89,11 +89,35 @@ def test_curator_adds_an_event_with_both_languages_and_a_citation(curator):
     )
 
 
-def test_a_year_beyond_four_digits_in_admin_is_a_form_error_not_a_server_error(curator):
-    response = curator.post(reverse("admin:chronology_event_add"), _event_form(date="Y-12000"))
+def test_a_year_before_the_universe_in_admin_is_a_form_error_not_a_server_error(curator):
+    response = curator.post(reverse("admin:chronology_event_add"), _event_form(date="Y-15000000000"))
     assert response.status_code == 200
-    assert "years -9999 to 9999" in response.content.decode()
+    assert "before the universe began" in response.content.decode()
     assert not Event.objects.filter(slug="moscow-treaty").exists()
+
+
+def test_a_curator_saves_the_big_bang_and_the_source_s_own_words_for_its_date(curator):
+    form = _event_form(date="Y-13800000000", date_words_0="", date_words_1="About 13.8 billion years ago")
+    response = curator.post(reverse("admin:chronology_event_add"), form)
+    assert response.status_code == 302
+    event = Event.objects.get(slug="moscow-treaty")
+    assert (event.start_iso, event.end_iso, event.date_precision) == (
+        "-13800000000-01-01",
+        "-13800000000-12-31",
+        "year",
+    )
+    assert event.date_words == {"en": "About 13.8 billion years ago"}
+
+
+def test_a_place_name_in_deep_time_is_refused_saying_only_events_hold_it(db):
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    from geography.models import PlaceName
+
+    name = PlaceName(place=make_place(slug="kars"), name="Kars", date="Y-12000")
+    with translation.override("en"), pytest.raises(ValidationError, match="only events hold it"):
+        name.full_clean()
 
 
 def test_a_curator_saves_an_event_before_the_common_era_and_reads_its_days(curator):

@@ -76,6 +76,16 @@ def test_the_year_filter_takes_every_event_whose_dates_reach_into_that_year(cura
     assert _listed(curator, year="1919") == ["in-1919"]
 
 
+def test_the_year_filter_in_deep_time_offers_the_years_events_are_in(curator):
+    make_event(slug="big-bang", date="Y-13800000000")
+    make_event(slug="in-1921", date="1921-03-16")
+    response = curator.get(reverse(CHANGELIST))
+    offered = [choice["display"] for spec in response.context["cl"].filter_specs if spec.title == "year"
+               for choice in spec.choices(response.context["cl"])]  # fmt: skip
+    assert [str(year) for year in offered[1:]] == ["-13800000000", "1921"]
+    assert _listed(curator, year="-13800000000") == ["big-bang"]
+
+
 def test_source_and_disputed_filters(curator):
     bayur = make_source(label="Bayur, 1991")
     cited = make_event(slug="cited", sources=[bayur])
@@ -110,6 +120,17 @@ def test_the_date_reading_speaks_turkish_to_a_turkish_curator(curator):
     curator.cookies["django_language"] = "tr"
     said = curator.get(reverse("admin:chronology_event_parse_date"), {"date": "1921-10"}).json()
     assert said["date"]["text"] == "1921-10 → 1–31 Ekim 1921, ay kesinliğinde"
+
+
+def test_the_date_reading_says_deep_time_in_years_and_what_to_write_for_a_wrong_one(curator):
+    url = reverse("admin:chronology_event_parse_date")
+    said = curator.get(url, {"date": "Y-4600000000/Y-4500000000"}).json()
+    assert said["date"]["text"] == "Y-4600000000/Y-4500000000 → 4,600,000,000 BC – 4,500,000,000 BC, year precision"
+    said = curator.get(url, {"date": "Y-1.38E10"}).json()
+    assert not said["date"]["ok"] and "Y-138E8 is 13.8 billion years ago" in said["date"]["text"]
+    curator.cookies["django_language"] = "tr"
+    said = curator.get(url, {"date": "Y-13800000000"}).json()
+    assert said["date"]["text"] == "Y-13800000000 → MÖ 13.800.000.000, yıl kesinliğinde"
 
 
 def test_the_date_reading_is_for_staff_only(client):

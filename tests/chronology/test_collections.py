@@ -120,3 +120,14 @@ def test_an_import_into_one_collection_never_changes_another_collections_event(d
     seed_event.refresh_from_db()
     assert seed_event.collection.slug == SEED_COLLECTION and seed_event.title["en"] == "Event moscow-treaty"
     assert not Collection.objects.filter(slug="computing").exists()  # rolled back with the refused file
+
+
+def test_a_curator_reads_and_edits_a_collections_eras_on_its_page(admin_client):
+    from chronology.models import Era
+
+    universe = Collection.objects.create(slug="universe", title={"en": "The universe"})
+    Era.objects.create(collection=universe, date="Y-4600000000/Y-538800000", title={"en": "Precambrian"})
+
+    page = admin_client.get(reverse("admin:chronology_collection_change", args=[universe.pk])).content.decode()
+
+    assert 'value="Y-4600000000/Y-538800000"' in page and "Precambrian" in page

@@ -89,11 +89,17 @@ def test_open_or_unknown_end_has_no_bound_on_that_side(text, start, end):
         ("[..1920]", "both ends"),
         ("[1924-03..1920-09]", "ends before it starts"),
         ("[1920-13..1921]", "not a valid EDTF"),
-        # Beyond EDTF's four-digit years, and forms that are not EDTF: each says what to write.
-        ("Y-12000", "years -9999 to 9999"),
-        ("Y20000", "years -9999 to 9999"),
-        ("-12000", "years -9999 to 9999"),
-        ("1920/Y20000", "years -9999 to 9999"),
+        # Years that never were, long years written wrong, and forms that are not EDTF: each says what to write.
+        ("Y-15000000000", "before the universe began"),
+        ("Y-15E9", "before the universe began"),
+        ("Y20000000000", "Y-14000000000 to Y14000000000"),
+        ("-12000", "write it with EDTF's Y: Y-12000"),
+        ("Y-1.38E10", "Y-138E8"),
+        ("Y-9500", "written without Y: -9500"),
+        ("Y171010000S3", "significant digits"),
+        ("Y-12000~", "no month, day, ~ or ?"),
+        ("Y-12000-03", "no month, day, ~ or ?"),
+        ("Y-4500000000/Y-4600000000", "ends before it starts"),
         ("-0000", "writes 1 BC as 0000"),
         ("-0043-02-29", "does not exist"),  # -43 (44 BC) is not a leap year; -44 is
         ("XXXX", "write a year of four digits"),
@@ -108,6 +114,53 @@ def test_bad_date_strings_are_rejected_with_what_to_fix(text, says):
 def test_the_first_and_last_years_the_timeline_holds_are_placed():
     assert iso_day(parse_date("-9999").start) == "-9999-01-01"
     assert iso_day(parse_date("9999-12/..").start) == "9999-12-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("Y-13800000000", "-13800000000-01-01", "-13800000000-12-31"),  # the Big Bang
+        ("Y-138E8", "-13800000000-01-01", "-13800000000-12-31"),  # the same, in the exponent form
+        ("Y-17E7", "-170000000-01-01", "-170000000-12-31"),
+        ("Y170000002", "170000002-01-01", "170000002-12-31"),
+        ("Y-315000", "-315000-01-01", "-315000-12-31"),
+        ("Y-4600000000/Y-4500000000", "-4600000000-01-01", "-4500000000-12-31"),
+        ("Y-300000/1920-11-05", "-300000-01-01", "1920-11-05"),
+        ("Y-2500000/..", "-2500000-01-01", None),
+    ],
+)
+def test_long_years_are_placed_as_whole_years(text, first, last):
+    bounds = parse_date(text)
+    assert (iso_day(bounds.start), iso_day(bounds.end), bounds.precision) == (first, last, Precision.YEAR)
+
+
+def test_deep_time_sorts_before_history():
+    texts = ["1920", "-0043", "Y-315000", "Y-13800000000", "Y-17E7", "Y-4600000000"]
+    assert sorted(texts, key=lambda text: parse_date(text).start) == [
+        "Y-13800000000",
+        "Y-4600000000",
+        "Y-17E7",
+        "Y-315000",
+        "-0043",
+        "1920",
+    ]
+
+
+def test_day_numbers_agree_with_the_calendar_across_the_four_digit_years():
+    """The integer arithmetic that reaches the Big Bang gives every four-digit year's days as convertdate does."""
+    from convertdate import gregorian
+
+    for year in range(-9999, 10000, 37):
+        for month, day in ((1, 1), (2, 28), (3, 1), (12, 31)):
+            number = day_number(year, month, day)
+            assert number == int(gregorian.to_jd(year, month, day) + 0.5)
+            assert day_parts(number) == (year, month, day)
+
+
+def test_records_without_deep_time_columns_refuse_long_years_saying_so():
+    with pytest.raises(InvalidDate, match="only events hold it"):
+        parse_date("Y-12000", long_years=False)
+    assert parse_date("-9999", long_years=False).start == day_number(-9999, 1, 1)
 
 
 def test_leap_day_exists_in_1920():  # and not in 1900: see the bad date strings above
@@ -215,7 +268,9 @@ def test_bce_dates_keep_their_qualifiers():
     assert bounds.approximate and not bounds.uncertain
 
 
-@pytest.mark.parametrize("text", ["-0043-03-15", "0000-02-29", "0632-06-08", "1920-11-05", "-9999-01-01"])
+@pytest.mark.parametrize(
+    "text", ["-0043-03-15", "0000-02-29", "0632-06-08", "1920-11-05", "-9999-01-01", "-13800000000-01-01"]
+)
 def test_iso_day_writes_back_what_parse_day_reads(text):
     assert iso_day(parse_day(text)) == text
 

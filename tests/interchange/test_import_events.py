@@ -228,8 +228,8 @@ def test_bce_dates_import_and_are_kept(tmp_path):
     assert Event.objects.get(slug="caesar").date == "-0044-03-15"
 
 
-def test_years_beyond_four_digits_are_refused_naming_the_slide(tmp_path):
-    slides = {"events": [{"start_date": {"year": "-12000"}, "text": {"headline": "Ice age"}}]}
+def test_a_year_before_the_universe_is_refused_naming_the_slide(tmp_path):
+    slides = {"events": [{"start_date": {"year": "-15000000000"}, "text": {"headline": "Before time"}}]}
     path = tmp_path / "deep.json"
     path.write_text(json.dumps(slides), encoding="utf-8")
     with pytest.raises(CommandError):
@@ -237,6 +237,14 @@ def test_years_beyond_four_digits_are_refused_naming_the_slide(tmp_path):
     report = events_import(plan=import_plan(source=path, default_category="report"), dry_run=True)
     assert "slide 1" in report.rejected[0].row
     assert Event.objects.count() == 0
+
+
+def test_an_ice_age_twelve_thousand_years_back_imports_as_a_long_year(tmp_path):
+    slides = {"events": [{"start_date": {"year": "-12000"}, "text": {"headline": "Ice age"}}]}
+    path = tmp_path / "deep.json"
+    path.write_text(json.dumps(slides), encoding="utf-8")
+    _import(path, "--category", "report")
+    assert Event.objects.get().date == "Y-12000"
 
 
 def _empty():

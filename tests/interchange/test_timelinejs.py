@@ -67,16 +67,42 @@ def test_dates_before_the_common_era_and_early_years_become_edtf(start, edtf):
     assert event.date_edtf == edtf
 
 
-@pytest.mark.parametrize("year", ["-12000", "20000", 10000])
-def test_years_beyond_four_digits_are_refused_naming_the_slide(year):
+@pytest.mark.parametrize("year", ["-15000000000", "20000000000", -14000000001])
+def test_years_before_the_universe_are_refused_naming_the_slide(year):
     result = read_timelinejs(
         timeline_bytes([slide("Fine"), slide("Too far", start_date={"year": year})]), language="en"
     )
     assert [e.title["en"] for e in result.timeline.events] == ["Fine"]
     (problem,) = result.problems
     assert problem.where.startswith("slide 2") and "Too far" in problem.where
-    assert problem.field == "start_date.year" and "four-digit" in problem.message
+    assert problem.field == "start_date.year" and "before the universe began" in problem.message
     assert problem.row == 2
+
+
+@pytest.mark.parametrize(
+    ("start", "edtf"),
+    [
+        ({"year": "-13800000000"}, "Y-13800000000"),
+        ({"year": -4600000000}, "Y-4600000000"),
+        ({"year": "-315000"}, "Y-315000"),
+        ({"year": "-10000"}, "Y-10000"),
+        ({"year": 170000002}, "Y170000002"),
+        ({"year": "-9999"}, "-9999"),
+    ],
+)
+def test_years_beyond_four_digits_become_edtf_long_years(start, edtf):
+    event, problems = read_one(start_date=start)
+    assert not problems
+    assert event.date_edtf == edtf
+
+
+def test_a_month_given_with_a_year_of_deep_time_is_left_out_and_said():
+    result = read_timelinejs(
+        timeline_bytes([slide("Earth", start_date={"year": "-4540000000", "month": "3", "day": "1"})]), language="en"
+    )
+    assert [event.date_edtf for event in result.timeline.events] == ["Y-4540000000"]
+    (warning,) = result.warnings
+    assert "deep time, kept as a year" in warning.message
 
 
 @pytest.mark.parametrize(

@@ -88,7 +88,7 @@ def test_bad_rows_are_problems_naming_the_row_and_the_rest_still_read():
     result = read_timelinejs_sheet(
         sheet(
             {"Year": "1920", "Headline": "Fine"},
-            {"Year": "-12000", "Headline": "Too early"},
+            {"Year": "-15000000000", "Headline": "Too early"},
             {"Year": "1920", "Time": "noon", "Headline": "Bad time"},
             {"Year": "1920", "Type": "chapter", "Headline": "Odd type"},
             {"Year": "1920", "Headline": "Bad media", "Media": "javascript:alert(1)"},

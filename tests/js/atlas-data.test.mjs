@@ -148,3 +148,36 @@ test("a marker counts the events that happened or travelled there, not those onl
   assert.deepEqual(Object.fromEntries(data.counts), { erzurum: 1, kars: 1, baku: 2 });
   assert.deepEqual(data.byPlace.get("kars"), [2, 0, 1], "choosing Kars still lists what concerns it, in time order");
 });
+
+test("an event the source dates in its own words carries them; the others carry none", () => {
+  const day = (iso) => isoToDay(iso);
+  const index = {
+    format: 1,
+    lang: "en",
+    count: 2,
+    categories: ["general"],
+    precisions: ["year"],
+    places: [],
+    routes: [],
+    slug: ["big-bang", "sun"],
+    title: ["The Big Bang", "The Sun forms"],
+    date: ["Y-13800000000", "Y-4600000000"],
+    start: [day("-13800000000-01-01"), day("-4600000000-01-01")],
+    end: [day("-13800000000-12-31"), day("-4600000000-12-31")],
+    precision: [0, 0],
+    category: [0, 0],
+    significance: [2, 2],
+    flags: [0, 0],
+    placeOffsets: [0, 0, 0],
+    placeRefs: [],
+    roles: [],
+    placeRoles: [],
+    routeOffsets: [0, 0, 0],
+    routeRefs: [],
+    dateWords: { 0: "About 13.8 billion years ago" },
+  };
+  const { events } = decodeIndex(index);
+  assert.equal(events[0].date_words, "About 13.8 billion years ago");
+  assert.equal(events[0].start, "-13800000000-01-01");
+  assert.ok(!("date_words" in events[1]));
+});

@@ -6,6 +6,7 @@ import {
   dayToIso,
   dayToParts,
   formatDate,
+  formatDay,
   formatYear,
   htmlDatetime,
   isoToDay,
@@ -53,4 +54,30 @@ test("years before 1 are counted back from it in each language, with no year 0",
   assert.equal(formatYear("en", 1), "1");
   assert.equal(htmlDatetime("-0043-03-15"), "");
   assert.equal(htmlDatetime("0000"), "");
+});
+
+test("deep time keeps its days where a JavaScript Date cannot reach: the Big Bang, the young Earth", () => {
+  for (const iso of ["-13800000000-01-01", "-4600000000-12-31", "-315200-02-29", "170000002-06-15"]) {
+    assert.equal(dayToIso(isoToDay(iso)), iso);
+  }
+  // 13.8 billion years of 365.2425 days, give or take the days of the years since 1970.
+  assert.equal(Math.round(-isoToDay("-13800000000-01-01") / 365.2425), 13800001970);
+  assert.ok(isoToDay("-13800000000-01-01") < isoToDay("-4600000000-01-01"));
+});
+
+test("the axis's years in deep time read in billions, millions and grouped thousands", () => {
+  assert.equal(formatYear("en", -4600000000), "4.6 billion years ago");
+  assert.equal(formatYear("tr", -4600000000), "4,6 milyar yıl önce");
+  assert.equal(formatYear("en", -170000000), "170 million years ago");
+  assert.equal(formatYear("tr", -300000), "MÖ 300.000");
+  // Marks a million years apart near the Big Bang are told apart by their decimals…
+  assert.equal(formatYear("en", -13801000000, 1e6), "13.801 billion years ago");
+  // …and marks closer than a thousandth of a billion fall back to the years themselves.
+  assert.equal(formatYear("en", -13800002000, 1000), "13,800.002 million years ago");
+  assert.equal(formatYear("en", -13800000002, 2), "13,800,000,002 BC");
+});
+
+test("a day of deep time is said by its year: no one knows the 1st of January 538.8 million years ago", () => {
+  assert.equal(formatDay("en", "-538800000-01-01"), "538.8 million years ago");
+  assert.equal(formatDay("tr", "1920-04-23"), "23 Nisan 1920");
 });

@@ -75,6 +75,7 @@ const timeline = createTimeline(document.getElementById("timeline"), {
   onView: (view) => _viewed(view),
   categories: config.categories,
   legend: document.getElementById("category-legend"),
+  eras: config.collection?.eras || [],
 });
 const map = createMap(document.getElementById("map"), {
   lang: store.get().lang,

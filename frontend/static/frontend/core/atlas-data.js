@@ -135,6 +135,8 @@ export function decodeIndex(index) {
       routes: _slices(index.routes, index.routeOffsets, index.routeRefs, i),
       disputed: Boolean(bits & DISPUTED),
       window: Boolean(bits & WINDOW),
+      // The source's own words for the date ("Late 1940s"), said instead of the atlas's (dates.js).
+      ...(index.dateWords?.[i] ? { date_words: index.dateWords[i] } : {}),
     };
   }
   return { events, columns: { starts, ends, flags, significance } };

@@ -4,18 +4,28 @@
 import { dayToParts, monthStart } from "../core/dates.js";
 import { AXIS_HEIGHT, MORE_HEIGHT } from "./layout.js";
 
-// Year steps for the year band, finest first: one is picked so labels stay apart at any zoom, centuries
-// and millennia included for atlases that reach before the common era.
-const YEAR_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000];
+// Year steps for the year band, finest first: one is picked so labels stay apart at any zoom, from single
+// years to the billions of years of an atlas that starts at the Big Bang (1, 2, 5 times each power of ten).
+const YEAR_STEPS = Array.from({ length: 33 }, (_, i) => [1, 2, 5][i % 3] * 10 ** Math.floor(i / 3));
+const LONG_LABEL = 170; // px between marks once they read "13.8 billion years ago", not "1920"
+
+/** The step (years) for marks `pxYear` pixels a year apart, so each label has `room` pixels. */
+export function yearStep(pxYear, room = 40) {
+  return YEAR_STEPS.find((step) => step > 1 && step * pxYear >= room) || YEAR_STEPS[YEAR_STEPS.length - 1];
+}
 
 /**
  * The years (astronomical) labelled from `from` to `to` at `step`: those whose number as readers count it
- * is a multiple of the step, so 10 BC (-9) and AD 10 are marked and no year 0 is.
+ * is a multiple of the step, so 10 BC (-9) and AD 10 are marked and no year 0 is. Beyond four digits a
+ * year is read as written (dates.js formatYear): 20,000 BC is -20000.
  */
 export function yearMarks(from, to, step) {
   const marks = [];
-  for (let n = Math.floor((1 - from) / step) * step; n >= step; n -= step) {
-    if (1 - n <= to) marks.push(1 - n); // n BC
+  const reader = (n) => (n > 10000 ? -n : 1 - n); // n BC as an astronomical year
+  // Only the marks in view are visited: at 13.8 billion years a loop from the era would never end.
+  const latest = Math.max(step, Math.ceil(-to / step) * step);
+  for (let n = Math.floor((1 - from) / step) * step; n >= latest; n -= step) {
+    if (reader(n) <= to) marks.push(reader(n));
   }
   for (let y = Math.max(step, Math.ceil(from / step) * step); y <= to; y += step) marks.push(y);
   return marks;
@@ -23,7 +33,8 @@ export function yearMarks(from, to, step) {
 
 /**
  * Draw the axis for `view` ({left, k}) on a `width` × `height` canvas; `months`/`shortMonths` name the
- * months and `year` writes a year (astronomical numbering in, "44 BC" out: there is no year 0).
+ * months and `year` writes a year (astronomical numbering in, "44 BC" out: there is no year 0). Returns the
+ * labels it wrote.
  */
 export function drawAxis(ctx, { view, width, height, colors, months, shortMonths, year = String }) {
   const k = view.k;
@@ -42,10 +53,12 @@ export function drawAxis(ctx, { view, width, height, colors, months, shortMonths
     ctx.lineTo(Math.round(at) + 0.5, height - MORE_HEIGHT);
     ctx.stroke();
   };
+  const drawn = [];
   const label = (text, x0, x1, y, bold) => {
     ctx.font = bold ? `600 ${colors.font}` : colors.font;
     const w = ctx.measureText(text).width;
-    if (x1 - Math.max(x0, 0) < w + 8) return;
+    if (x1 - Math.max(x0, 0) < w + 8 || x1 < 0 || x0 > width) return;
+    drawn.push(text);
     ctx.fillStyle = bold ? colors.text : colors.muted;
     ctx.fillText(text, Math.min(Math.max(x0 + 4, 4), x1 - w - 4), y);
   };
@@ -65,14 +78,15 @@ export function drawAxis(ctx, { view, width, height, colors, months, shortMonths
         label(String(parts.day), x(day), x(day) + k * step, 30, false);
     }
   } else {
-    const pxYear = 365.25 * k;
-    const yearStep = pxYear >= 44 ? 1 : YEAR_STEPS.find((step) => step > 1 && step * pxYear >= 40) || 2000;
+    const pxYear = 365.2425 * k;
+    const deep = first.year < -9999 || dayToParts(lastDay).year > 9999;
+    const step = pxYear >= 44 ? 1 : yearStep(pxYear, deep ? LONG_LABEL : 40);
     // Each labelled year's band runs to the next labelled one (across the era, 10 BC is followed by AD 10).
-    const marks = yearMarks(first.year - yearStep, dayToParts(lastDay).year + yearStep, yearStep);
+    const marks = yearMarks(first.year - step, dayToParts(lastDay).year + step, step);
     for (let i = 0; i < marks.length - 1; i++) {
       const x0 = x(monthStart(marks[i], 1));
       line(x0, 0, colors.gridStrong);
-      label(year(marks[i]), x0, x(monthStart(marks[i + 1], 1)), 11, true);
+      label(year(marks[i], step), x0, x(monthStart(marks[i + 1], 1)), 11, true);
     }
     if (pxMonth >= 14) {
       const names = pxMonth >= 80 ? months : pxMonth >= 30 ? shortMonths : null;
@@ -88,4 +102,5 @@ export function drawAxis(ctx, { view, width, height, colors, months, shortMonths
   ctx.moveTo(0, AXIS_HEIGHT - 0.5);
   ctx.lineTo(width, AXIS_HEIGHT - 0.5);
   ctx.stroke();
+  return drawn;
 }

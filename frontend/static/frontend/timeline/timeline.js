@@ -15,6 +15,7 @@ import { t } from "../core/i18n.js";
 import { drawAxis } from "./axis.js";
 import { categoriesInUse, categoryCodes, categoryColours, renderCategoryLegend } from "./categories.js";
 import { drawEdgeLabel, drawEvent, drawOverflow, readTheme } from "./draw.js";
+import { drawEras, eraBands } from "./eras.js";
 import { attachInput } from "./input.js";
 import {
   AXIS_HEIGHT,
@@ -40,9 +41,13 @@ const DEFAULT_EXTENT = [monthStart(1917, 1), monthStart(1925, 1)];
 /**
  * Build a timeline in `element`. Callbacks: onSelect(index), onStep(delta | "first" | "last"), and
  * onView({left, right}) after a frame that moved the view (days since 1970). `categories` (the page
- * config's) colour the events; `legend`, a <ul>, lists those the events use.
+ * config's) colour the events; `legend`, a <ul>, lists those the events use; `eras` (the collection's:
+ * {title, start, end}) are drawn as bands behind the events.
  */
-export function createTimeline(element, { lang, onSelect, onStep, onView = () => {}, categories = [], legend = null }) {
+export function createTimeline(
+  element,
+  { lang, onSelect, onStep, onView = () => {}, categories = [], legend = null, eras = [] },
+) {
   element.classList.add("timeline");
   element.innerHTML = `
     <div class="timeline-tools">
@@ -89,6 +94,8 @@ export function createTimeline(element, { lang, onSelect, onStep, onView = () =>
   let animation = 0;
   let hintTimer = 0;
   let reported = { left: Number.NaN, k: Number.NaN }; // the view last told to onView
+  const bands = eraBands(eras);
+  let drawnLabels = { axis: [], eras: [] }; // what the last frame wrote, for the page's tests and tools
 
   function _labelWidth(i) {
     if (Number.isNaN(labelWidths[i])) {
@@ -123,7 +130,8 @@ export function createTimeline(element, { lang, onSelect, onStep, onView = () =>
 
   function _minScale() {
     const span = Math.max(30, extent[1] - extent[0]);
-    return Math.max(1e-4, (size.width || 600) / (span * 1.5));
+    // Small enough for the universe's 13.8 billion years (5 × 10^12 days) on a phone's width.
+    return Math.max(1e-12, (size.width || 600) / (span * 1.5));
   }
 
   function _clampView(next) {
@@ -199,8 +207,10 @@ export function createTimeline(element, { lang, onSelect, onStep, onView = () =>
     ctx.fillStyle = colors.background;
     ctx.fillRect(0, 0, width, height);
     const months = t(lang, "months");
-    const year = (value) => formatYear(lang, value);
-    drawAxis(ctx, { view, width, height, colors, months, shortMonths: t(lang, "monthsShort"), year });
+    const year = (value, step) => formatYear(lang, value, step);
+    const axis = drawAxis(ctx, { view, width, height, colors, months, shortMonths: t(lang, "monthsShort"), year });
+    const drawnEras = drawEras(ctx, { bands, view, width, height, top: AXIS_HEIGHT, colors, lang });
+    drawnLabels = { axis, eras: drawnEras.map((era) => era.title) };
     const shown = selected >= 0 && layout.lane[selected] >= 0;
     if (shown) _drawGuide(height);
     const leftPx = view.left * view.k;
@@ -443,6 +453,8 @@ export function createTimeline(element, { lang, onSelect, onStep, onView = () =>
       const x = arrays.flags[index] & 32 ? pointX : x0 + Math.min(6, Math.max(2, (x1 - x0) / 2));
       return x < 0 || x > size.width ? null : { x: rect.left + x, y: rect.top + y + BAR_HEIGHT / 2 };
     },
+    /** The texts the last frame wrote: {axis: the axis's labels, eras: the names of the eras in view}. */
+    drawn: () => drawnLabels,
     /** The visible window as [first day, last day] (days since 1970) and the scale. */
     view: () => ({ left: view.left, right: view.left + size.width / view.k, k: view.k }),
     /** Focus the keyboard element. */
