@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chronology.admin_filters import DisputedFilter, SourceFilter, YearFilter
 from chronology.date_reading import date_reading
+from chronology.media import image_prepare
 from chronology.models import (
     Actor,
     AidItem,
@@ -17,6 +18,7 @@ from chronology.models import (
     Category,
     Collection,
     Event,
+    EventMedia,
     EventPlace,
     EventRelation,
     Person,
@@ -62,6 +64,56 @@ class EventPlaceInline(admin.TabularInline):
     autocomplete_fields = ("place",)
     verbose_name = _("place")
     verbose_name_plural = _("places (and what each was to the event)")
+
+
+def _https_by_default(field, **kwargs):
+    # A link typed without a scheme is read as https (Django 6's default, said now to silence its warning).
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
+class EventMediaForm(forms.ModelForm):
+    """A medium of the event. An uploaded image is checked and re-encoded here, before anything is saved: a
+    refused file is named on its field and the rest of the event's form is shown again as it was typed."""
+
+    class Meta:
+        model = EventMedia
+        fields = ("kind", "image", "url", "caption", "credit", "alt", "position")
+        formfield_callback = _https_by_default
+
+    prepared = None
+
+    def clean_image(self):
+        upload = self.cleaned_data.get("image")
+        if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
+            self.prepared = image_prepare(upload)
+            return self.prepared.image
+        return upload
+
+    def save(self, commit=True):
+        medium = super().save(commit=False)
+        if self.prepared is not None:
+            medium.image = self.prepared.image
+            medium.thumbnail_panel = self.prepared.panel
+            medium.thumbnail_phone = self.prepared.phone
+            medium.width, medium.height = self.prepared.width, self.prepared.height
+        elif not medium.image:
+            medium.thumbnail_panel = medium.thumbnail_phone = ""
+            medium.width = medium.height = None
+        if commit:
+            medium.save()
+        return medium
+
+
+class EventMediaInline(admin.StackedInline):
+    model = EventMedia
+    form = EventMediaForm
+    extra = 0
+    fields = ("kind", "image", "url", "caption", "credit", "alt", "position")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    verbose_name = _("medium (an uploaded image or an external link)")
+    verbose_name_plural = _("media: images, video, sound, documents")
 
 
 class AlternativeDatingInline(admin.TabularInline):
@@ -179,7 +231,14 @@ class EventAdmin(TranslatedSearchMixin, DatedAdminMixin, CollectionScopedAdmin):
     translated_search = ("title", "summary")
     ordering = ("day_start", "day_end", "slug")
     autocomplete_fields = ("people", "themes", "routes")
-    inlines = [EventPlaceInline, CitationInline, AidItemInline, AlternativeDatingInline, EventRelationInline]
+    inlines = [
+        EventPlaceInline,
+        EventMediaInline,
+        CitationInline,
+        AidItemInline,
+        AlternativeDatingInline,
+        EventRelationInline,
+    ]
     actions = ["publish", "unpublish"]
     # A media link typed without a scheme is read as https (Django 6's default, said now to silence its warning).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
