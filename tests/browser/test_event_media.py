@@ -91,3 +91,27 @@ def test_a_phone_loads_the_phone_thumbnail_in_the_sheet(open_atlas, media, page)
     section = _panel(open_atlas(f"?lang=en&event={EVENT}"))
     page.wait_for_function("() => document.querySelector('.panel-section-media img').naturalWidth > 0")
     assert section.locator("figure img").evaluate("img => img.currentSrc").endswith(media.thumbnail_phone.name)
+
+
+def _lesson_of(event_slug: str):
+    from lessons.models import Lesson, LessonStep
+
+    lesson = Lesson.objects.create(slug="media-lesson", title={"tr": "Ders", "en": "Lesson"}, status="published")
+    LessonStep.objects.create(lesson=lesson, event=Event.objects.get(slug=event_slug), position=1)
+    return lesson
+
+
+def test_present_mode_projects_the_image_and_the_presenter_sees_every_medium(open_atlas, media, page, live_server):
+    _lesson_of(EVENT)
+    page = open_atlas("?lang=en&mode=present&lesson=media-lesson&step=1")
+    stage = page.locator(".present-text .present-media")
+    stage.locator("img").wait_for()
+    assert stage.locator("img").get_attribute("alt") == "A handwritten page"
+    assert stage.locator(".panel-media-credit").text_content() == "Credit: State Archive"
+    assert stage.locator(".panel-media-card").count() == 0  # a link is no use on the wall
+    presenter = page.context.new_page()
+    presenter.goto(f"{live_server.url}/?lang=en&mode=presenter&lesson=media-lesson&step=1")
+    presenter.wait_for_selector("html[data-ready]")
+    media_of_step = presenter.locator(".presenter-current .present-media")
+    media_of_step.locator("img").wait_for()
+    assert media_of_step.locator(".panel-media-card a").get_attribute("href") == "https://www.youtube.com/watch?v=abc"
