@@ -240,13 +240,10 @@ class EventAdmin(TranslatedSearchMixin, DatedAdminMixin, CollectionScopedAdmin):
         EventRelationInline,
     ]
     actions = ["publish", "unpublish"]
-    # A media link typed without a scheme is read as https (Django 6's default, said now to silence its warning).
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ("collection", "slug", "status", "title", "summary", "note")}),
         (_("When"), {"fields": ("date", "date_as_written", "date_calendar", *DatedAdminMixin.dated_readonly)}),
         (_("What"), {"fields": ("category", "significance", "themes", "people", "routes", "place_note")}),
-        (_("Media (a link, never fetched)"), {"fields": ("media_url", "media_caption", "media_credit")}),
     ]
 
     class Media:

@@ -9,6 +9,7 @@ colour profiles) and nothing appended to the file survives. The atlas serves onl
 from __future__ import annotations
 
 import io
+import re
 import uuid
 import warnings
 from dataclasses import dataclass
@@ -184,3 +185,20 @@ def kind_of_link(url: str) -> str:
         if host == known or host.endswith(f".{known}"):
             return kind
     return "link"
+
+
+STORED_NAME = re.compile(r"^events/[0-9a-f]{32}\.(jpg|png)$")
+
+
+def stored_companions(name: str, storage) -> dict:
+    """For an image the atlas stored before (`events/<hex>.jpg`, as a corpus file names it), its thumbnails'
+    names and its size, read from storage: a medium loaded from a file gets them back without re-encoding."""
+    stem, extension = name.rsplit(".", 1)
+    found = {}
+    for field, suffix in (("thumbnail_panel", "panel"), ("thumbnail_phone", "phone")):
+        candidate = f"{stem}-{suffix}.{extension}"
+        if storage.exists(candidate):
+            found[field] = candidate
+    with storage.open(name, "rb") as stored, Image.open(stored) as image:
+        found["width"], found["height"] = image.size
+    return found

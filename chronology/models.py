@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 from coloraide import Color
@@ -14,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from chronology.media import STORED_NAME, stored_companions
 from common.calendars import Calendar, CalendarError, parse_calendar_date, to_gregorian_alternatives
 from common.dates import InvalidDate, as_day_number, parse_date
 from common.history import register_history
@@ -253,10 +255,7 @@ class Event(Dated):
     )
     people = models.ManyToManyField(Person, blank=True, related_name="events", verbose_name=_("people"))
     routes = models.ManyToManyField(Route, blank=True, related_name="events", verbose_name=_("routes"))
-    # A picture, video or page that illustrates the event (TimelineJS slides carry one); linked, never fetched.
-    media_url = models.URLField(_("media link"), max_length=500, blank=True)
-    media_caption = models.CharField(_("media caption"), max_length=500, blank=True)
-    media_credit = models.CharField(_("media credit"), max_length=300, blank=True)
+    # Its pictures, video, sound and documents: EventMedia rows (`event.media`).
     updated_at = models.DateTimeField(auto_now=True)
     citations = GenericRelation("sources.Citation", related_query_name="event")
 
@@ -530,8 +529,26 @@ class EventMedia(models.Model):
     def __str__(self) -> str:
         return f"{self.event.slug} {self.kind} {self.position}"
 
+    def save(self, *args, **kwargs):
+        if self.image and getattr(self.image, "_committed", True) and not self.thumbnail_phone:
+            # Named by a corpus file: the thumbnails made at its upload are beside it.
+            with contextlib.suppress(OSError):
+                for name, value in stored_companions(self.image.name, self.image.storage).items():
+                    setattr(self, name, value)
+        super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
+        if self.image and getattr(self.image, "_committed", True) and not self._image_is_stored():
+            raise ValidationError(
+                {
+                    "image": _(
+                        "No image %(name)r is stored by the atlas. Upload the image in the event's admin page, or "
+                        "name one as an export writes it (events/<name>.jpg)."
+                    )
+                    % {"name": self.image.name}
+                }
+            )
         if self.image and self.url:
             raise ValidationError(
                 {"url": _("Give either an uploaded image or an external link, not both: clear one of them.")}
@@ -547,6 +564,9 @@ class EventMedia(models.Model):
             raise ValidationError(
                 {"alt": _("Describe what the image shows (alt text): readers who cannot see it rely on it.")}
             )
+
+    def _image_is_stored(self) -> bool:
+        return bool(STORED_NAME.match(self.image.name)) and self.image.storage.exists(self.image.name)
 
 
 class RelationKind(models.TextChoices):

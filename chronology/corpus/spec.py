@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db import models
 
-from chronology.models import Actor, AidItem, AlternativeDating, Category, Event, Person, Status, Theme
+from chronology.models import Actor, AidItem, AlternativeDating, Category, Event, EventMedia, Person, Status, Theme
 from geography.models import Area, Place, PlaceName, Route, RouteStatus
 from sources.models import Citation, Source
 
@@ -121,9 +121,6 @@ SECTIONS: dict[str, Section] = {
             "status",
             "note",
             "place_note",
-            "media_url",
-            "media_caption",
-            "media_credit",
         ),
         required=frozenset({"slug", "title", "summary", "category", "citations"}),
         slug_lists={"themes": "themes", "places": "places", "people": "people", "routes": "routes"},
@@ -147,6 +144,13 @@ SECTIONS: dict[str, Section] = {
                 ),
                 references={"donor": "actors", "recipient": "actors", "route": "routes", "source": "sources"},
                 required=frozenset({"donor", "recipient", "status", "source"}),
+            ),
+            # An uploaded image is named as stored (events/<name>.jpg): a corpus file carries no image bytes.
+            "media": Child(
+                EventMedia,
+                "a medium",
+                fields=("kind", "image", "url", "caption", "credit", "alt"),
+                positioned=True,
             ),
             "alternatives": Child(
                 AlternativeDating,

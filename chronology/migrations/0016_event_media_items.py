@@ -73,4 +73,8 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(media_items_from_links, media_links_from_items),
+        # One place for an event's media: the importers and exporters read and write EventMedia too.
+        migrations.RemoveField(model_name='event', name='media_url'),
+        migrations.RemoveField(model_name='event', name='media_caption'),
+        migrations.RemoveField(model_name='event', name='media_credit'),
     ]

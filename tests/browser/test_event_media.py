@@ -83,7 +83,7 @@ def test_in_turkish_the_panel_says_it_in_turkish(open_atlas, media):
     assert section.locator("h3").text_content() == "Görseller ve bağlantılar"
     assert section.locator("figure img").get_attribute("alt") == "El yazısı bir sayfa"
     assert section.locator(".panel-media-caption").first.text_content() == "Mektubun ilk sayfası"
-    assert section.locator(".panel-media-credit").first.text_content() == "Telif: State Archive"
+    assert section.locator(".panel-media-credit").first.text_content() == "Künye: State Archive"
 
 
 def test_a_phone_loads_the_phone_thumbnail_in_the_sheet(open_atlas, media, page):

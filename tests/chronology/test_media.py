@@ -239,3 +239,56 @@ def test_a_bad_file_is_named_on_its_field_and_the_stored_event_is_untouched(cura
     assert event.title == {"tr": "Eski", "en": "Old"}
     assert list(event.media.all()) == [kept]
     assert not media_root.exists() or not any(media_root.rglob("*.*"))
+
+
+# ---- the corpus format ---------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_corpus_export_names_the_stored_image_and_loads_back_with_its_thumbnails(tmp_path):
+    from chronology.corpus import corpus_load
+    from chronology.corpus.exporting import corpus_export
+
+    event = make_event(slug="kars")
+    prepared = image_prepare(upload(image_bytes()))
+    stored = EventMedia.objects.create(
+        event=event,
+        kind="image",
+        image=prepared.image,
+        thumbnail_panel=prepared.panel,
+        thumbnail_phone=prepared.phone,
+        width=prepared.width,
+        height=prepared.height,
+        alt={"en": "A photo"},
+        caption={"en": "Kars"},
+    )
+    EventMedia.objects.create(event=event, kind="video", url="https://vimeo.com/7", credit="Film archive", position=1)
+    exported = corpus_export()
+    assert f"image: {stored.image.name}" in exported
+    EventMedia.objects.all().delete()  # the rows, not the files
+
+    (tmp_path / "atlas.yaml").write_text(exported, encoding="utf-8")
+    corpus_load(path=tmp_path / "atlas.yaml")
+    image, video = event.media.order_by("position")
+    assert image.image.name == stored.image.name and image.thumbnail_phone.name == stored.thumbnail_phone.name
+    assert (image.width, image.height) == (1600, 900) and image.alt == {"en": "A photo"}
+    assert (video.url, video.credit) == ("https://vimeo.com/7", "Film archive")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["events/0123456789abcdef0123456789abcdef.jpg", "../../etc/passwd", "events/x.svg"])
+def test_a_corpus_naming_an_image_the_atlas_does_not_store_says_so_and_loads_nothing(tmp_path, name):
+    from chronology.corpus import CorpusInvalid, corpus_load
+    from chronology.corpus.exporting import corpus_export
+
+    make_event(slug="kars")
+    exported = corpus_export()
+    assert "- slug: kars\n" in exported
+    corpus = exported.replace(
+        "- slug: kars\n", f"- slug: kars\n  media:\n  - image: {name}\n    alt:\n      en: A photo\n", 1
+    )
+    (tmp_path / "atlas.yaml").write_text(corpus, encoding="utf-8")
+    with pytest.raises(CorpusInvalid) as refused:
+        corpus_load(path=tmp_path / "atlas.yaml")
+    assert f"No image '{name}' is stored by the atlas" in str(refused.value)
+    assert not EventMedia.objects.exists()
