@@ -5,6 +5,7 @@ from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.http import JsonResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -32,6 +33,7 @@ from chronology.services import (
     relations_check,
 )
 from common.admin import CuratedAdmin, DatedAdminMixin, TranslatedSearchMixin, translated_column
+from common.translation import translate
 from sources.admin import CitationInline
 
 
@@ -110,10 +112,20 @@ class EventMediaInline(admin.StackedInline):
     model = EventMedia
     form = EventMediaForm
     extra = 0
-    fields = ("kind", "image", "url", "caption", "credit", "alt", "position")
+    fields = ("kind", "image", "stored_image", "url", "caption", "credit", "alt", "position")
+    readonly_fields = ("stored_image",)
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     verbose_name = _("medium (an uploaded image or an external link)")
     verbose_name_plural = _("media: images, video, sound, documents")
+
+    @admin.display(description=_("as stored"))
+    def stored_image(self, medium):
+        # What the atlas kept of the upload (re-encoded), so the curator sees it before publishing.
+        if not medium.thumbnail_panel:
+            return "—"
+        return format_html(
+            '<img src="{}" alt="{}" width="240">', medium.thumbnail_panel.url, translate(medium.alt, get_language())
+        )
 
 
 class AlternativeDatingInline(admin.TabularInline):

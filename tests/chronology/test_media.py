@@ -208,6 +208,9 @@ def test_a_curator_uploads_an_image_on_the_event_and_its_files_are_stored(curato
         path = media_root / stored.name
         assert path.is_file() and b"<script" not in path.read_bytes()
     assert Image.open(media_root / medium.thumbnail_phone.name).width == PHONE_WIDTH
+    # The change page shows what was stored, so the curator sees the re-encoded image before publishing.
+    page = curator.get(reverse("admin:chronology_event_change", args=[medium.event.pk])).content.decode()
+    assert f'<img src="/media/{medium.thumbnail_panel.name}" alt="Two delegations at a table" width="240">' in page
 
 
 def _errors(response) -> list[str]:
