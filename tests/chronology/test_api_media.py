@@ -89,3 +89,18 @@ def test_the_served_thumbnail_is_the_image_the_api_names(api, client):
 def test_an_event_without_media_says_so_with_an_empty_list(api):
     make_event(slug="plain")
     assert api.get(EVENT.format("plain")).json()["media"] == []
+
+
+def test_a_shared_links_first_paint_shows_the_stored_image_before_any_script(client, db):
+    event = make_event(slug="kars")
+    image = uploaded_medium(
+        event, alt={"tr": "Kale", "en": "The fortress"}, caption={"en": "Kars <b>1920</b>"}, credit="Archive"
+    )
+    EventMedia.objects.create(event=event, kind="video", url="https://vimeo.com/1", position=1)
+    page = client.get("/?event=kars&lang=en").content.decode()
+    assert f'<img src="/media/{image.thumbnail_panel.name}" srcset="/media/{image.thumbnail_phone.name} 400w' in page
+    assert 'alt="The fortress" width="1200" height="800"' in page
+    assert '<span class="panel-media-caption">Kars &lt;b&gt;1920&lt;/b&gt;</span>' in page
+    assert '<span class="panel-media-credit">Credit: Archive</span>' in page
+    assert "vimeo.com" not in page  # link cards come with the script
+    assert "Künye: Archive" in client.get("/?event=kars&lang=tr").content.decode()
