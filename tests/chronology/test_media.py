@@ -295,3 +295,27 @@ def test_a_corpus_naming_an_image_the_atlas_does_not_store_says_so_and_loads_not
         corpus_load(path=tmp_path / "atlas.yaml")
     assert f"No image '{name}' is stored by the atlas" in str(refused.value)
     assert not EventMedia.objects.exists()
+
+
+@pytest.mark.django_db
+def test_restoring_an_events_version_brings_back_a_deleted_image_with_its_files(media_root):
+    import reversion
+    from reversion.models import Version
+
+    event = make_event(slug="kars")
+    prepared = image_prepare(upload(image_bytes()))
+    with reversion.create_revision():
+        EventMedia.objects.create(
+            event=event, kind="image", image=prepared.image, thumbnail_panel=prepared.panel,
+            thumbnail_phone=prepared.phone, width=1600, height=900, alt={"en": "A photo"},
+        )  # fmt: skip
+        event.save()
+    good = Version.objects.get_for_object(event).first()
+    with reversion.create_revision():
+        event.media.all().delete()
+        event.save()
+
+    good.revision.revert(delete=True)
+    restored = event.media.get()
+    assert restored.alt == {"en": "A photo"}
+    assert (media_root / restored.image.name).is_file() and (media_root / restored.thumbnail_phone.name).is_file()
