@@ -5,11 +5,13 @@ from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.http import JsonResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from chronology.admin_filters import DisputedFilter, SourceFilter, YearFilter
 from chronology.date_reading import date_reading
+from chronology.media import image_prepare
 from chronology.models import (
     Actor,
     AidItem,
@@ -18,6 +20,7 @@ from chronology.models import (
     Collection,
     Era,
     Event,
+    EventMedia,
     EventPlace,
     EventRelation,
     Person,
@@ -31,6 +34,7 @@ from chronology.services import (
     relations_check,
 )
 from common.admin import CuratedAdmin, DatedAdminMixin, TranslatedSearchMixin, translated_column
+from common.translation import translate
 from sources.admin import CitationInline, DiscrepancyInline
 
 
@@ -63,6 +67,66 @@ class EventPlaceInline(admin.TabularInline):
     autocomplete_fields = ("place",)
     verbose_name = _("place")
     verbose_name_plural = _("places (and what each was to the event)")
+
+
+def _https_by_default(field, **kwargs):
+    # A link typed without a scheme is read as https (Django 6's default, said now to silence its warning).
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
+class EventMediaForm(forms.ModelForm):
+    """A medium of the event. An uploaded image is checked and re-encoded here, before anything is saved: a
+    refused file is named on its field and the rest of the event's form is shown again as it was typed."""
+
+    class Meta:
+        model = EventMedia
+        fields = ("kind", "image", "url", "caption", "credit", "alt", "position")
+        formfield_callback = _https_by_default
+
+    prepared = None
+
+    def clean_image(self):
+        upload = self.cleaned_data.get("image")
+        if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
+            self.prepared = image_prepare(upload)
+            return self.prepared.image
+        return upload
+
+    def save(self, commit=True):
+        medium = super().save(commit=False)
+        if self.prepared is not None:
+            medium.image = self.prepared.image
+            medium.thumbnail_panel = self.prepared.panel
+            medium.thumbnail_phone = self.prepared.phone
+            medium.width, medium.height = self.prepared.width, self.prepared.height
+        elif not medium.image:
+            medium.thumbnail_panel = medium.thumbnail_phone = ""
+            medium.width = medium.height = None
+        if commit:
+            medium.save()
+        return medium
+
+
+class EventMediaInline(admin.StackedInline):
+    model = EventMedia
+    form = EventMediaForm
+    extra = 0
+    fields = ("kind", "image", "stored_image", "url", "caption", "credit", "alt", "position")
+    readonly_fields = ("stored_image",)
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    verbose_name = _("medium (an uploaded image or an external link)")
+    verbose_name_plural = _("media: images, video, sound, documents")
+
+    @admin.display(description=_("as stored"))
+    def stored_image(self, medium):
+        # What the atlas kept of the upload (re-encoded), so the curator sees it before publishing.
+        if not medium.thumbnail_panel:
+            return "—"
+        return format_html(
+            '<img src="{}" alt="{}" width="240">', medium.thumbnail_panel.url, translate(medium.alt, get_language())
+        )
 
 
 class AlternativeDatingInline(admin.TabularInline):
@@ -193,6 +257,7 @@ class EventAdmin(TranslatedSearchMixin, DatedAdminMixin, CollectionScopedAdmin):
     autocomplete_fields = ("people", "themes", "routes")
     inlines = [
         EventPlaceInline,
+        EventMediaInline,
         CitationInline,
         AidItemInline,
         AlternativeDatingInline,
@@ -200,8 +265,6 @@ class EventAdmin(TranslatedSearchMixin, DatedAdminMixin, CollectionScopedAdmin):
         EventRelationInline,
     ]
     actions = ["publish", "unpublish"]
-    # A media link typed without a scheme is read as https (Django 6's default, said now to silence its warning).
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ("collection", "slug", "status", "title", "summary", "note")}),
         (
@@ -209,7 +272,6 @@ class EventAdmin(TranslatedSearchMixin, DatedAdminMixin, CollectionScopedAdmin):
             {"fields": ("date", "date_as_written", "date_calendar", "date_words", *DatedAdminMixin.dated_readonly)},
         ),
         (_("What"), {"fields": ("category", "significance", "themes", "people", "routes", "place_note")}),
-        (_("Media (a link, never fetched)"), {"fields": ("media_url", "media_caption", "media_credit")}),
     ]
 
     class Media:

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 from coloraide import Color
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator, URLValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from chronology.media import STORED_NAME, stored_companions
 from common.calendars import Calendar, CalendarError, parse_calendar_date, to_gregorian_alternatives
 from common.dates import InvalidDate, as_day_number, parse_date
 from common.history import register_history
@@ -295,10 +297,7 @@ class Event(Dated):
     )
     people = models.ManyToManyField(Person, blank=True, related_name="events", verbose_name=_("people"))
     routes = models.ManyToManyField(Route, blank=True, related_name="events", verbose_name=_("routes"))
-    # A picture, video or page that illustrates the event (TimelineJS slides carry one); linked, never fetched.
-    media_url = models.URLField(_("media link"), max_length=500, blank=True)
-    media_caption = models.CharField(_("media caption"), max_length=500, blank=True)
-    media_credit = models.CharField(_("media credit"), max_length=300, blank=True)
+    # Its pictures, video, sound and documents: EventMedia rows (`event.media`).
     updated_at = models.DateTimeField(auto_now=True)
     citations = GenericRelation("sources.Citation", related_query_name="event")
     # Where the sources (or one source with itself) disagree about this event: shown beside it with both passages.
@@ -521,6 +520,103 @@ class AlternativeDating(Dated):
             raise ValidationError(_("An alternative gives another date, another place, or both."))
 
 
+class MediaKind(models.TextChoices):
+    IMAGE = "image", _("image")
+    VIDEO = "video", _("video")
+    AUDIO = "audio", _("audio")
+    DOCUMENT = "document", _("document")
+    LINK = "link", _("web page")
+
+
+def _media_path(_instance, filename: str) -> str:
+    # chronology.media names every stored file; only its folder is said here.
+    return f"events/{filename}"
+
+
+class EventMedia(models.Model):
+    """A picture, video, sound, document or page that illustrates an event: an image the curator uploaded
+    (re-encoded by chronology.media, with thumbnails for the panel and the phone) or an external link,
+    which the page shows as a link card and never fetches or embeds (the site's CSP allows no other host)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="media", verbose_name=_("event"))
+    kind = models.CharField(_("kind"), max_length=10, choices=MediaKind.choices, default=MediaKind.IMAGE)
+    image = models.FileField(
+        _("image file"),
+        upload_to=_media_path,
+        max_length=200,
+        blank=True,
+        help_text=_("JPEG, PNG, WebP or GIF, at most 10 MB; stored re-encoded, without its metadata."),
+    )
+    thumbnail_panel = models.FileField(upload_to=_media_path, max_length=200, blank=True, editable=False)
+    thumbnail_phone = models.FileField(upload_to=_media_path, max_length=200, blank=True, editable=False)
+    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    url = models.URLField(
+        _("external link"),
+        max_length=500,
+        blank=True,
+        validators=[
+            URLValidator(
+                schemes=["http", "https"], message=_("Give an http or https address, e.g. https://example.org/a.pdf.")
+            )
+        ],
+        help_text=_("Instead of a file: where the medium is (http or https); linked, never fetched."),
+    )
+    caption = TranslatedField(_("caption"), blank=True)
+    credit = models.CharField(_("credit"), max_length=300, blank=True)
+    alt = TranslatedField(
+        _("alt text"), blank=True, help_text=_("What the image shows, for readers who cannot see it.")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["event", "position", "id"]
+        verbose_name = _("medium")
+        verbose_name_plural = _("media")
+
+    def __str__(self) -> str:
+        return f"{self.event.slug} {self.kind} {self.position}"
+
+    def save(self, *args, **kwargs):
+        if self.image and getattr(self.image, "_committed", True) and not self.thumbnail_phone:
+            # Named by a corpus file: the thumbnails made at its upload are beside it.
+            with contextlib.suppress(OSError):
+                for name, value in stored_companions(self.image.name, self.image.storage).items():
+                    setattr(self, name, value)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.image and getattr(self.image, "_committed", True) and not self._image_is_stored():
+            raise ValidationError(
+                {
+                    "image": _(
+                        "No image %(name)r is stored by the atlas. Upload the image in the event's admin page, or "
+                        "name one as an export writes it (events/<name>.jpg)."
+                    )
+                    % {"name": self.image.name}
+                }
+            )
+        if self.image and self.url:
+            raise ValidationError(
+                {"url": _("Give either an uploaded image or an external link, not both: clear one of them.")}
+            )
+        if not self.image and not self.url:
+            raise ValidationError({"url": _("Upload an image or give the medium's external link.")})
+        if self.image and self.kind != MediaKind.IMAGE:
+            raise ValidationError(
+                {"kind": _("Only images are uploaded; link a video, sound or document by its address instead.")}
+            )
+        # An external image is a link card (the CSP loads no other host's image): its caption is its text.
+        if self.image and not any(text.strip() for text in (self.alt or {}).values()):
+            raise ValidationError(
+                {"alt": _("Describe what the image shows (alt text): readers who cannot see it rely on it.")}
+            )
+
+    def _image_is_stored(self) -> bool:
+        return bool(STORED_NAME.match(self.image.name)) and self.image.storage.exists(self.image.name)
+
+
 class RelationKind(models.TextChoices):
     AFTER = "after", _("after")
     BEFORE = "before", _("before")
@@ -546,7 +642,10 @@ class EventRelation(models.Model):
         return f"{self.event.slug} {self.kind} {self.other.slug}"
 
 
-register_history(Event, follow=("citations", "alternatives", "discrepancies", "relations", "aid", "place_links"))
+register_history(
+    Event, follow=("citations", "alternatives", "discrepancies", "relations", "aid", "place_links", "media")
+)
+register_history(EventMedia)
 register_history(EventPlace)
 register_history(AlternativeDating, follow=("citations",))
 register_history(EventRelation)

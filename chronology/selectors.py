@@ -10,11 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.core.files.storage import default_storage
 from django.db.models import Exists, OuterRef, QuerySet, TextField, Value
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, NullIf
 
-from chronology.models import AidItem, AlternativeDating, Event, EventPlace, EventRelation, PlaceRole, Status
+from chronology.models import (
+    AidItem,
+    AlternativeDating,
+    Event,
+    EventMedia,
+    EventPlace,
+    EventRelation,
+    PlaceRole,
+    Status,
+)
 from common.calendars import CalendarError, equivalents_in_use, parse_calendar_date, to_gregorian_alternatives
 from common.dates import Precision, is_window_set, iso_day
 from common.translation import language_codes, translate
@@ -25,6 +35,7 @@ EVENT_FIELDS = (
     "slug", "title", "summary", "note", "date", "start", "end", "precision", "approximate", "uncertain",
     "category", "significance", "places", "place_roles", "place_note", "people", "themes", "routes", "citations", "aid",
     "written", "calendars", "disputed", "alternatives", "relations", "window", "discrepancies", "date_words",
+    "media",
 )  # fmt: skip
 _COLUMNS = {
     "slug": "slug", "date": "date", "start": "day_start", "end": "day_end", "precision": "date_precision",
@@ -169,6 +180,37 @@ def _fetch_relations(ids, lang):
     }
 
 
+def _stored_url(name: str) -> str | None:
+    return default_storage.url(name) if name else None
+
+
+def _fetch_media(ids, lang):
+    """Each event's media in order: an uploaded image with its thumbnails' addresses and size, or an external
+    link (`uploaded` false), which the page shows as a link card and never loads."""
+    items = EventMedia.objects.filter(event__in=ids).order_by("position", "id")
+    grouped: dict[int, list] = {}
+    for item in items.values(
+        "event_id", "kind", "image", "thumbnail_panel", "thumbnail_phone", "width", "height", "url", "caption",
+        "credit", "alt",
+    ):  # fmt: skip
+        uploaded = bool(item["image"])
+        grouped.setdefault(item["event_id"], []).append(
+            {
+                "kind": item["kind"],
+                "uploaded": uploaded,
+                "url": _stored_url(item["image"]) if uploaded else item["url"],
+                "panel": _stored_url(item["thumbnail_panel"]),
+                "phone": _stored_url(item["thumbnail_phone"]),
+                "width": item["width"],
+                "height": item["height"],
+                "caption": translate(item["caption"], lang),
+                "credit": item["credit"],
+                "alt": translate(item["alt"], lang),
+            }
+        )
+    return grouped
+
+
 _RELATED = {
     "places": _slugs("places"),
     "place_roles": _fetch_place_roles,
@@ -180,6 +222,7 @@ _RELATED = {
     "alternatives": _fetch_alternatives,
     "discrepancies": _fetch_discrepancies,
     "relations": _fetch_relations,
+    "media": _fetch_media,
 }
 
 

@@ -7,6 +7,7 @@ DJANGO_ALLOWED_HOSTS comma-separated; default localhost names.
 DJANGO_STATIC_MANIFEST "false" serves static files without `collectstatic` (default: true unless debugging).
 REDIS_URL           optional shared cache (several workers); default: per-process memory.
 DJANGO_HTTPS        "true" when served over HTTPS (behind a TLS-terminating proxy): SSL redirect, HSTS, secure cookies.
+DJANGO_MEDIA_ROOT   where uploaded images are kept; default: media/ beside the code.
 docs/operations.md lists every variable.
 """
 
@@ -173,6 +174,13 @@ WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
 WHITENOISE_AUTOREFRESH = DEBUG
 
 CORPUS_DIR = BASE_DIR / "fixtures" / "seed"
+
+# Images curators upload for events (chronology/media.py writes every file there, re-encoded). The site serves
+# them itself (config/media_files.py) unless DJANGO_MEDIA_SERVE=false says a web server in front does
+# (docs/operations.md, "Uploaded media").
+MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
+MEDIA_URL = "media/"
+MEDIA_SERVE = env_bool("DJANGO_MEDIA_SERVE", default=True)
 
 # Anonymous readers share one budget per address (a classroom behind one NAT loads the page at once, six to
 # ten API requests a reader). The throttle counts in the default cache: per worker with the in-memory cache,

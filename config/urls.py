@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,7 @@ from drf_spectacular.views import SpectacularAPIView
 from chronology.api.index import EventIndexView
 from chronology.api.views import SearchView
 from config.api_router import router
+from config.media_files import serve_media
 from interchange.api import atlas_kml, downloads_list, geojson_layer, places_lpf, sources_references
 
 admin.site.site_header = _("Chronoatlas curators")
@@ -29,6 +31,8 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("", include("frontend.urls")),
 ]
+if settings.MEDIA_SERVE:
+    urlpatterns.insert(0, path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media, name="media"))
 
 # A database outage outside a view (sessions, authentication) answers 503 rather than 500.
 handler500 = "config.outage.server_error"

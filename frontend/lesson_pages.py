@@ -7,6 +7,7 @@ dates are worded as the page words them (frontend.dates via event_date_text).
 
 from __future__ import annotations
 
+import base64
 import io
 import math
 from functools import cache
@@ -22,14 +23,21 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
+from chronology.models import EventMedia
 from chronology.preview import drafts_visible
-from common.translation import language_codes
+from common.translation import language_codes, translate
 from frontend.wording import event_date_text, page_language, with_locator_texts
 from geography.models import Place, RouteStop
 from geography.styles import base_colors
 from lessons.selectors import lesson_detail, lesson_list, quotes
 
 MAX_QR_URL = 1000  # a QR code that long is unreadable from the back of a classroom anyway
+# The offline file's pictures: each step's stored images as their phone thumbnails (400 px wide, tens of KB)
+# written into the file, at most OFFLINE_IMAGE_MAX each and OFFLINE_IMAGES_BUDGET together, so a lesson still
+# fits an e-mail and opens quickly on a school laptop; the ones beyond say they were left out (docs/operations.md).
+OFFLINE_IMAGE_MAX = 200 * 1024
+OFFLINE_IMAGES_BUDGET = 3 * 1024 * 1024
+_DATA_TYPES = {"jpg": "image/jpeg", "png": "image/png"}
 
 
 def step_number(raw: str | None, step_count: int) -> tuple[int, str]:
@@ -204,12 +212,62 @@ def _vendor_text(path: str) -> str:
         return handle.read()
 
 
+def _inline_image(name: str) -> str | None:
+    """A stored thumbnail as a data: URI, or None when it is not there (a file lost from MEDIA_ROOT)."""
+    kind = _DATA_TYPES.get(name.rsplit(".", 1)[-1].lower())
+    try:
+        with EventMedia._meta.get_field("thumbnail_phone").storage.open(name, "rb") as stored:
+            data = stored.read(OFFLINE_IMAGE_MAX + 1)
+    except OSError:
+        return None
+    if kind is None or len(data) > OFFLINE_IMAGE_MAX:
+        return None
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def offline_media(lesson: dict, lang: str) -> int:
+    """Give each step of `lesson` its `offline_media`: stored images written in as data: URIs while the file's
+    pictures stay within OFFLINE_IMAGES_BUDGET (the rest marked `left_out`), links as cards with their address.
+    Returns the bytes of pictures written in."""
+    slugs = {step["event"]["slug"] for step in lesson["steps"] if step["event"]}
+    by_event: dict[str, list[EventMedia]] = {}
+    for item in EventMedia.objects.filter(event__slug__in=slugs).select_related("event").order_by("position", "id"):
+        by_event.setdefault(item.event.slug, []).append(item)
+    spent = 0
+    for step in lesson["steps"]:
+        shown = []
+        for item in by_event.get(step["event"]["slug"], []) if step["event"] else []:
+            medium = {
+                "kind": item.get_kind_display(),
+                "caption": translate(item.caption, lang),
+                "credit": item.credit,
+                "alt": translate(item.alt, lang),
+                "src": None,
+                "url": None,
+                "left_out": False,
+            }
+            if item.image:
+                src = _inline_image(item.thumbnail_phone.name) if item.thumbnail_phone else None
+                if src is not None and spent + len(src) <= OFFLINE_IMAGES_BUDGET:
+                    medium["src"], spent = src, spent + len(src)
+                else:
+                    medium["left_out"] = True
+            elif item.url.startswith(("https://", "http://")):
+                medium["url"] = item.url
+            else:
+                continue
+            shown.append(medium)
+        step["offline_media"] = shown
+    return spent
+
+
 def lesson_offline(request, slug: str):
     """The lesson as ONE HTML file: Leaflet, topojson-client, the land basemap, the styles and the lesson's
     data are written into it, so it opens from a USB stick with no server and no network."""
     lang = page_language(request)
     with translation.override(lang):
         lesson = _lesson_or_404(request, slug, lang)
+        offline_media(lesson, lang)
         # Each step's `map` as the API sends it (lessons/api.py's MapViewSerializer): one shape everywhere.
         data = {
             "steps": [{"number": step["number"], "map": step["map"]} for step in lesson["steps"]],

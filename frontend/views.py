@@ -342,6 +342,12 @@ def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpR
             **event,
             "citations": with_locator_texts(event["citations"]),
             "date_text": event_date_text(event, lang),
+            # Stored images only: a shared link's first paint shows them before any script; link cards follow.
+            "images": [
+                {**medium, "credit_text": strings["mediaCredit"].format(credit=medium["credit"])}
+                for medium in event["media"]
+                if medium["uploaded"]
+            ],
             # HTML's years start at 0001: an event before the common era has no datetime value.
             "datetime": event["date"]
             if re.fullmatch(r"(?!0000)\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?", event["date"])

@@ -18,7 +18,9 @@ from slugify import slugify
 
 from chronology.corpus import CorpusInvalid, corpus_load
 from chronology.corpus.exporting import corpus_export
-from chronology.models import Category, Collection, Event, Status, Theme
+from chronology.media import kind_of_link
+from chronology.models import Category, Collection, Event, EventMedia, Status, Theme
+from common.translation import translate
 from geography.models import Area, Place, Route, route_length_km
 from sources.models import Citation, Source
 from sources.selectors import citations_by_owner
@@ -149,10 +151,7 @@ def _category_named(group: str) -> Category | None:
     return None
 
 
-SNAPSHOT_FIELDS = (
-    "title", "summary", "date", "date_as_written", "category", "status", "media_url", "media_caption", "media_credit",
-    "date_words",
-)  # fmt: skip
+SNAPSHOT_FIELDS = ("title", "summary", "date", "date_as_written", "category", "status", "date_words")
 
 
 def collection_for_import(slug: str, *, language: str) -> Collection | None:
@@ -233,6 +232,7 @@ class _Importer:
         before = self.snapshot(event)
         places, citations = self.references(record, row)
         new_category = self.fill(event, record, row)
+        medium = self.medium_of(event, record, row)
         exclude = ["themes", "places", "people", "routes"]
         if not event.category_id or new_category is not None:
             exclude.append("category")  # a category this file brings is checked (and saved) on its own
@@ -259,6 +259,9 @@ class _Importer:
             if new_category is not None and new_category.pk is None:
                 new_category.save()
             event.save()
+            if medium is not None:
+                medium.event = event
+                medium.save()
             if record.group and not self.plan.partial:
                 event.themes.add(_theme_for(record.group, self.language))
             event.places.add(*places)
@@ -287,6 +290,8 @@ class _Importer:
             if saved
             else set()
         )
+        linked = _linked_medium(event) if saved else None
+        values["media"] = (linked.url, linked.caption, linked.credit) if linked else None
         return values
 
     def references(self, record: EventRecord, row: RowOutcome):
@@ -323,13 +328,6 @@ class _Importer:
             event.date_words = {code: text for code, text in event.date_words.items() if code != self.language}
         if self.publish:
             event.status = Status.PUBLISHED
-        medium = next((m for m in record.media if m.url), None)
-        if medium is not None:
-            event.media_url = medium.url
-            event.media_caption = html_to_text(medium.caption)
-            event.media_credit = html_to_text(medium.credit)
-            if self.plan.partial:
-                self.fit_media(event, row)
         if self.plan.partial:
             return self.fill_category(event, record)
         category = record.category or (self.plan.default_category if event.pk is None else "")
@@ -360,18 +358,40 @@ class _Importer:
         event.category_id = category.slug
         return category if category.pk is None else None
 
+    def medium_of(self, event: Event, record: EventRecord, row: RowOutcome) -> EventMedia | None:
+        """The row's medium as the event's linked medium: the event's first external link, changed in place
+        (the curator's uploaded images and further links are kept), or a new medium ahead of the others."""
+        medium = next((m for m in record.media if m.url), None)
+        if medium is None:
+            return None
+        item = (_linked_medium(event) if event.pk else None) or EventMedia(position=0)
+        caption, alt = html_to_text(medium.caption), medium.alt.strip()
+        item.url, item.kind, item.credit = medium.url, kind_of_link(medium.url), html_to_text(medium.credit)
+        # Languages the file leaves out keep their text, as the event's own fields do.
+        item.caption = {**item.caption, self.language: caption} if caption else item.caption
+        item.alt = {**item.alt, self.language: alt} if alt else item.alt
+        if self.plan.partial and not self.fit_media(item, row):
+            return None
+        try:
+            item.full_clean(exclude=["event"])
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                row.reasons += [f"media.{name}: {message}" for message in messages]
+            return None
+        return item
+
     @staticmethod
-    def fit_media(event: Event, row: RowOutcome) -> None:
-        """A slide is not lost for a medium longer than the atlas's fields: the link is left out, text cut."""
-        limit = Event._meta.get_field("media_url").max_length
-        if len(event.media_url) > limit:
+    def fit_media(item: EventMedia, row: RowOutcome) -> bool:
+        """A slide is not lost for a medium longer than the atlas's fields: the link is left out (False), text cut."""
+        limit = EventMedia._meta.get_field("url").max_length
+        if len(item.url) > limit:
             row.warnings.append(f"media.url: is longer than {limit} characters, so the slide comes in without it.")
-            event.media_url = event.media_caption = event.media_credit = ""
-        for name in ("media_caption", "media_credit"):
-            limit = Event._meta.get_field(name).max_length
-            if len(getattr(event, name)) > limit:
-                setattr(event, name, getattr(event, name)[: limit - 1] + "…")
-                row.warnings.append(f"{name}: is longer than {limit} characters and was cut; shorten it if you like.")
+            return False
+        limit = EventMedia._meta.get_field("credit").max_length
+        if len(item.credit) > limit:
+            item.credit = item.credit[: limit - 1] + "…"
+            row.warnings.append(f"media_credit: is longer than {limit} characters and was cut; shorten it if you like.")
+        return True
 
     def keep_display_date(self, event: Event, display_date: str) -> None:
         """TimelineJS's display_date: the event's date as written when it is a calendar date that agrees
@@ -484,6 +504,12 @@ def _corpus_event_slugs(path: Path) -> list[str]:
 # -- export ---------------------------------------------------------------------------------------------
 
 
+def _linked_medium(event: Event) -> EventMedia | None:
+    """The event's first external link: what a row of a file (TimelineJS, the atlas CSV) holds as its medium.
+    Uploaded images are the atlas's own and leave no address a file could carry; they stay out of these files."""
+    return event.media.exclude(url="").order_by("position", "id").first()
+
+
 def _record_of(event: Event, language: str, *, group_is_category: bool = False) -> EventRecord | None:
     date = event.date or (f"{event.start_iso}/{event.end_iso}" if event.start_iso and event.end_iso else "")
     if not date:
@@ -507,12 +533,13 @@ def _record_of(event: Event, language: str, *, group_is_category: bool = False) 
         media=(
             (
                 MediaLink(
-                    url=event.media_url,
-                    caption=text_to_html(event.media_caption),
-                    credit=text_to_html(event.media_credit),
+                    url=linked.url,
+                    caption=text_to_html(translate(linked.caption, language)),
+                    credit=text_to_html(linked.credit),
+                    alt=translate(linked.alt, language),
                 ),
             )
-            if event.media_url
+            if (linked := _linked_medium(event))
             else ()
         ),
     )

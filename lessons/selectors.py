@@ -20,7 +20,7 @@ from sources.selectors import citations_by_owner
 # What a step shows of its event: the event rows' own fields, so the lesson and the atlas word it alike.
 STEP_EVENT_FIELDS = (
     "slug", "title", "summary", "date", "start", "end", "precision", "approximate", "uncertain", "places",
-    "routes", "citations", "written", "calendars", "disputed", "window",
+    "routes", "citations", "written", "calendars", "disputed", "window", "media",
 )  # fmt: skip
 
 

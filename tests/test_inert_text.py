@@ -7,7 +7,7 @@ import reversion
 from django.urls import reverse
 from reversion.models import Version
 
-from chronology.models import Actor, AidItem, Person
+from chronology.models import Actor, AidItem, EventMedia, Person
 from geography.models import PlaceName
 from sources.models import Citation
 from tests.factories import make_area, make_event, make_person, make_place, make_route, make_source
@@ -48,6 +48,14 @@ def hostile_atlas():
     )
     Citation.objects.create(owner=event, source=source, locator=hostile("locator"), evidence=hostile("evidence"))
     AidItem.objects.create(event=event, kind="rifles", quantity=1, unit=ONERROR, source=source)
+    EventMedia.objects.create(
+        event=event,
+        kind="video",
+        url="https://example.org/film",
+        caption=translated("media-caption"),
+        credit=hostile("media-credit"),
+        alt=translated("media-alt"),
+    )
     return {"event": event, "place": place, "person": person, "route": route, "area": area, "source": source}
 
 
@@ -106,7 +114,7 @@ def test_the_change_form_shows_every_field_escaped_so_the_curator_reads_what_was
     # The form widgets are written by Jinja2 (common/form_rendering.py), which writes " and ' as &#34; and
     # &#39; where Django's templates and html.escape write &quot; and &#x27;: the same escapes.
     text = text.replace("&#34;", "&quot;").replace("&#39;", "&#x27;")
-    for label in ("event-title-en", "event-summary-tr", "event-note-en", "locator", "evidence"):
+    for label in ("event-title-en", "event-summary-tr", "event-note-en", "locator", "evidence", "media-caption-en"):
         assert html.escape(hostile(label)) in text, label
     assert html.escape(ONERROR) in text  # the aid line's unit
 
@@ -125,7 +133,10 @@ def _strings(value):
 @pytest.mark.parametrize(
     ("url", "labels"),
     [
-        ("/api/v1/events/interview/?lang=en", ["event-title-en", "event-summary-en", "event-note-en", "evidence"]),
+        (
+            "/api/v1/events/interview/?lang=en",
+            ["event-title-en", "event-summary-en", "event-note-en", "evidence", "media-caption-en", "media-credit"],
+        ),
         ("/api/v1/events/?lang=tr", ["event-title-tr"]),
         ("/api/v1/places/?lang=en", ["place-name-en", "placename"]),
         ("/api/v1/routes/?lang=en", ["route-name-en", "route-description-en"]),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from chronology.models import AidKind, AidStatus, Category, Person, PlaceRole, Theme
+from chronology.models import AidKind, AidStatus, Category, MediaKind, Person, PlaceRole, Theme
 from common.api import (
     TranslatedTextField,
     iso_day_field,
@@ -66,6 +66,21 @@ class PlaceRoleSerializer(serializers.Serializer):
     role = serializers.ChoiceField(choices=PlaceRole.choices)
 
 
+class MediaSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=MediaKind.choices)
+    uploaded = serializers.BooleanField(
+        help_text="An image stored by the atlas (with thumbnails); false: an external link, shown as a link card"
+    )
+    url = serializers.CharField(help_text="The stored image's address, or the external link (http or https)")
+    panel = serializers.CharField(allow_null=True, help_text="The stored image 720 px wide at most, for the panel")
+    phone = serializers.CharField(allow_null=True, help_text="The stored image 400 px wide at most, for phones")
+    width = serializers.IntegerField(allow_null=True, help_text="The stored image's width in pixels")
+    height = serializers.IntegerField(allow_null=True)
+    caption = serializers.CharField()
+    credit = serializers.CharField()
+    alt = serializers.CharField(help_text="What the image shows, for readers who cannot see it")
+
+
 class EventSerializer(serializers.Serializer):
     """An event: every field below unless `fields=` asks for some of them (then only those)."""
 
@@ -121,6 +136,7 @@ class EventSerializer(serializers.Serializer):
         "undated event whose bounds its relations give. False for an event that lasted from start to end "
         "(a conference, a negotiation) and for a single day. Draw a window as a point with a faint range."
     )
+    media = MediaSerializer(many=True, help_text="Images, video, sound, documents and pages, in the curator's order")
     match = serializers.ChoiceField(
         choices=["certain", "possible"],
         required=False,

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import yaml
 from django.db import models
+from django.db.models.fields.files import FieldFile
 
 from chronology.corpus.spec import SECTION_ORDER, SECTIONS, Child, Section
 from chronology.models import Status
@@ -24,6 +25,8 @@ def _plain(value):
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return [_plain(item) for item in value]
+    if isinstance(value, FieldFile):
+        return value.name  # an image the atlas stores, named as stored
     return value
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db import models
 
-from chronology.models import Actor, AidItem, AlternativeDating, Category, Event, Person, Status, Theme
+from chronology.models import Actor, AidItem, AlternativeDating, Category, Event, EventMedia, Person, Status, Theme
 from geography.models import Area, Place, PlaceName, Route, RouteStatus
 from sources.models import Citation, Discrepancy, Source
 
@@ -121,9 +121,6 @@ SECTIONS: dict[str, Section] = {
             "status",
             "note",
             "place_note",
-            "media_url",
-            "media_caption",
-            "media_credit",
             "date_words",
         ),
         required=frozenset({"slug", "title", "summary", "category", "citations"}),
@@ -156,6 +153,13 @@ SECTIONS: dict[str, Section] = {
                 # A disagreement is shown with the passages that disagree, each with its source.
                 required=frozenset({"citations"}),
                 children={"citations": CITATIONS},
+                positioned=True,
+            ),
+            # An uploaded image is named as stored (events/<name>.jpg): a corpus file carries no image bytes.
+            "media": Child(
+                EventMedia,
+                "a medium",
+                fields=("kind", "image", "url", "caption", "credit", "alt"),
                 positioned=True,
             ),
             "alternatives": Child(

@@ -68,6 +68,8 @@ def _event_form(**overrides):
         "sources-discrepancy-content_type-object_id-INITIAL_FORMS": "0",
         "relations-TOTAL_FORMS": "0",
         "relations-INITIAL_FORMS": "0",
+        "media-TOTAL_FORMS": "0",
+        "media-INITIAL_FORMS": "0",
         "date_as_written": "",
         "date_calendar": "gregorian",
     }

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from chronology.models import Category, Event, EventRelation, Status, Theme
+from chronology.models import Category, Event, EventMedia, EventRelation, Status, Theme
 from interchange.planning import import_plan
 from interchange.services import events_export, events_import
 from tests.factories import make_event, make_place, make_source
@@ -71,7 +71,7 @@ def test_csv_apply_creates_drafts_with_places_and_citations(atlas, tmp_path):
     assert [p.slug for p in event.places.all()] == ["kars"]
     assert [(c.source.slug, c.locator) for c in event.citations.all()] == [("tekinsoy-2025", "s. 196")]
     assert event.themes.get().name == {"tr": "Doğu Cephesi"}
-    assert event.media_url == "https://example.org/kars.jpg"
+    assert event.media.get().url == "https://example.org/kars.jpg"
 
 
 def test_publish_flag_publishes_what_it_imports(atlas, tmp_path):
@@ -123,7 +123,7 @@ def test_timelinejs_sample_imports_as_drafts_with_media_links(json_sample, capsy
     assert all(e.title.get("en") for e in events)
     assert all("<" not in text for e in events for text in e.summary.values())
     with_media = [s for s in slides if (s.get("media") or {}).get("url", "").startswith("http")]
-    assert events.exclude(media_url="").count() == len(with_media)
+    assert EventMedia.objects.exclude(url="").values("event").distinct().count() == len(with_media)
 
 
 def test_timelinejs_without_groups_or_category_lands_in_one_general_category(json_sample, capsys):
@@ -255,13 +255,14 @@ def _empty():
 
 @pytest.mark.parametrize("format", ["csv", "timelinejs", "timelinejs-csv"])
 def test_export_import_export_round_trip(atlas, tmp_path, format):
-    make_event(
+    moscow = make_event(
         slug="moscow",
         date="1921-03",
         title={"tr": "Moskova", "en": "Moscow"},
         summary={"tr": "Birinci paragraf.\n\nİkinci: https://example.org", "en": "One."},
-        media_url="https://example.org/m.jpg",
-        media_caption="A <b>caption</b>",
+    )
+    EventMedia.objects.create(
+        event=moscow, kind="image", url="https://example.org/m.jpg", caption={"tr": "A <b>caption</b>"}
     )
     path = tmp_path / "out"
     call_command("export_events", "--format", format, str(path))

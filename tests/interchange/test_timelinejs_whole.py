@@ -14,7 +14,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from chronology.models import Category, Event, Status
+from chronology.models import Category, Event, EventMedia, Status
 from interchange.language import detect_language
 from interchange.planning import import_plan
 from interchange.services import CATEGORY_PALETTE, events_import
@@ -47,9 +47,14 @@ def _import(path, *options):
 
 def _saved():
     return (
-        sorted(Event.objects.values_list("slug", "title", "summary", "date", "category", "status", "media_url")),
+        sorted(Event.objects.values_list("slug", "title", "summary", "date", "category", "status")),
+        sorted(EventMedia.objects.values_list("event__slug", "url", "caption", "credit")),
         sorted(Category.objects.values_list("slug", "name", "colour")),
     )
+
+
+def _linked(event: Event) -> EventMedia | None:
+    return event.media.exclude(url="").first()
 
 
 def _json_media(path: Path) -> list[str]:
@@ -78,7 +83,7 @@ def test_each_sample_imports_whole_in_english_fields(sample, request, capsys):
     assert all(event.summary.get("en") for event in events.values())
     media = _json_media(path) if path.suffix == ".json" else _sheet_media(path)
     links = [url for url in media if url.startswith("http")]
-    assert sorted(Event.objects.exclude(media_url="").values_list("media_url", flat=True)) == sorted(links)
+    assert sorted(EventMedia.objects.values_list("url", flat=True)) == sorted(links)
     assert set(Event.objects.values_list("status", flat=True)) == {Status.DRAFT}
 
 
@@ -100,7 +105,7 @@ def test_a_turkish_file_lands_in_turkish_fields_with_its_groups_as_categories(ca
     assert radio.date == "1927-05-06"
     assert radio.date_as_written == "6 Mayıs 1927"  # a display date that is a date is kept as written
     assert Event.objects.get(slug="trt-kuruluyor").date == "1964"  # a year-only date
-    assert Event.objects.get(slug="ankara-televizyonu").media_url == "http://www.trt.net.tr/"
+    assert _linked(Event.objects.get(slug="ankara-televizyonu")).url == "http://www.trt.net.tr/"
     categories = dict(Event.objects.values_list("slug", "category"))
     assert categories == {
         "istanbul-radyosu": "radyo",
@@ -133,8 +138,9 @@ def test_bce_years_eras_and_slides_without_headline_or_text(capsys):
     assert "warning: text: the slide has none" in out
     # Protocol-relative media come in as https.
     brutus = Event.objects.get(title__en="The last king is driven out")
-    assert brutus.media_url == "https://commons.wikimedia.org/wiki/File:Lucius_Junius_Brutus.jpg"
-    assert brutus.media_caption == "A bust long said to show Brutus"
+    assert _linked(brutus).url == "https://commons.wikimedia.org/wiki/File:Lucius_Junius_Brutus.jpg"
+    assert _linked(brutus).caption == {"en": "A bust long said to show Brutus"}
+    assert _linked(brutus).kind == "image"
     # A display date that is not a calendar date is the event's date in words, shown instead of the atlas's.
     caesar = Event.objects.get(title__en="Caesar is killed in the Senate")
     assert caesar.date_words == {"en": "The Ides of March"} and caesar.date == "-0043-03-15"
@@ -254,7 +260,7 @@ def test_media_and_display_dates_longer_than_the_fields_do_not_cost_the_slide(tm
         "text": {"headline": "Long media", "text": "<p>A slide with a long caption and address.</p>"},
         "media": {"url": "https://example.org/" + "a" * 600, "caption": "c"},
     }
-    other = {**slide, "media": {"url": "https://example.org/p.jpg", "caption": "word " * 200}}
+    other = {**slide, "media": {"url": "https://example.org/p.jpg", "caption": "word " * 200, "credit": "name " * 100}}
     path = tmp_path / "long.json"
     path.write_text(json.dumps({"events": [slide, other]}), encoding="utf-8")
 
@@ -262,7 +268,11 @@ def test_media_and_display_dates_longer_than_the_fields_do_not_cost_the_slide(tm
 
     out = capsys.readouterr().out
     first, second = Event.objects.order_by("slug")
-    assert first.media_url == "" and "media.url: is longer than 500 characters" in out
-    assert second.media_url == "https://example.org/p.jpg" and len(second.media_caption) == 500
-    assert "media_caption: is longer than 500 characters and was cut" in out
+    assert _linked(first) is None and "media.url: is longer than 500 characters" in out
+    # A caption has room for all its words; a credit longer than its field is cut, and said so.
+    assert _linked(second).url == "https://example.org/p.jpg" and _linked(second).caption == {
+        "en": ("word " * 200).strip()
+    }
+    assert len(_linked(second).credit) == 300
+    assert "media_credit: is longer than 300 characters and was cut" in out
     assert first.date_as_written == "" and first.date_words["en"].startswith("Sometime in the early spring")

@@ -7,6 +7,7 @@ import {
   mapDay,
   parseStep,
   sourcesText,
+  stageImage,
   stageQuote,
   studentLink,
 } from "../../frontend/static/frontend/present/steps.js";
@@ -100,4 +101,18 @@ test("citations of one passage are one quote with every source; the projected qu
   assert.equal(stageQuote([quotes[0]]), quotes[0]); // sources without a passage still say where it comes from
   assert.equal(stageQuote([]), null);
   assert.equal(sourcesText(quotes[1].sources), "B, p. 2; C");
+});
+
+test("a projected step shows its event's first stored image; links to other sites stay off the wall", () => {
+  const link = { kind: "video", uploaded: false, url: "https://vimeo.com/1" };
+  const photo = { kind: "image", uploaded: true, url: "/media/events/a.jpg", alt: "A photo" };
+  const withMedia = {
+    ...lesson,
+    steps: [{ ...lesson.steps[0], event: { ...lesson.steps[0].event, media: [link, photo] } }],
+  };
+  const [step] = lessonSteps(withMedia, "en", say).steps;
+  assert.deepEqual(step.media, [link, photo]);
+  assert.equal(stageImage(step.media), photo);
+  assert.equal(stageImage([link]), null);
+  assert.deepEqual(lessonSteps(lesson, "en", say).steps[0].media, []);
 });

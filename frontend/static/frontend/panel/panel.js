@@ -339,6 +339,85 @@ function _discrepancies(lang, event, lookup) {
   );
 }
 
+/** An address a link card may open: http(s) only, whatever the data says (a javascript: link would run). */
+export function safeHref(url, base = "http://localhost/") {
+  try {
+    const parsed = new URL(url, base);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function _credit(lang, medium) {
+  return medium.credit
+    ? h("span", { class: "panel-media-credit", text: t(lang, "mediaCredit", { credit: medium.credit }) })
+    : null;
+}
+
+// An image the atlas stores: the phone's or the panel's size, as the browser finds fits, leading to the whole.
+function _figure(lang, medium) {
+  const sources = [medium.phone && `${medium.phone} 400w`, medium.panel && `${medium.panel} 720w`].filter(Boolean);
+  const image = h("img", {
+    src: medium.panel || medium.url,
+    srcset: sources.length ? sources.join(", ") : null,
+    sizes: "(max-width: 700px) 100vw, 360px",
+    alt: medium.alt,
+    width: medium.width,
+    height: medium.height,
+    loading: "lazy",
+    decoding: "async",
+  });
+  const caption =
+    medium.caption || medium.credit
+      ? h(
+          "figcaption",
+          {},
+          medium.caption ? h("span", { class: "panel-media-caption", text: medium.caption }) : null,
+          medium.caption && medium.credit ? " " : null,
+          _credit(lang, medium),
+        )
+      : null;
+  return h(
+    "figure",
+    { class: "panel-media-image" },
+    h("a", { href: medium.url, title: t(lang, "mediaFull") }, image),
+    caption,
+  );
+}
+
+// Anything held elsewhere (a video, a sound, a document, a page, another site's picture) as a card that links
+// to it: never embedded, as the site's CSP loads nothing from other hosts, and it works offline as text.
+function _linkCard(lang, medium) {
+  const href = safeHref(medium.url, document.baseURI);
+  if (!href) return null;
+  const host = new URL(href).hostname.replace(/^www\./, "");
+  return h(
+    "div",
+    { class: "panel-media-card", "data-kind": medium.kind },
+    h(
+      "a",
+      { href, rel: "noopener noreferrer", target: "_blank", title: t(lang, "mediaElsewhere") },
+      h("span", { class: "panel-media-kind", text: t(lang, `mediaKind.${medium.kind}`) }),
+      h("span", { class: "panel-media-caption", text: medium.caption || host }),
+      h("span", { class: "panel-media-host", text: host }),
+    ),
+    _credit(lang, medium),
+  );
+}
+
+/** The event's media, each an image or a link card; null when it has none. Also used by present mode. */
+export function mediaNodes(lang, media) {
+  return (media || [])
+    .map((medium) => (medium.uploaded ? _figure(lang, medium) : _linkCard(lang, medium)))
+    .filter(Boolean);
+}
+
+function _media(lang, event) {
+  const nodes = mediaNodes(lang, event.media);
+  return nodes.length ? _section(lang, "media", ...nodes) : null;
+}
+
 // Threads to follow (server-side, /related/): the events at the same places, on the same routes, with the
 // same people, linked by relations, and just before and after in time. Each a real link.
 function _related(lang, related) {
@@ -401,6 +480,7 @@ function _article(lang, event, { pending, place, lookup, nameOf, categories }) {
     _relations(lang, event, lookup),
     ..._calendarLines(lang, event),
     h("p", { class: "panel-summary", text: event.summary }),
+    _media(lang, event),
     note,
     _places(lang, event, { place, nameOf }),
     _people(lang, event, lookup),

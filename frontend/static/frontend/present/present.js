@@ -5,8 +5,9 @@
 
 import { apiURL } from "../core/api.js";
 import { LANGUAGES, t } from "../core/i18n.js";
+import { mediaNodes } from "../panel/panel.js";
 import { clockText, fill, h } from "./dom.js";
-import { groupQuotes, lessonSteps, parseStep, sourcesText, stageQuote, studentLink } from "./steps.js";
+import { groupQuotes, lessonSteps, parseStep, sourcesText, stageImage, stageQuote, studentLink } from "./steps.js";
 
 const CHANNEL = "chronoatlas-present";
 const SINGLE_PLACE_ZOOM = 5;
@@ -196,6 +197,7 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
       written ? h("p", { class: "present-written", text: written }) : null,
       step.caption ? h("p", { class: "present-caption", text: step.caption }) : null,
       step.summary ? h("p", { class: "present-summary", text: step.summary }) : null,
+      step.media?.length ? h("div", { class: "present-media" }, mediaNodes(lang, step.media)) : null,
       (step.quotes || []).map((quote) => _quote(lang, quote)),
     );
   }
@@ -210,6 +212,7 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
       : "";
     const text = step.caption || step.summary;
     const quote = stageQuote(step.quotes);
+    const image = stageImage(step.media);
     const head = paged.count < 2 || paged.page === 0;
     const tail = paged.count < 2 || paged.page === 1;
     return h(
@@ -219,6 +222,7 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
       step.dateText ? h("p", { class: "present-date", text: step.dateText }) : null,
       written && head ? h("p", { class: "present-written", text: written }) : null,
       text && head ? h("p", { class: step.caption ? "present-caption" : "present-summary", text }) : null,
+      image && head ? h("div", { class: "present-media" }, mediaNodes(lang, [image])) : null,
       quote && tail ? _quote(lang, quote) : null,
     );
   }
@@ -360,6 +364,7 @@ export function createPresent({ store, config, map, eventSteps, eventDetail, eve
     eventDetail(state.lang, step.event).then(
       (full) => {
         step.summary = full.summary || "";
+        step.media = full.media || [];
         step.evidence = (full.citations || []).map((c) => ({
           label: c.label,
           locator: c.locator,

@@ -52,6 +52,11 @@ export function stageQuote(quotes = []) {
   return quotes.find((quote) => quote.evidence) || quotes[0] || null;
 }
 
+/** The medium a projected step shows: its event's first stored image (a link card means nothing on a wall). */
+export function stageImage(media = []) {
+  return media.find((medium) => medium.uploaded && medium.kind === "image") || null;
+}
+
 /** A quote's sources as one line: "Bayur, 1991, p. 12; Gürün, 1991, p. 40". */
 export function sourcesText(sources = []) {
   return sources
@@ -63,7 +68,8 @@ export function sourcesText(sources = []) {
 /**
  * One step as present.js draws it. Steps made from the events in view (main.js) have the same fields:
  * {event (slug or null), gone, message, title, dateText, written, summary, caption, note, evidence,
- *  quotes ([{evidence, evidence_translation?, sources}]), view ({center, zoom} or null), points, places, routes, date (ISO day for the map)}.
+ *  quotes ([{evidence, evidence_translation?, sources}]), view ({center, zoom} or null), points, places, routes, date (ISO day for the map),
+ *  media (the event's, as the events API sends them)}.
  */
 function _step(step, lang, say) {
   const event = step.event;
@@ -89,6 +95,7 @@ function _step(step, lang, say) {
     places: event?.places || [],
     routes: [...new Set([map.route, ...(event?.routes || [])])].filter(Boolean),
     date: mapDay(step.date, event),
+    media: event?.media || [],
   };
 }
 
