@@ -178,6 +178,7 @@ def lessons_index(request):
                     "presenter_url": _with_query(atlas, mode="presenter", lesson=slug, step=1, lang=lang),
                     "handout_url": _with_query(reverse("frontend:lesson-handout", kwargs={"slug": slug}), lang=lang),
                     "offline_url": _with_query(reverse("frontend:lesson-offline", kwargs={"slug": slug}), lang=lang),
+                    "storymap_url": _with_query(reverse("lesson-storymap", kwargs={"slug": slug}), lang=lang),
                 }
             )
         languages = [
@@ -199,7 +200,14 @@ def lesson_handout(request, slug: str):
     with translation.override(lang):
         lesson = _lesson_or_404(request, slug, lang)
         return render(
-            request, "frontend/lesson_handout.html", {"lesson": lesson, "lang": lang, "map": overview_svg(lesson)}
+            request,
+            "frontend/lesson_handout.html",
+            {
+                "lesson": lesson,
+                "lang": lang,
+                "map": overview_svg(lesson),
+                "storymap_url": _with_query(reverse("lesson-storymap", kwargs={"slug": slug}), lang=lang),
+            },
         )
 
 
