@@ -89,7 +89,7 @@ def _api_urls(*, preview: bool = False) -> dict[str, str]:
 def _in_collection(urls: dict[str, str], slug: str) -> dict[str, str]:
     """The API's addresses narrowed to one collection: what the timeline, the list and search read."""
     narrowed = dict(urls)
-    for name in ("events", "index", "search"):
+    for name in ("events", "index", "search", "downloads"):
         joiner = "&" if "?" in narrowed[name] else "?"
         narrowed[name] = f"{narrowed[name]}{joiner}{urlencode({'collection': slug})}"
     return narrowed
@@ -264,11 +264,12 @@ def atlas(request, lesson_slug: str = ""):
         return page.response
 
 
-def _downloads(strings: dict, lang: str) -> list[dict]:
-    """The page's data downloads: each with its address and its label's key (the page relabels on a language
-    switch). Their sizes come from /api/v1/downloads/ when the box is opened (main.js): measuring means
-    building every file, which a page's build must not wait for."""
-    return [{"url": d.url(), "key": d.label, "text": strings[d.label]} for d in page_downloads(lang)]
+def _downloads(strings: dict, lang: str, collection: str) -> list[dict]:
+    """The collection's data downloads: each with its address and its label's key (the page relabels on a
+    language switch). Their sizes come from /api/v1/downloads/?collection= when the box is opened (main.js):
+    measuring means building every file, which a page's build must not wait for."""
+    files = page_downloads(lang, Collection.objects.filter(slug=collection).first())
+    return [{"url": d.url(), "key": d.label, "text": strings[d.label]} for d in files]
 
 
 def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpResponse:
@@ -292,7 +293,7 @@ def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpR
         "lang": lang,
         "languages": settings.LANGUAGES,
         "strings": strings,
-        "downloads": _downloads(strings, lang),
+        "downloads": _downloads(strings, lang, collection["slug"] if collection else SEED_COLLECTION),
         "api_preloads": first_paint_urls(api, lang),
         # main.js itself is the page's <script>: what it imports is preloaded; a page opened for a class
         # (a lesson, present mode) preloads present mode's modules and links its styles too.
