@@ -272,6 +272,8 @@ def _side_parts(text: str) -> tuple[DayParts, bool]:
 
 def timelinejs_parts(edtf: str) -> Projection:
     """EDTF → the start (and end) TimelineJS draws; `exact` is False when display text must say the rest."""
+    if edtf[:1] in "[{" and edtf[-1:] in "]}":
+        return _set_parts(edtf)
     sides = edtf.split("/")
     if len(sides) == 1:
         start, exact = _side_parts(sides[0])
@@ -289,6 +291,17 @@ def timelinejs_parts(edtf: str) -> Projection:
         return Projection(start, None, False)
     end, end_exact = _side_parts(upper)
     return Projection(start, end, start_exact and end_exact)
+
+
+def _set_parts(edtf: str) -> Projection:
+    """A set (`[1919-09..1919-12]`: one of these; `{…}`: all of them) drawn from its first member to its last,
+    the nearest span TimelineJS draws; never exact, so the EDTF goes into the display date."""
+    members = [m for m in re.split(r"\.\.|,", edtf[1:-1].replace(" ", "")) if m]
+    if not members:
+        raise ValueError(f"{edtf!r} is an empty set")
+    start, _ = _side_parts(members[0])
+    end, _ = _side_parts(members[-1])
+    return Projection(start, end if end != start else None, False)
 
 
 def timelinejs_date(parts: DayParts, time: str = "") -> dict[str, str]:
