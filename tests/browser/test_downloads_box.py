@@ -15,4 +15,21 @@ def test_opening_the_downloads_box_shows_every_files_size(open_atlas):
     page.locator("#downloads-box summary").click()
     expect(sizes.last).to_have_text(re.compile(r"^\d[\d.,]* (B|kB|MB)$"))
     texts = sizes.all_inner_texts()
-    assert len(texts) == 7 and all(re.fullmatch(r"\d[\d.,]* (B|kB|MB)", text) for text in texts), texts
+    assert len(texts) == 9 and all(re.fullmatch(r"\d[\d.,]* (B|kB|MB)", text) for text in texts), texts
+
+
+def test_a_collections_box_lists_its_own_files_with_their_sizes(open_atlas):
+    from chronology.models import Collection
+    from tests.factories import make_event, make_place
+
+    computing = Collection.objects.create(slug="computing", title={"en": "Women in computing"})
+    make_event(slug="eniac", collection=computing, places=[make_place(slug="philadelphia")])
+    page = open_atlas("?collection=computing&lang=en")
+    page.locator("#downloads-box summary").click()
+    sizes = page.locator("#downloads-box .download-size")
+    expect(sizes.last).to_have_text(re.compile(r"^\d[\d.,]* (B|kB|MB)$"))
+    links = page.locator("#downloads-box a[download]")
+    # No areas file: fronts and zones belong to no event, and this collection's map draws none.
+    assert links.count() == sizes.count() == 8
+    assert all("collection=computing" in href for href in links.evaluate_all("(all) => all.map((a) => a.href)"))
+    assert all(re.fullmatch(r"\d[\d.,]* (B|kB|MB)", text) for text in sizes.all_inner_texts())
