@@ -198,7 +198,7 @@ def read_dates(start: object, end: object, display_date: str) -> ReadDate:
     return ReadDate(edtf, time, end_time, display)
 
 
-_EDTF_LOOKING = re.compile(r"[-0-9X?~%./]+")
+_EDTF_LOOKING = re.compile(r"[-0-9X?~%./]+|\[[-0-9X?~%.,]+\]|\{[-0-9X?~%.,]+\}")
 
 
 def _projects_to(text: str, start: DayParts, end: DayParts | None) -> bool:
