@@ -10,6 +10,7 @@ everything, as they are when no collection is asked for.
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from rest_framework.exceptions import ValidationError
 
 from chronology.models import SEED_COLLECTION, Collection, Event
 from geography.models import Area, Place, Route
@@ -54,3 +55,14 @@ def sources(collection: Collection | None) -> QuerySet[Source]:
         object_id__in=_published_events(collection).values("pk"),
     )
     return Source.objects.filter(pk__in=cited.values("source_id"))
+
+
+def narrow_geography(queryset: QuerySet, slug: str) -> QuerySet:
+    """The geography API's `?collection=` (geography/collections.py): `queryset` narrowed to what the
+    published collection `slug` uses; an unknown one is a 400 naming the collections there are."""
+    collection = Collection.objects.filter(slug=slug.strip(), published=True).first()
+    if collection is None:
+        known = ", ".join(Collection.objects.filter(published=True).values_list("slug", flat=True))
+        raise ValidationError({"collection": f"No collection {slug!r}; the collections are: {known}."})
+    scoped = {Place: places, Route: routes, Area: areas}[queryset.model](collection)
+    return queryset.filter(pk__in=scoped.values("pk"))

@@ -132,3 +132,17 @@ def test_an_unknown_collection_is_refused_naming_the_collections(client, two_col
                 "/api/v1/events.timeline.json?collection=nowhere"):  # fmt: skip
         response = client.get(url)
         assert response.status_code == 400 and b"computing" in response.content and b"nowhere" in response.content
+
+
+def test_the_geography_api_takes_the_collection_as_its_downloads_do(client, two_collections):
+    def slugs(layer, collection):
+        response = client.get(f"/api/v1/{layer}/?collection={collection}&lang=en")
+        assert response.status_code == 200, response.content
+        return [feature["properties"]["slug"] for feature in response.json()["features"]]
+
+    assert slugs("places", "computing") == ["baku"]  # not tiflis: only a draft stands there
+    assert slugs("routes", "computing") == [] and slugs("areas", "computing") == []
+    assert slugs("places", SEED_COLLECTION) == ["baku", "kars", "tiflis"]
+    assert slugs("areas", SEED_COLLECTION) == ["eastern-front"]
+    refused = client.get("/api/v1/places/?collection=nowhere")
+    assert refused.status_code == 400 and "the collections are: computing" in str(refused.json()["collection"])
