@@ -33,3 +33,14 @@ def test_a_collections_box_lists_its_own_files_with_their_sizes(open_atlas):
     assert links.count() == sizes.count() == 8
     assert all("collection=computing" in href for href in links.evaluate_all("(all) => all.map((a) => a.href)"))
     assert all(re.fullmatch(r"\d[\d.,]* (B|kB|MB)", text) for text in sizes.all_inner_texts())
+
+
+def test_after_a_language_switch_the_one_language_files_are_in_the_new_language(open_atlas):
+    page = open_atlas("?lang=tr")
+    page.locator(".lang-switch button[data-lang='en']").click()
+    page.locator("#downloads-box summary").click()
+    kml = page.locator("#downloads-box a[data-i18n='download_kml']")
+    expect(kml).to_have_attribute("href", re.compile(r"lang=en"))
+    expect(page.locator("#downloads-box a[data-i18n='download_timelinejs']")).to_have_attribute(
+        "href", re.compile(r"lang=en")
+    )
