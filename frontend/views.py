@@ -27,6 +27,7 @@ from frontend.embeds import embed_code_for_page, oembed_discovery_url
 from frontend.exports import ExportError, export_filename, export_map_html, parse_export_request
 from frontend.lesson_pages import lesson_for_page
 from frontend.modules import page_modules
+from frontend.storymap import lesson_storymap
 from frontend.wording import event_date_text, page_language, page_strings, with_locator_texts
 from geography.models import Place, RouteStop
 from geography.styles import map_styles
@@ -272,6 +273,15 @@ def _downloads(strings: dict, lang: str, collection: str) -> list[dict]:
     return [{"url": d.url(), "key": d.label, "text": strings[d.label]} for d in files]
 
 
+def _lesson_download(strings: dict, lang: str, slug: str, *, preview: bool) -> dict:
+    """A lesson's page offers the lesson as a StoryMapJS story, measured here: the collection's downloads
+    (/api/v1/downloads/) do not hold a lesson's file. A few milliseconds, within the page's kept build."""
+    query = {"lang": lang, **({"preview": 1} if preview else {})}
+    url = f"{reverse('lesson-storymap', kwargs={'slug': slug})}?{urlencode(query)}"
+    body = lesson_storymap(slug=slug, lang=lang, drafts=preview) or b""
+    return {"url": url, "key": "download_storymap", "text": strings["download_storymap"], "size": len(body)}
+
+
 def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpResponse:
     strings = page_strings()[lang]
     slug = request.GET.get("event", "").strip()
@@ -324,6 +334,8 @@ def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpR
         "lesson_message": classroom["message"] if classroom else "",
     }
     lesson = classroom["lesson"] if classroom else None
+    if lesson:
+        context["downloads"].append(_lesson_download(strings, lang, lesson["slug"], preview=preview))
     context["oembed_url"] = oembed_discovery_url(request)
     # A lesson's page (whose step shows an event) embeds as the lesson.
     context["oembed_title"] = (lesson or {}).get("title") or (event or {}).get("title") or "Chronoatlas"

@@ -44,3 +44,13 @@ def test_after_a_language_switch_the_one_language_files_are_in_the_new_language(
     expect(page.locator("#downloads-box a[data-i18n='download_timelinejs']")).to_have_attribute(
         "href", re.compile(r"lang=en")
     )
+
+
+@pytest.mark.corpus("seed")
+def test_a_lessons_page_lists_its_story_map_with_its_size(page, live_server):
+    page.goto(f"{live_server.url}/lessons/road-to-the-moscow-treaty/?lang=en")
+    page.wait_for_selector("html[data-ready]")
+    page.locator("#downloads-box summary").click()
+    story = page.locator("#downloads-box li", has=page.locator("a[data-i18n='download_storymap']"))
+    expect(story.locator(".download-size")).to_have_text(re.compile(r"^\d[\d.,]* kB$"))
+    expect(story.locator("a")).to_have_text("This lesson as a story map (StoryMapJS)")

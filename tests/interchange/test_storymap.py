@@ -156,3 +156,17 @@ def test_the_lessons_page_and_the_handout_link_the_story(db, client):
     for address in ("/lessons/?lang=en", "/lessons/story/handout/?lang=en"):
         link = re.search(r'href="([^"]*storymap\.json[^"]*)"', client.get(address).content.decode()).group(1)
         assert json.loads(client.get(link.replace("&amp;", "&")).content)["storymap"]["slides"][1]["text"]["text"]
+
+
+def test_a_lessons_page_offers_its_story_in_the_downloads_box_with_its_size(db, client):
+    _lesson(make_event(places=[make_place()]))
+    page = client.get("/lessons/story/?lang=en").content.decode()
+    found = re.search(
+        r'<a href="([^"]*storymap\.json[^"]*)" download data-i18n="download_storymap">([^<]+)</a> '
+        r'<span class="download-size" data-size-of="[^"]+" data-size="(\d+)">',
+        page,
+    )
+    assert found and found.group(2) == "This lesson as a story map (StoryMapJS)"
+    body = client.get(found.group(1).replace("&amp;", "&")).content
+    assert int(found.group(3)) == len(body) and json.loads(body)["storymap"]["language"] == "en"
+    assert 'data-i18n="download_storymap"' not in client.get("/?lang=en").content.decode()  # no lesson there
