@@ -87,7 +87,7 @@ def qr_svg(request):
 
 
 # -- handout and offline file -----------------------------------------------------------------------------
-def _printable(lesson: dict, lang: str) -> dict:
+def printable_lesson(lesson: dict, lang: str) -> dict:
     """The lesson with each step's date in words and its passages quoted once each, with every source cited
     through them and their locators as shown (the step's own citations, else its event's)."""
     steps = []
@@ -111,7 +111,7 @@ def _lesson_or_404(request, slug: str, lang: str) -> dict:
     lesson = lesson_detail(slug=slug, lang=lang, drafts=drafts_visible(request))
     if lesson is None:
         raise Http404(f"No published lesson {slug!r}")
-    return _printable(lesson, lang)
+    return printable_lesson(lesson, lang)
 
 
 def overview_svg(lesson: dict, *, width: int = 640, height: int = 400) -> dict:

@@ -17,7 +17,7 @@ from common.translation import language_codes
 from interchange.storymap import Story, StoryCitation, StorySlide, write_storymap
 from lessons.selectors import lesson_detail
 
-from .lesson_pages import _printable
+from .lesson_pages import printable_lesson
 
 CONTENT_TYPE = "application/json; charset=utf-8"
 # A step with no view of its own is shown at about a province's scale: the place, and its neighbours.
@@ -64,7 +64,7 @@ def lesson_story(*, slug: str, lang: str, drafts: bool = False) -> Story | None:
     if lesson is None:
         return None
     with translation.override(lang):
-        lesson = _printable(lesson, lang)
+        lesson = printable_lesson(lesson, lang)
         sources_heading = gettext("Sources")
     event_slugs = [step["event"]["slug"] for step in lesson["steps"] if step["event"]]
     pinned = _event_places(event_slugs)
