@@ -8,7 +8,16 @@ from chronology.api.index import EventIndexView
 from chronology.api.views import SearchView
 from config.api_router import router
 from config.media_files import serve_media
-from interchange.api import atlas_kml, downloads_list, geojson_layer, places_lpf, sources_references
+from frontend.storymap import lesson_storymap_view
+from interchange.api import (
+    atlas_kml,
+    downloads_list,
+    events_csv,
+    events_timelinejs,
+    geojson_layer,
+    places_lpf,
+    sources_references,
+)
 
 admin.site.site_header = _("Chronoatlas curators")
 admin.site.site_title = _("Chronoatlas")
@@ -26,6 +35,9 @@ urlpatterns = [
     path("api/v1/sources.bib", sources_references, {"format": "bibtex"}, name="sources-bibtex"),
     path("api/v1/atlas.kml", atlas_kml, name="atlas-kml"),
     path("api/v1/places.lpf.json", places_lpf, name="places-lpf"),
+    path("api/v1/events.timeline.json", events_timelinejs, name="events-timelinejs"),
+    path("api/v1/events.csv", events_csv, name="events-csv"),
+    path("api/v1/lessons/<slug:slug>/storymap.json", lesson_storymap_view, name="lesson-storymap"),
     path("", include("live.urls")),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

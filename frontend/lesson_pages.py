@@ -95,7 +95,7 @@ def qr_svg(request):
 
 
 # -- handout and offline file -----------------------------------------------------------------------------
-def _printable(lesson: dict, lang: str) -> dict:
+def printable_lesson(lesson: dict, lang: str) -> dict:
     """The lesson with each step's date in words and its passages quoted once each, with every source cited
     through them and their locators as shown (the step's own citations, else its event's)."""
     steps = []
@@ -111,7 +111,7 @@ def _lesson_or_404(request, slug: str, lang: str) -> dict:
     lesson = lesson_detail(slug=slug, lang=lang, drafts=drafts_visible(request))
     if lesson is None:
         raise Http404(f"No published lesson {slug!r}")
-    return _printable(lesson, lang)
+    return printable_lesson(lesson, lang)
 
 
 def overview_svg(lesson: dict, *, width: int = 640, height: int = 400) -> dict:
@@ -178,6 +178,7 @@ def lessons_index(request):
                     "presenter_url": _with_query(atlas, mode="presenter", lesson=slug, step=1, lang=lang),
                     "handout_url": _with_query(reverse("frontend:lesson-handout", kwargs={"slug": slug}), lang=lang),
                     "offline_url": _with_query(reverse("frontend:lesson-offline", kwargs={"slug": slug}), lang=lang),
+                    "storymap_url": _with_query(reverse("lesson-storymap", kwargs={"slug": slug}), lang=lang),
                 }
             )
         languages = [
@@ -199,7 +200,14 @@ def lesson_handout(request, slug: str):
     with translation.override(lang):
         lesson = _lesson_or_404(request, slug, lang)
         return render(
-            request, "frontend/lesson_handout.html", {"lesson": lesson, "lang": lang, "map": overview_svg(lesson)}
+            request,
+            "frontend/lesson_handout.html",
+            {
+                "lesson": lesson,
+                "lang": lang,
+                "map": overview_svg(lesson),
+                "storymap_url": _with_query(reverse("lesson-storymap", kwargs={"slug": slug}), lang=lang),
+            },
         )
 
 

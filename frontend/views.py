@@ -27,6 +27,7 @@ from frontend.embeds import embed_code_for_page, oembed_discovery_url
 from frontend.exports import ExportError, export_filename, export_map_html, parse_export_request
 from frontend.lesson_pages import lesson_for_page
 from frontend.modules import page_modules
+from frontend.storymap import lesson_storymap
 from frontend.wording import event_date_text, page_language, page_strings, with_locator_texts
 from geography.models import Place, RouteStop
 from geography.styles import map_styles
@@ -89,7 +90,7 @@ def _api_urls(*, preview: bool = False) -> dict[str, str]:
 def _in_collection(urls: dict[str, str], slug: str) -> dict[str, str]:
     """The API's addresses narrowed to one collection: what the timeline, the list and search read."""
     narrowed = dict(urls)
-    for name in ("events", "index", "search"):
+    for name in ("events", "index", "search", "downloads"):
         joiner = "&" if "?" in narrowed[name] else "?"
         narrowed[name] = f"{narrowed[name]}{joiner}{urlencode({'collection': slug})}"
     return narrowed
@@ -266,11 +267,21 @@ def atlas(request, lesson_slug: str = ""):
         return page.response
 
 
-def _downloads(strings: dict, lang: str) -> list[dict]:
-    """The page's data downloads: each with its address and its label's key (the page relabels on a language
-    switch). Their sizes come from /api/v1/downloads/ when the box is opened (main.js): measuring means
-    building every file, which a page's build must not wait for."""
-    return [{"url": d.url(), "key": d.label, "text": strings[d.label]} for d in page_downloads(lang)]
+def _downloads(strings: dict, lang: str, collection: str) -> list[dict]:
+    """The collection's data downloads: each with its address and its label's key (the page relabels on a
+    language switch). Their sizes come from /api/v1/downloads/?collection= when the box is opened (main.js):
+    measuring means building every file, which a page's build must not wait for."""
+    files = page_downloads(lang, Collection.objects.filter(slug=collection).first())
+    return [{"url": d.url(), "key": d.label, "text": strings[d.label]} for d in files]
+
+
+def _lesson_download(strings: dict, lang: str, slug: str, *, preview: bool) -> dict:
+    """A lesson's page offers the lesson as a StoryMapJS story, measured here: the collection's downloads
+    (/api/v1/downloads/) do not hold a lesson's file. A few milliseconds, within the page's kept build."""
+    query = {"lang": lang, **({"preview": 1} if preview else {})}
+    url = f"{reverse('lesson-storymap', kwargs={'slug': slug})}?{urlencode(query)}"
+    body = lesson_storymap(slug=slug, lang=lang, drafts=preview) or b""
+    return {"url": url, "key": "download_storymap", "text": strings["download_storymap"], "size": len(body)}
 
 
 def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpResponse:
@@ -294,7 +305,7 @@ def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpR
         "lang": lang,
         "languages": settings.LANGUAGES,
         "strings": strings,
-        "downloads": _downloads(strings, lang),
+        "downloads": _downloads(strings, lang, collection["slug"] if collection else SEED_COLLECTION),
         "api_preloads": first_paint_urls(api, lang),
         # main.js itself is the page's <script>: what it imports is preloaded; a page opened for a class
         # (a lesson, present mode) preloads present mode's modules and links its styles too.
@@ -325,6 +336,8 @@ def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpR
         "lesson_message": classroom["message"] if classroom else "",
     }
     lesson = classroom["lesson"] if classroom else None
+    if lesson:
+        context["downloads"].append(_lesson_download(strings, lang, lesson["slug"], preview=preview))
     context["oembed_url"] = oembed_discovery_url(request)
     # A lesson's page (whose step shows an event) embeds as the lesson.
     context["oembed_title"] = (lesson or {}).get("title") or (event or {}).get("title") or "Chronoatlas"

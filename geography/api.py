@@ -14,6 +14,7 @@ from common.api import LANG_PARAMETER, LanguageMixin, TranslatedText
 from common.dates import InvalidDate, iso_day, parse_day
 from common.response_cache import cached_bytes_response
 from geography import schema
+from geography.collections import in_collection
 from geography.day_filters import DayRangeFilter
 from geography.models import Area, AreaKind, Place, Route, RouteMode, RoutePurpose, RouteStop, route_length_km
 from geography.names import as_names, folded, name_on, name_periods
@@ -174,6 +175,11 @@ def in_bbox(lon: float, lat: float, box: tuple[float, float, float, float]) -> b
     return inside_lon and south <= lat <= north
 
 
+COLLECTION_LABEL = (
+    "What one collection's published events use (its slug); a collection other than the seed has no areas"
+)
+
+
 class DatedFilter(filters.FilterSet):
     date = DayRangeFilter(
         method="filter_date_window",
@@ -181,6 +187,10 @@ class DatedFilter(filters.FilterSet):
     )
     on = filters.DateFilter(method="filter_on", label="Standing on this day (YYYY-MM-DD)")
     bbox = filters.CharFilter(method="filter_bbox", label="Reaching into west,south,east,north (degrees)")
+    collection = filters.CharFilter(method="filter_collection", label=COLLECTION_LABEL)
+
+    def filter_collection(self, queryset, name, value):
+        return in_collection(queryset, value)
 
     def filter_date_window(self, queryset, name, value):
         return queryset.overlapping(value.start, value.stop)
@@ -199,6 +209,10 @@ class DatedFilter(filters.FilterSet):
 class PlaceFilter(filters.FilterSet):
     kind = filters.ChoiceFilter(choices=Place._meta.get_field("kind").choices)
     bbox = filters.CharFilter(method="filter_bbox", label="Inside west,south,east,north (degrees)")
+    collection = filters.CharFilter(method="filter_collection", label=COLLECTION_LABEL)
+
+    def filter_collection(self, queryset, name, value):
+        return in_collection(queryset, value)
 
     def filter_bbox(self, queryset, name, value):
         west, south, east, north = parse_bbox(value)

@@ -1,5 +1,6 @@
 """Import and export in the admin: an "Import events" page and export buttons and actions on the event list,
-and an "Import places" page (Linked Places Format) on the place list.
+an "Import places" page (Linked Places Format) on the place list, each geography list's and the source list's
+export buttons, and a collection's page exporting that collection in every format.
 
 The event admin is extended here rather than in chronology, since imports flow interchange → chronology:
 `InterchangeEventAdmin` takes over the registration of `EventAdmin` and adds only what this app needs.
@@ -7,22 +8,29 @@ The event admin is extended here rather than in chronology, since imports flow i
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from chronology.admin import EventAdmin
-from chronology.models import Event
-from geography.admin import PlaceAdmin
-from geography.models import Place
+from chronology.admin import CollectionAdmin, EventAdmin
+from chronology.models import Collection, Event
+from geography.admin import AreaAdmin, PlaceAdmin, RouteAdmin
+from geography.models import Area, Place, Route
+from sources.admin import SourceAdmin
+from sources.models import Source
 
+from .bibtex import MEDIA_TYPE as BIBTEX_MEDIA_TYPE
+from .csl import MEDIA_TYPE as CSL_MEDIA_TYPE
+from .exports import ALL_FORMATS, LESSON_FORMATS, collection_named, export_bytes
 from .formats import FORMATS
-from .geography_services import kml_export, lpf_export
 from .geojson import LAYERS
-from .services import events_export, geography_export
+from .records import FormatError
+from .services import events_export
 from .views import import_events_view, import_places_view
 
 CONTENT_TYPES = {
@@ -33,7 +41,37 @@ CONTENT_TYPES = {
     "geojson": ("application/geo+json", "geojson"),
     "kml": ("application/vnd.google-earth.kml+xml", "kml"),
     "lpf": ("application/ld+json", "lpf.json"),
+    "csl-json": (CSL_MEDIA_TYPE, "csl.json"),
+    "bibtex": (BIBTEX_MEDIA_TYPE, "bib"),
 }
+LAYER_NAMES = {"places": _("Places"), "routes": _("Routes"), "areas": _("Areas")}
+
+
+def export_address(format: str, *, layer: str = "", collection: str = "") -> str:
+    """The admin's export address of a format (drafts included, as the admin's exports are)."""
+    query = {
+        "format": format,
+        **({"layer": layer} if layer else {}),
+        **({"collection": collection} if collection else {}),
+    }
+    return f"{reverse('admin:chronology_event_export')}?{urlencode({**query, 'drafts': 1})}"
+
+
+def export_buttons(*, collection: str = "") -> list[dict]:
+    """Every export format as an admin button: a GeoJSON a layer, then the rest in the export command's order."""
+    buttons = []
+    for format in ALL_FORMATS:
+        if format in LESSON_FORMATS or (format == "corpus" and collection):
+            continue  # a story map is a lesson's page's button; the corpus is the whole atlas
+        for layer in LAYERS if format == "geojson" else ("",):
+            name = f"GeoJSON ({LAYER_NAMES[layer]})" if layer else format
+            buttons.append(
+                {
+                    "label": _("Export %(format)s") % {"format": name},
+                    "url": export_address(format, layer=layer, collection=collection),
+                }
+            )
+    return buttons
 
 
 def export_response(text: str | bytes, format: str, *, part: str = "") -> HttpResponse:
@@ -71,26 +109,28 @@ class InterchangeEventAdmin(EventAdmin):
         return import_events_view(request, self)
 
     def export_view(self, request):
+        """`?format=` any export format (`layer=` for GeoJSON, `collection=` for one collection's, `drafts=1`)."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        format = request.GET.get("format", "")
-        if format == "geojson":
-            layer = request.GET.get("layer", "")
-            if layer not in LAYERS:
-                return HttpResponse(
-                    f"Unknown layer; use one of {', '.join(LAYERS)}.", status=400, content_type="text/plain"
-                )
-            return export_response(geography_export(layer=layer), format, part=layer)
-        if format == "kml":
-            return export_response(kml_export(), format)
-        if format == "lpf":
-            return export_response(lpf_export(), format)
-        if format not in FORMATS:
+        format, layer = request.GET.get("format", ""), request.GET.get("layer", "")
+        if format not in CONTENT_TYPES:
+            choices = ", ".join(f for f in ALL_FORMATS if f not in LESSON_FORMATS)
+            return HttpResponse(f"Unknown format; use one of {choices}.", status=400, content_type="text/plain")
+        if format == "geojson" and layer not in LAYERS:
             return HttpResponse(
-                f"Unknown format; use one of {', '.join(FORMATS)}.", status=400, content_type="text/plain"
+                f"Unknown layer; use one of {', '.join(LAYERS)}.", status=400, content_type="text/plain"
             )
-        include_drafts = request.GET.get("drafts") == "1"
-        return export_response(events_export(format=format, include_drafts=include_drafts), format)
+        try:
+            collection = collection_named(request.GET.get("collection", ""))
+            data = export_bytes(
+                format,
+                layer=layer or None,
+                collection=collection,
+                include_drafts=request.GET.get("drafts") == "1",
+            )
+        except FormatError as error:
+            return HttpResponse(str(error), status=400, content_type="text/plain")
+        return export_response(data, format, part="-".join(filter(None, [collection and collection.slug, layer])))
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {**(extra_context or {}), "export_formats": FORMATS}
@@ -118,3 +158,56 @@ class InterchangePlaceAdmin(PlaceAdmin):
 
 admin.site.unregister(Place)
 admin.site.register(Place, InterchangePlaceAdmin)
+
+
+class InterchangeRouteAdmin(RouteAdmin):
+    change_list_template = "admin/interchange/export_change_list.html"
+
+    def changelist_view(self, request, extra_context=None):
+        label = _("Export %(format)s") % {"format": "GeoJSON"}
+        buttons = [{"label": label, "url": export_address("geojson", layer="routes")}]
+        return super().changelist_view(request, {**(extra_context or {}), "export_buttons": buttons})
+
+
+class InterchangeAreaAdmin(AreaAdmin):
+    change_list_template = "admin/interchange/export_change_list.html"
+
+    def changelist_view(self, request, extra_context=None):
+        label = _("Export %(format)s") % {"format": "GeoJSON"}
+        buttons = [{"label": label, "url": export_address("geojson", layer="areas")}]
+        return super().changelist_view(request, {**(extra_context or {}), "export_buttons": buttons})
+
+
+class InterchangeSourceAdmin(SourceAdmin):
+    """The source list with the reference managers' files (the API's bytes: `export_sources`)."""
+
+    change_list_template = "admin/interchange/export_change_list.html"
+
+    def changelist_view(self, request, extra_context=None):
+        buttons = [
+            {"label": _("Export %(format)s") % {"format": name}, "url": export_address(format)}
+            for format, name in (("csl-json", "CSL-JSON"), ("bibtex", "BibTeX"))
+        ]
+        return super().changelist_view(request, {**(extra_context or {}), "export_buttons": buttons})
+
+
+class InterchangeCollectionAdmin(CollectionAdmin):
+    """A collection's page exports that collection in every format: its events, and the places, routes and
+    sources they use (interchange.scope), as its page's downloads box offers them."""
+
+    change_form_template = "admin/interchange/collection_change_form.html"
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        collection = self.get_object(request, object_id)
+        buttons = export_buttons(collection=collection.slug) if collection else []
+        return super().change_view(request, object_id, form_url, {**(extra_context or {}), "export_buttons": buttons})
+
+
+for model, model_admin in (
+    (Route, InterchangeRouteAdmin),
+    (Area, InterchangeAreaAdmin),
+    (Source, InterchangeSourceAdmin),
+    (Collection, InterchangeCollectionAdmin),
+):
+    admin.site.unregister(model)
+    admin.site.register(model, model_admin)

@@ -18,6 +18,7 @@ from geography.models import Area, Place, PlaceKind, PlaceName, Route
 from geography.names import folded
 from sources.selectors import citations_by_owner
 
+from . import scope
 from .kml import Folder, Placemark, write_kml
 from .lpf import AAT, ID_PREFIX, PlaceRecord, lpf_citation, read_lpf, when_of, write_lpf
 from .planning import default_language
@@ -44,9 +45,9 @@ def _name_line(name) -> str:
     return f"{name.name} ({details})" if details else name.name
 
 
-def _place_placemarks(language: str) -> list[Placemark]:
+def _place_placemarks(language: str, collection) -> list[Placemark]:
     placemarks = []
-    places = Place.objects.prefetch_related(_NAMES_IN_ORDER).order_by("slug")
+    places = scope.places(collection).prefetch_related(_NAMES_IN_ORDER).order_by("slug")
     citations = citations_by_owner(Place, places.values("pk"))
     for place in places:
         names = "; ".join(_name_line(name) for name in place.names.all())
@@ -66,8 +67,8 @@ def _place_placemarks(language: str) -> list[Placemark]:
     return placemarks
 
 
-def _route_placemarks(language: str) -> list[Placemark]:
-    routes = Route.objects.prefetch_related("stops__place", "statuses").order_by("slug")
+def _route_placemarks(language: str, collection) -> list[Placemark]:
+    routes = scope.routes(collection).prefetch_related("stops__place", "statuses").order_by("slug")
     citations = citations_by_owner(Route, routes.values("pk"))
     placemarks = []
     for route in routes:
@@ -107,8 +108,8 @@ def _route_placemarks(language: str) -> list[Placemark]:
     return placemarks
 
 
-def _area_placemarks(language: str) -> list[Placemark]:
-    areas = Area.objects.order_by("slug")
+def _area_placemarks(language: str, collection) -> list[Placemark]:
+    areas = scope.areas(collection).order_by("slug")
     citations = citations_by_owner(Area, areas.values("pk"))
     return [
         Placemark(
@@ -128,14 +129,15 @@ def _area_placemarks(language: str) -> list[Placemark]:
     ]
 
 
-def kml_export(*, language: str = "") -> bytes:
-    """Places, routes and areas as one KML file (a Folder each) in `language`, for Google Earth."""
+def kml_export(*, language: str = "", collection=None) -> bytes:
+    """Places, routes and areas as one KML file (a Folder each) in `language`, for Google Earth; of a
+    collection, those its events use (interchange.scope)."""
     language = _language(language)
     with translation.override(language):
         folders = [
-            Folder("places", _("Places"), _place_placemarks(language)),
-            Folder("routes", _("Routes"), _route_placemarks(language)),
-            Folder("areas", _("Areas"), _area_placemarks(language)),
+            Folder("places", _("Places"), _place_placemarks(language, collection)),
+            Folder("routes", _("Routes"), _route_placemarks(language, collection)),
+            Folder("areas", _("Areas"), _area_placemarks(language, collection)),
         ]
         return write_kml(_("Chronoatlas"), folders)
 
@@ -174,9 +176,10 @@ def _lpf_feature(place: Place, citations: list[dict], default: str) -> dict:
     }
 
 
-def lpf_export() -> bytes:
-    """Every place as a Linked Places FeatureCollection, for the World Historical Gazetteer."""
-    places = Place.objects.prefetch_related(_NAMES_IN_ORDER).order_by("slug")
+def lpf_export(*, collection=None) -> bytes:
+    """Every place (of a collection: those its events use) as a Linked Places FeatureCollection, for the
+    World Historical Gazetteer."""
+    places = scope.places(collection).prefetch_related(_NAMES_IN_ORDER).order_by("slug")
     citations = citations_by_owner(Place, places.values("pk"))
     default = default_language()
     return write_lpf([_lpf_feature(place, citations.get(place.pk, []), default) for place in places])

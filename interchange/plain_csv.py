@@ -207,7 +207,10 @@ def _row(record: EventRecord) -> dict[str, str]:
         "category": record.category,
         "group": record.group,
         "places": "; ".join(record.places),
-        "sources": "; ".join(f"{c.source}:{c.locator}" if c.locator else c.source for c in record.citations),
+        # Once each: two citations of one page differ only by their passages, which the CSV does not hold.
+        "sources": "; ".join(
+            f"{c.source}:{c.locator}" if c.locator else c.source for c in dict.fromkeys(record.citations)
+        ),
         "media_url": (sanitise_html(media.quote) or web_address(media.url)) if media else "",
         "media_caption": sanitise_html(media.caption) if media else "",
         "media_credit": sanitise_html(media.credit) if media else "",

@@ -18,6 +18,7 @@ from slugify import slugify
 
 from sources.models import Source
 
+from . import scope
 from .bibtex import read_bibtex, write_bibtex
 from .csl import read_csl, write_csl
 from .files import Source as FileSource
@@ -79,9 +80,10 @@ class SourcesImportRejected(Exception):
         super().__init__(report.verdict())
 
 
-def sources_export(*, format: str) -> bytes:
-    """Every source of the atlas as CSL-JSON or BibTeX bytes (the same for the command and the API)."""
-    works = [source_work(source) for source in Source.objects.order_by("slug")]
+def sources_export(*, format: str, collection=None) -> bytes:
+    """Every source of the atlas (of a collection: those its events cite) as CSL-JSON or BibTeX bytes (the
+    same for the command and the API)."""
+    works = [source_work(source) for source in scope.sources(collection).order_by("slug")]
     if format == CSL_JSON:
         return write_csl(works)
     if format == BIBTEX:

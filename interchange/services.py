@@ -25,6 +25,7 @@ from geography.models import Area, Place, Route, route_length_km
 from sources.models import Citation, Source
 from sources.selectors import citations_by_owner
 
+from . import scope
 from .formats import write_events
 from .geojson import LAYERS, feature, write_geojson
 from .plaintext import html_to_text, text_to_html
@@ -546,19 +547,27 @@ def _record_of(event: Event, language: str, *, group_is_category: bool = False) 
 
 
 def events_export(
-    *, format: str, include_drafts: bool = False, language: str = "", events: QuerySet[Event] | None = None
+    *,
+    format: str,
+    include_drafts: bool = False,
+    language: str = "",
+    events: QuerySet[Event] | None = None,
+    collection: Collection | None = None,
 ) -> str:
-    """The atlas's events (or `events`; published only unless `include_drafts`) as text in `format`.
+    """The atlas's events (or `events`, or `collection`'s; published only unless `include_drafts`) as text in
+    `format`.
 
     The corpus format holds the whole atlas (places, routes, areas, sources, people, themes and events).
     """
     if format == "corpus":
+        if collection is not None:
+            raise FormatError("The corpus format holds the whole atlas, every collection: leave the collection out.")
         return corpus_export(include_drafts=include_drafts)
     language = language or default_language()
     if language not in language_codes():
         raise FormatError(f"Unknown language {language!r}; use one of {', '.join(language_codes())}.")
     events = (
-        (Event.objects.all() if events is None else events)
+        (scope.events(collection) if events is None else events)
         .chronological()
         .select_related("category")
         .prefetch_related("themes", "places")
@@ -592,9 +601,9 @@ def _cited(citations: list[dict]) -> str | None:
     return "; ".join(f"{c['source']}:{c['locator']}" if c["locator"] else c["source"] for c in citations) or None
 
 
-def _place_features() -> list[dict]:
+def _place_features(collection: Collection | None) -> list[dict]:
     features = []
-    for place in Place.objects.prefetch_related("names").order_by("slug"):
+    for place in scope.places(collection).prefetch_related("names").order_by("slug"):
         names = "; ".join(
             " ".join(part for part in (name.name, f"[{name.language}]" if name.language else "", name.date) if part)
             for name in place.names.all()
@@ -612,8 +621,8 @@ def _place_features() -> list[dict]:
     return features
 
 
-def _route_features() -> list[dict]:
-    routes = Route.objects.prefetch_related("stops__place", "statuses").order_by("slug")
+def _route_features(collection: Collection | None) -> list[dict]:
+    routes = scope.routes(collection).prefetch_related("stops__place", "statuses").order_by("slug")
     citations = citations_by_owner(Route, routes.values("pk"))
     features = []
     for route in routes:
@@ -644,8 +653,8 @@ def _route_features() -> list[dict]:
     return features
 
 
-def _area_features() -> list[dict]:
-    areas = Area.objects.order_by("slug")
+def _area_features(collection: Collection | None) -> list[dict]:
+    areas = scope.areas(collection).order_by("slug")
     citations = citations_by_owner(Area, areas.values("pk"))
     return [
         feature(
@@ -665,12 +674,13 @@ def _area_features() -> list[dict]:
     ]
 
 
-def geography_export(*, layer: str) -> bytes:
-    """One layer of the atlas's geography (`places`, `routes` or `areas`) as GeoJSON bytes.
+def geography_export(*, layer: str, collection: Collection | None = None) -> bytes:
+    """One layer of the atlas's geography (`places`, `routes` or `areas`) as GeoJSON bytes; of a collection,
+    what its events use (interchange.scope).
 
     The same bytes for the export command, the admin's button and the API, so a download and the API agree.
     """
     builders = {"places": _place_features, "routes": _route_features, "areas": _area_features}
     if layer not in builders:
         raise FormatError(f"Unknown layer {layer!r}; the layers are {', '.join(LAYERS)}.")
-    return write_geojson(builders[layer]())
+    return write_geojson(builders[layer](collection))

@@ -220,7 +220,9 @@ def _has_month_or_day(side: dict) -> bool:
     return any(str(side.get(key) or "").strip() for key in ("month", "day", "hour"))
 
 
-_EDTF_LOOKING = re.compile(r"[-0-9X?~%./YE]+")
+# EDTF as written in a display date: plain dates and intervals (long years too: Y-13800000000, 1.38E10), and
+# the sets ([1920-09..1924-03], {1920,1921}).
+_EDTF_LOOKING = re.compile(r"[-0-9X?~%./YE]+|\[[-0-9X?~%.,]+\]|\{[-0-9X?~%.,]+\}")
 
 
 def _projects_to(text: str, start: DayParts, end: DayParts | None) -> bool:
@@ -302,6 +304,8 @@ def _side_parts(text: str) -> tuple[DayParts, bool]:
 
 def timelinejs_parts(edtf: str) -> Projection:
     """EDTF → the start (and end) TimelineJS draws; `exact` is False when display text must say the rest."""
+    if edtf[:1] in "[{" and edtf[-1:] in "]}":
+        return _set_parts(edtf)
     sides = edtf.split("/")
     if len(sides) == 1:
         start, exact = _side_parts(sides[0])
@@ -319,6 +323,17 @@ def timelinejs_parts(edtf: str) -> Projection:
         return Projection(start, None, False)
     end, end_exact = _side_parts(upper)
     return Projection(start, end, start_exact and end_exact)
+
+
+def _set_parts(edtf: str) -> Projection:
+    """A set (`[1919-09..1919-12]`: one of these; `{…}`: all of them) drawn from its first member to its last,
+    the nearest span TimelineJS draws; never exact, so the EDTF goes into the display date."""
+    members = [m for m in re.split(r"\.\.|,", edtf[1:-1].replace(" ", "")) if m]
+    if not members:
+        raise ValueError(f"{edtf!r} is an empty set")
+    start, _ = _side_parts(members[0])
+    end, _ = _side_parts(members[-1])
+    return Projection(start, end if end != start else None, False)
 
 
 def timelinejs_date(parts: DayParts, time: str = "") -> dict[str, str]:

@@ -72,7 +72,7 @@ def test_every_link_of_every_lesson_opens(client, seed):
     found = cards(client.get("/lessons/?lang=en").content.decode())
     for slug, card in found.items():
         links = card["links"]
-        assert set(links) == {"present", "presenter", "handout", "offline"}
+        assert set(links) == {"present", "presenter", "handout", "offline", "storymap"}
         # What present-dom.js and the browser tests open: the atlas on the lesson's first step, in a mode.
         assert unescape(links["present"]) == f"/?mode=present&lesson={slug}&step=1&lang=en"
         assert unescape(links["presenter"]) == f"/?mode=presenter&lesson={slug}&step=1&lang=en"

@@ -97,7 +97,10 @@ def test_a_row_with_more_cells_than_columns_is_a_problem_naming_it():
     assert [(p.where, p.field) for p in result.problems] == [("row 3", "columns")]
 
 
-EDTF_FORMS = ["2000-21", "192X", "../1920", "1920-XX", "1921-10-XX", "1920?-05", "-0044~/0014", "1920%", "0000-02-29"]
+EDTF_FORMS = [
+    "2000-21", "192X", "../1920", "1920-XX", "1921-10-XX", "1920?-05", "-0044~/0014", "1920%", "0000-02-29",
+    "[1919-09..1919-12]",  # a window: one happening some time within it
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("name", ["timelinejs", "timelinejs-csv", "csv"])

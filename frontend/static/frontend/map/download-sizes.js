@@ -29,10 +29,17 @@ export function wireDownloadSizes(box, { endpoint, lang: currentLang }) {
     try {
       const response = await fetch(apiURL(endpoint, lang));
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const sizes = new Map((await response.json()).map((row) => [row.url.split("?")[0], row.size]));
+      const rows = new Map((await response.json()).map((row) => [row.url.split("?")[0], row]));
       for (const span of box.querySelectorAll("[data-size-of]")) {
-        const size = sizes.get(span.dataset.sizeOf.split("?")[0]);
-        span.textContent = Number.isFinite(size) ? sizeText(lang, size) : "";
+        // The lesson's own file is measured by the page itself (data-size): the collection's list lacks it.
+        const row = rows.get(span.dataset.sizeOf.split("?")[0]) ?? { size: Number(span.dataset.size) };
+        span.textContent = Number.isFinite(row?.size) ? sizeText(lang, row.size) : "";
+        // A file written in one language (KML, TimelineJS) is the page's language's once it is switched.
+        const link = span.parentElement.querySelector("a[download]");
+        if (row.url && link) {
+          link.setAttribute("href", row.url);
+          span.dataset.sizeOf = row.url;
+        }
       }
     } catch (error) {
       filledFor = null; // asked again the next time the box is opened
