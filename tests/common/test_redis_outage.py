@@ -6,12 +6,14 @@ import gzip
 import json
 import logging
 import shutil
+import signal
 import socket
 import subprocess
 import time
 
 import pytest
 import redis
+from django.conf import settings
 from django.test import Client, override_settings
 from rest_framework.throttling import AnonRateThrottle
 
@@ -78,7 +80,7 @@ def redis_cache(private_redis):
     backend = {
         "BACKEND": "common.cache.RedisCache",
         "LOCATION": private_redis.url,
-        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
+        "OPTIONS": settings.REDIS_CACHE_OPTIONS,  # the site's own timeouts
     }
     with override_settings(CACHES={"default": backend}):
         yield private_redis
@@ -169,3 +171,22 @@ def test_an_outage_is_logged_once_and_requests_do_not_each_try_to_connect(monkey
     assert len(messages) == 2, messages
     assert "cannot be reached" in messages[0] and f"127.0.0.1:{redis_cache.port}" in messages[0]
     assert "reachable again" in messages[1]
+
+
+@pytest.mark.django_db
+def test_a_redis_that_no_longer_answers_does_not_hold_the_site(redis_cache, clock):
+    """Stopped rather than gone (SIGSTOP: a hung server, a network that drops packets): its socket still
+    accepts, nothing comes back, and the read timeout gives up for the request, which is answered all the same."""
+    _atlas()
+    client = Client()
+    assert _answers(client) == [200] * len(PAGES)
+    redis_cache.process.send_signal(signal.SIGSTOP)
+    try:
+        _another_process()
+        assert _answers(client) == [200] * len(PAGES)
+    finally:
+        redis_cache.process.send_signal(signal.SIGCONT)
+    clock[0] += soft_cache.RETRY_AFTER_SECONDS
+    _another_process()
+    assert _answers(client) == [200] * len(PAGES)
+    assert redis_cache.keys() > 0
