@@ -8,6 +8,11 @@ limit smooth across a window's edge. With Redis the count, its expiry and the pr
 pipeline; any other cache (tests, a single process) uses `add` and `incr`.
 
 As DRF's, a refused request does not count, so a reader who waits as told (Retry-After) is served.
+
+While Redis cannot be reached the throttle admits every request (fails open): the counts are gone with it, and
+refusing everyone would turn a cache outage into a site outage, while admitting everyone only lifts a limit
+that exists to share the servers fairly, for the seconds or minutes Redis is away (nginx's `limit_req`, where
+it runs, still guards each address).
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import math
 from django.core.cache import caches
 from rest_framework.throttling import AnonRateThrottle
 
-from common.cache import redis_client
+from common.cache import UNREACHABLE, redis_client
 
 
 class WindowedAnonRateThrottle(AnonRateThrottle):
@@ -46,13 +51,20 @@ class WindowedAnonRateThrottle(AnonRateThrottle):
         timeout = 2 * self.duration  # the previous window is read during the next one
         cache = caches["default"]
         if (client := redis_client(cache)) is not None:
+            if not cache.reachable():
+                return 0, 0  # fail open (see the module's docstring)
             current_key = cache.make_and_validate_key(current_key)
             previous_key = cache.make_and_validate_key(previous_key)
             pipe = client.pipeline(transaction=False)
             pipe.incr(current_key)
             pipe.expire(current_key, timeout)
             pipe.get(previous_key)
-            current, _, previous = pipe.execute()
+            try:
+                current, _, previous = pipe.execute()
+            except UNREACHABLE as error:
+                cache.outage.failed(error)
+                return 0, 0
+            cache.outage.succeeded()
             return current, int(previous or 0)
         cache.add(current_key, 0, timeout)
         return cache.incr(current_key), int(cache.get(previous_key, 0))

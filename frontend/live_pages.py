@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 
 from common.translation import language_codes
 from frontend.wording import page_language, page_strings
+from live.guessing import TooManyGuesses, guarded
 from live.services import LiveError, normalise_code, running_class
 
 
@@ -79,11 +80,14 @@ def join_class(request, code: str):
     try:
         # The service words its refusals in the active language: the reader's here.
         with translation.override(page_language(request)):
-            live = running_class(code)
+            live = guarded(request, code, lambda: running_class(code))
     except LiveError as error:
-        return _render(
+        response = _render(
             request, lang=page_language(request), status=error.status, error=str(error), code=normalise_code(code)
         )
+        if isinstance(error, TooManyGuesses):
+            response["Retry-After"] = str(error.retry_after)
+        return response
     lang = _language(request, live.lang)
     config = {
         "code": live.code,

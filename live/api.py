@@ -14,7 +14,8 @@
 
 Errors are {"detail": "what to fix"}: 400 a wrong body, 403 no token or another class's, 404 no such code,
 409 right but not now,
-410 the class has ended (or sat unmoved for six hours). Anyone presenting may start a class: no account,
+410 the class has ended (or sat unmoved for six hours), 429 too many wrong codes from one address
+(live/guessing.py, with Retry-After). Anyone presenting may start a class: no account,
 as present mode needs none; the token, returned once, is what lets its holder move the class.
 
 Not in the OpenAPI schema, which describes the read API of the atlas's records.
@@ -31,6 +32,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from live.guessing import TooManyGuesses, guarded
 from live.models import LiveClass
 from live.services import (
     LiveError,
@@ -83,7 +85,10 @@ class LiveView(APIView):
 
     def handle_exception(self, exc):
         if isinstance(exc, LiveError):
-            return Response({"detail": str(exc)}, status=exc.status)
+            response = Response({"detail": str(exc)}, status=exc.status)
+            if isinstance(exc, TooManyGuesses):
+                response["Retry-After"] = str(exc.retry_after)
+            return response
         return super().handle_exception(exc)
 
 
@@ -96,7 +101,7 @@ class LiveStartView(LiveView):
 
 class LiveStateView(LiveView):
     def get(self, request, code: str):
-        live = live_class(code)
+        live = guarded(request, code, lambda: live_class(code))
         return Response({**live.state(), **_urls(request, live)})
 
 
@@ -114,7 +119,8 @@ class LiveChangeView(LiveView):
     action = ""
 
     def post(self, request, code: str):
-        live = teachers_class(code, _token(request))
+        token = _token(request)
+        live = guarded(request, code, lambda: teachers_class(code, token), token=token)
         body = _body(request) if self.action == "step" else {}
         return Response(ACTIONS[self.action](live, body).state())
 
@@ -123,10 +129,11 @@ class LiveAnswersView(LiveView):
     """A phone answers the current step's question (POST); the teacher reads the tally (GET, with the token)."""
 
     def post(self, request, code: str):
-        live = running_class(code)
+        live = guarded(request, code, lambda: running_class(code))
         data = _body(request, '{"step": 2, "choice": 1, "device": "…"}')
         answer = class_answer(live, step=data.get("step"), choice=data.get("choice"), device=data.get("device"))
         return Response({"step": answer.step, "choice": answer.choice}, status=201)
 
     def get(self, request, code: str):
-        return Response(class_tally(teachers_class(code, _token(request))))
+        token = _token(request)
+        return Response(class_tally(guarded(request, code, lambda: teachers_class(code, token), token=token)))

@@ -3,9 +3,10 @@
 Measured (benchmarks/live_class.py, 200 phones, one uvicorn worker): through Django's handler each open
 stream kept a thread (the request's own, for its sync middleware and view) and the worker grew by 90 MB;
 answered here, a stream is one coroutine. Only a stream that will run is answered here: a wrong code, an
-ended class or anything but GET goes on to Django's view (live.stream.live_events), which says why in the
-reader's language with the site's headers. The stream itself is the same generator either way, and it
-builds no URL, so Django's host check has nothing to guard here.
+ended class, an address that has tried too many wrong codes (live/guessing.py) or anything but GET goes on
+to Django's view (live.stream.live_events), which says why in the reader's language with the site's headers.
+The stream itself is the same generator either way, and it builds no URL, so Django's host check has nothing
+to guard here.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 
 from asgiref.sync import sync_to_async
 
+from live.guessing import TooManyGuesses, refuse_if_guessing, scope_address
 from live.stream import class_states, process_watch
 
 EVENTS_PATH = re.compile(r"/live/([^/]{1,40})/events")
@@ -35,12 +37,22 @@ def live_events_first(django_app):
 
         code = normalise_code(match[1])
         # Not thread-sensitive: a thread of the shared pool, not one kept for this request.
-        state = (await sync_to_async(class_states, thread_sensitive=False)([code])).get(code)
+        state = await sync_to_async(_state_unless_guessing, thread_sensitive=False)(code, scope_address(scope))
         if state is None or state["ended"]:
             return await django_app(scope, receive, send)
         await _stream(state, receive, send)
 
     return application
+
+
+def _state_unless_guessing(code: str, address: str) -> dict | None:
+    """The class's state, or None (Django's view then answers) for an unknown code or an address over the
+    wrong-codes limit: a stream answered here for a right code would tell a guesser it is right."""
+    try:
+        refuse_if_guessing(address)
+    except TooManyGuesses:
+        return None
+    return class_states([code]).get(code)
 
 
 async def _stream(state: dict, receive, send) -> None:

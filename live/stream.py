@@ -37,6 +37,7 @@ from django.db import DatabaseError, close_old_connections, connection
 from django.http import JsonResponse, StreamingHttpResponse
 from django.views.decorators.http import require_GET
 
+from live.guessing import TooManyGuesses, guarded
 from live.models import LiveClass
 from live.services import LiveError, running_class
 
@@ -177,10 +178,13 @@ def _thread_stream(state: dict):
 def live_events(request, code: str):
     """`GET /live/<code>/events`: the class's state now, then each change (see the module's docstring)."""
     try:
-        live = running_class(code)
+        live = guarded(request, code, lambda: running_class(code))
     except LiveError as error:
         # EventSource gives up on an answer that is not 200: the phone then asks /api/v1/live/<code>/ why.
-        return JsonResponse({"detail": str(error)}, status=error.status)
+        response = JsonResponse({"detail": str(error)}, status=error.status)
+        if isinstance(error, TooManyGuesses):
+            response["Retry-After"] = str(error.retry_after)
+        return response
     state = live.state()
     if isinstance(request, ASGIRequest):
         # The stream needs no connection of its own (the poller reads for it): under ASGI this request's

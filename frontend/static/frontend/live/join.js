@@ -180,6 +180,12 @@ async function explain() {
       setTimeout(connect, LESSON_RETRY_MS); // a passing outage: try again
       return;
     }
+    if (response.status === 429) {
+      // Too many wrong codes from this network (live/guessing.py): say so, and follow again once allowed.
+      status(body.detail, true);
+      setTimeout(connect, Number(response.headers.get("Retry-After") || 60) * 1000);
+      return;
+    }
     status(response.ok ? say("ended") : body.detail, true);
     $("live-explore").hidden = true;
     document.body.dataset.ended = "true";
