@@ -7,7 +7,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from chronology.models import Collection, Status
+from chronology.models import Collection, EventMedia, Status
 from geography.models import PlaceName
 from lessons.models import Lesson, LessonStep
 from tests.factories import make_area, make_event, make_place, make_route, make_source
@@ -59,10 +59,14 @@ def hostile_atlas(db):
             places=[kars],
             routes=[road],
             sources=[source],
-            media_url="https://example.org/a.jpg",
-            media_caption=hostile("caption"),
-            media_credit=hostile("credit"),
             **({"collection": collection} if collection else {}),
+        )
+        EventMedia.objects.create(
+            event=event,
+            kind="image",
+            url="https://example.org/a.jpg",
+            caption={"tr": hostile("caption"), "en": hostile("caption")},
+            credit=hostile("credit"),
         )
         event.citations.update(evidence=hostile("evidence"))
     lesson = Lesson.objects.create(slug="hostile", title=translated("lesson"), status=Status.PUBLISHED)

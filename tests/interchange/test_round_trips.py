@@ -7,7 +7,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from chronology.models import Event, EventRelation
+from chronology.models import Event, EventMedia, EventRelation
 from sources.models import Citation
 
 
@@ -21,7 +21,8 @@ def _held(format: str) -> dict[str, dict]:
     events = Event.objects.published().prefetch_related("places").select_related("category")
     held = {}
     for event in events:
-        row = {"date": event.date, "category": event.category.slug, "media": event.media_url}
+        linked = EventMedia.objects.filter(event=event).exclude(url="").order_by("position", "pk").first()
+        row = {"date": event.date, "category": event.category.slug, "media": linked.url if linked else ""}
         if format == "csv":  # every language a column, with places and sources
             row |= {"title": event.title, "places": sorted(p.slug for p in event.places.all())}
         else:  # one language a file
