@@ -16,8 +16,9 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# What a body is made of. Not the corpus (fixtures/: data, which the epoch covers), tests or benchmarks.
-_PARTS = ("common", "config", "sources", "geography", "chronology", "lessons", "interchange", "frontend", "locale")
+# What a body is made of: every app of the project (found, not listed, so a new app cannot be forgotten), the
+# settings and the message catalogs. Not the corpus (fixtures/: data, which the epoch covers), tests or benchmarks.
+_PARTS = (*sorted(path.parent.name for path in ROOT.glob("*/apps.py")), "config", "locale")
 _SUFFIXES = {".py", ".html", ".txt", ".js", ".mjs", ".css", ".json", ".svg", ".mo"}
 _LOCKS = ("requirements.lock", "frontend/package-lock.json")
 _SKIPPED_FOLDERS = {"node_modules", "__pycache__", "migrations_backup"}

@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache, caches
@@ -204,3 +205,17 @@ def test_a_signed_in_curator_always_revalidates(api, django_user_model):
     response = api.get(PLACES)
     assert "private" in response["Cache-Control"] and "no-cache" in response["Cache-Control"]
     assert "public" not in response["Cache-Control"]
+
+
+def test_every_app_of_the_project_is_part_of_the_release():
+    # A change in any app's code or templates (the live class's, say) changes what an answer looks like, so it
+    # must change the release that keys the cached bodies.
+    from django.apps import apps
+
+    covered = {path.resolve() for path in release_module._code_files()}
+    for app in apps.get_app_configs():
+        folder = Path(app.path).resolve()
+        if folder.parent != release_module.ROOT.resolve():
+            continue  # Django's and the libraries' apps (in .venv) are covered by the lock files
+        own = [path.resolve() for path in folder.rglob("*.py") if "__pycache__" not in path.parts]
+        assert own and set(own) <= covered, f"{app.label}'s code is not part of the release"
