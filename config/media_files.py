@@ -29,7 +29,9 @@ def serve_media(request, path: str):
     content_type = SERVED_TYPES.get(found.suffix.lower())
     if content_type is None or not found.is_file() or not found.is_relative_to(root):
         raise Http404("No such file.")
-    response = FileResponse(found.open("rb"), content_type=content_type)
+    # Said, not left to the browser: shown in place (an <img>, or the image opened on its own), under its stored
+    # name, never handed to anything that would run it.
+    response = FileResponse(found.open("rb"), content_type=content_type, as_attachment=False, filename=found.name)
     response["Cache-Control"] = CACHE_CONTROL
     response["Content-Security-Policy"] = POLICY
     response["X-Content-Type-Options"] = "nosniff"

@@ -12,7 +12,7 @@ def media_root(settings, tmp_path):
     return root
 
 
-def test_a_stored_image_is_served_with_its_type_nosniff_and_a_policy_that_runs_nothing(client, media_root):
+def test_a_stored_image_is_served_inline_with_its_type_nosniff_and_a_policy_that_runs_nothing(client, media_root):
     (media_root / "events" / "a1b2.jpg").write_bytes(b"\xff\xd8\xff stored bytes")
     response = client.get("/media/events/a1b2.jpg")
     assert response.status_code == 200
@@ -23,6 +23,7 @@ def test_a_stored_image_is_served_with_its_type_nosniff_and_a_policy_that_runs_n
         "sandbox" in response["Content-Security-Policy"] and "default-src 'none'" in response["Content-Security-Policy"]
     )
     assert "immutable" in response["Cache-Control"]
+    assert response["Content-Disposition"] == 'inline; filename="a1b2.jpg"'
 
 
 @pytest.mark.parametrize("path", ["events/drawing.svg", "events/page.html", "events/missing.jpg", "../secret.jpg"])
