@@ -113,6 +113,20 @@ def test_the_corpus_has_citations_to_check():
     assert len(SEED_CITATIONS) > 100
 
 
+def test_the_passages_quoted_by_discrepancies_are_checked_too():
+    """A discrepancy shows two passages of the article side by side; each must be checked like any other
+    citation, so that a passage the article does not hold fails naming the discrepancy."""
+    quoted_by_discrepancies = sum(
+        len(discrepancy.get("citations") or [])
+        for path in sorted(Path(settings.CORPUS_DIR).glob("events*.yaml"))
+        for record in yaml.safe_load(path.read_text(encoding="utf-8"))["events"]
+        for discrepancy in record.get("discrepancies") or []
+    )
+    checked = [param.id for param in SEED_CITATIONS if param.id.split(":")[-1].startswith("discrepancies[")]
+    assert quoted_by_discrepancies > 0
+    assert len(checked) == quoted_by_discrepancies
+
+
 @pytest.mark.parametrize("citation", SEED_CITATIONS)
 def test_every_citation_quotes_a_short_passage_found_in_the_article(citation, request):
     evidence = (citation.get("evidence") or "").strip()
