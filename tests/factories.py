@@ -94,3 +94,84 @@ def make_area(**overrides) -> Area:
     }
     fields.update(overrides)
     return Area.objects.create(slug=slug, **fields)
+
+
+def make_one_of_every_kind() -> dict[str, str]:
+    """One record of every kind with every optional part filled (for the schema and the fuzzing tests);
+    returns a real slug per endpoint."""
+    from chronology.models import Actor, AidItem, AlternativeDating, EventMedia, EventRelation
+    from geography.models import PlaceName, RouteStatus
+    from sources.models import Discrepancy
+
+    kars = make_place(slug="kars", latitude=40.6, longitude=43.1)
+    baku = make_place(slug="baku", latitude=40.4, longitude=49.9)
+    PlaceName.objects.create(place=kars, name="Qars", language="ru", date="1878/1918")
+    route = make_route(slug="baku-kars", stops=[baku, kars], date="1920-11/1921-03")
+    RouteStatus.objects.create(route=route, status="open", date="1920-11", note={"en": "Open."})
+    area = make_area(slug="front")
+    source = make_source(slug="bayur")
+    person = make_person(slug="stalin", born="1878-12-18")
+    theme = make_theme(slug="aid")
+    fall = make_event(slug="fall-of-kars", date="1920-10-30", places=[kars], routes=[route])
+    interview = make_event(
+        slug="interview",
+        date="1920-10-18/1920-11-05",
+        people=[person],
+        themes=[theme],
+        date_as_written="5 Teşrinisani 1336",
+        date_calendar="rumi",
+    )
+    EventRelation.objects.create(event=interview, kind="after", other=fall)
+    AlternativeDating.objects.create(event=interview, date="1920-08-12", note={"en": "Impossible."})
+    moscow = Actor.objects.create(slug="moscow", name={"en": "Soviet Russia"}, description={"en": "RSFSR."})
+    ankara = Actor.objects.create(slug="ankara", name={"en": "Ankara"})
+    AidItem.objects.create(
+        event=fall,
+        donor=moscow,
+        recipient=ankara,
+        kind="rifles",
+        quantity=6000,
+        unit="pieces",
+        route=route,
+        source=source,
+        evidence="6000 tüfek",
+        locator_estimated=True,
+    )
+    AidItem.objects.create(
+        event=interview, status="promised", kind="gold_rubles", quantity=5, unit="rubles", source=source, derived=True
+    )
+    make_event(slug="open-ended", date="1921-01/..")
+    route.citations.create(source=source, locator="s. 1", evidence="Kars'a kadar demiryolu.")
+    area.citations.create(source=source)
+    EventMedia.objects.create(
+        event=interview, kind="link", url="https://example.org/report", caption={"en": "The report."}, credit="Archive"
+    )
+    disagreement = Discrepancy.objects.create(owner=interview, note={"en": "Two dates.", "tr": "İki tarih."})
+    disagreement.citations.create(source=source, locator="s. 2", evidence="12 Ağustos")
+    _lesson(interview, route, source)
+    return {
+        "events": "interview",
+        "people": "stalin",
+        "sources": "bayur",
+        "themes": "aid",
+        "categories": "diplomacy",
+        "places": "kars",
+        "routes": "baku-kars",
+        "areas": "front",
+        "actors": "moscow",
+        "lessons": "classroom",
+        "collections": "turk-sovyet",
+    }
+
+
+def _lesson(event, route, source) -> None:
+    """A lesson with a full step, a step whose event was deleted and one framed by a map view."""
+    from lessons.models import Lesson, LessonStep
+
+    lesson = Lesson.objects.create(slug="classroom", title={"tr": "Ders"}, status="published")
+    full = LessonStep.objects.create(
+        lesson=lesson, position=1, event=event, caption={"en": "Look."}, teacher_note={"en": "Ask."}, date="1920-11"
+    )
+    full.citations.create(source=source, locator="s. 1", evidence="Kars.")
+    LessonStep.objects.create(lesson=lesson, position=2, event=None, frame_route=route)
+    LessonStep.objects.create(lesson=lesson, position=3, event=event, map_latitude=40, map_longitude=44, map_zoom=6)
