@@ -151,10 +151,15 @@ def _atlas_shows(page, live_server, collection: str) -> list[dict]:
           const index = await (await fetch(config.api.index + "&lang=en")).json();
           const rows = new Map([...document.querySelectorAll(".event-list-table tbody tr")]
             .map((row) => [row.dataset.slug, row.querySelector("th").textContent.trim()]));
-          return window.chronoatlas.sequence().map((slug) => {
+          // Its media, as the panel reads them when the event is opened.
+          const media = async (slug) => {
+            const event = await (await fetch(`/api/v1/events/${slug}/?lang=en&fields=media`)).json();
+            return event.media.length ? event.media[0].url : null;
+          };
+          return Promise.all(window.chronoatlas.sequence().map(async (slug) => {
             const i = index.slug.indexOf(slug);
-            return {slug, title: rows.get(slug), date: index.date[i]};
-          });
+            return {slug, title: rows.get(slug), date: index.date[i], media: await media(slug)};
+          }));
         }"""
     )
 
@@ -171,6 +176,17 @@ def _edtf_parts(side: str) -> dict | None:
         return None
     year, month, day = match.groups()
     return {"year": int(year), "month": month and int(month), "day": day and int(day)}
+
+
+def _medium_kept(timelinejs_media: str | None) -> str | None:
+    """The address the atlas keeps for a slide's media: TimelineJS's own, an iframe's source, https for a
+    protocol-relative address; none for a quotation, which stands for the slide's text instead."""
+    media = (timelinejs_media or "").strip()
+    if not media or media.lower().startswith("<blockquote"):
+        return None
+    if media.startswith("<"):
+        media = re.search(r"""<iframe\b[^>]*\bsrc\s*=\s*["']([^"']+)["']""", media, re.IGNORECASE).group(1)
+    return f"https:{media}" if media.startswith("//") else media
 
 
 def _to_scale(parts: dict | None, years_only: bool) -> dict | None:
@@ -203,3 +219,4 @@ def test_an_imported_timeline_shows_the_slides_timelinejs_shows_for_the_file(pag
         start, _, end = (_to_scale(_edtf_parts(side), original["years_only"]) for side in atlas["date"].partition("/"))
         assert start == slide["start"], (atlas, slide)
         assert end == slide["end"], (atlas, slide)
+        assert atlas["media"] == _medium_kept(slide["media"]), (atlas, slide)
