@@ -1,4 +1,5 @@
-"""Faults under `make serve` and load: Redis killed and started again, a gunicorn worker killed.
+"""Faults under `make serve` and load: Redis killed and started again, a gunicorn worker killed, PostgreSQL
+restarted.
 
     .venv/bin/python benchmarks/faults.py --seconds 20 --clients 20
 
@@ -17,6 +18,12 @@ as in production. The corpus is `generate_corpus --events N`.
    then kept in Redis.
 2. "worker": the same load; at half time one gunicorn worker is SIGKILLed. Failed requests against the
    connections that worker held at that moment (`ss -tnp`), and the worker the master started in its place.
+3. "postgres": the app served on a PostgreSQL cluster of the run's own (tests/private_postgres.py: Debian's
+   pg_createcluster on a free port, dropped at the end; root needed, the shared cluster never touched), the
+   same corpus and Redis; under the same load the cluster is stopped (fast shutdown: open transactions rolled
+   back, connections cut) at a third and started again `--pg-down` seconds later, as a restart that takes that
+   long. Per phase the answers 200, 503 and other, and no answer at all; the time from the cluster's start to
+   the first 200 and to the last 503; the workers before and after (the same: nothing restarted).
 """
 
 from __future__ import annotations
@@ -29,15 +36,27 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from load import run_load, summarise
-from measure import bench_environment, free_port, load_average, manage, start_served_app, stop
+from measure import ROOT, bench_environment, free_port, load_average, manage, start_served_app, stop
+
+sys.path.insert(0, str(ROOT))  # the private cluster the outage test uses too
+from tests.private_postgres import PrivatePostgres
 
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/ca_faults"
+# The page, the read API and a page of a list (whose rows live only in the shared cache).
+MIX = [
+    "/",
+    "/api/v1/events/?fields=slug,title,date,start,end,category,places&lang=tr",
+    "/api/v1/places/?lang=tr",
+    "/api/v1/events/gen-event-7/?lang=en",
+    "/api/v1/events/?limit=50&offset=100&lang=en",
+]
 # After the workers' 3 s back-off (common/cache.py): the bodies built then are kept in Redis again.
 WRITE_AFTER_RETURN_SECONDS = 4
 
@@ -219,6 +238,90 @@ def worker_scenario(mix, args, app, port: int, log_path: str) -> None:
     print(f"   load after: {load_average()}")
 
 
+def answer_counts(samples: list[tuple]) -> str:
+    counts = {"200": 0, "503": 0, "other": 0, "no answer": 0}
+    for sample in samples:
+        status = sample[1]
+        key = "no answer" if status == 0 else str(status) if status in (200, 503) else "other"
+        counts[key] += 1
+    others = sorted({s[1] for s in samples if s[1] not in (0, 200, 503)})
+    return "  ".join(f"{key} {n}" for key, n in counts.items()) + (f" (other: {others})" if others else "")
+
+
+def postgres_scenario(paths: list[str], args, redis: PrivateRedis) -> None:
+    cluster = PrivatePostgres("faults", database="ca_faults_pg")
+    app = None
+    try:
+        cluster.create()
+        env = {
+            **bench_environment(cluster.url),
+            "REDIS_URL": redis.url,
+            "DJANGO_API_ANON_RATE": "100000000/minute",
+            "DJANGO_LOG_LEVEL": "WARNING",
+        }
+        manage(env, "migrate", "--verbosity", "0")
+        manage(env, "generate_corpus", "--events", str(args.events), "--areas", str(max(1, args.events // 500)))
+        port = free_port()
+        app = start_served_app(env, port, workers=args.workers)
+        mix = [f"http://127.0.0.1:{port}{path}" for path in paths]
+        print(f"3. PostgreSQL (a private cluster on {cluster.port}) stopped at {args.seconds / 3:.0f} s and started "
+              f"again {args.pg_down:.0f} s later, of {args.seconds:.0f} s, {args.clients} clients "
+              f"(load {load_average()})")  # fmt: skip
+        before = workers_of(app.pid)
+        holder: dict = {}
+        thread = loaded(mix, args.seconds, args.clients, holder)
+        time.sleep(args.seconds / 3)
+        stopping = time.monotonic()
+        cluster.stop()
+        stopped = time.monotonic()
+        time.sleep(args.pg_down)
+        starting = time.monotonic()
+        cluster.start()
+        started = time.monotonic()
+        thread.join()
+        samples = holder["samples"]
+        print(f"   stopping took {stopped - stopping:.1f} s, starting {started - starting:.1f} s")
+        phases = [
+            ("before the stop", [s for s in samples if _ended(s) < stopping]),
+            ("in flight at the stop", [s for s in samples if s[3] < stopping <= _ended(s)]),
+            ("while stopping", [s for s in samples if stopping <= s[3] and _ended(s) < stopped]),
+            ("stopped", [s for s in samples if stopped <= s[3] and _ended(s) < starting]),
+            # pg_ctlcluster returns a moment after the cluster accepts connections.
+            ("while starting", [s for s in samples if starting <= s[3] and _ended(s) < started]),
+            ("after the start", [s for s in samples if s[3] >= started]),
+            ("whole run", samples),
+        ]
+        for name, phase in phases:
+            print(phase_line(name, phase))
+            print(f"   {'':24} {answer_counts(phase)}")
+        down = phases[2][1] + phases[3][1]  # while stopping, stopped
+        served = {}
+        for sample in down:
+            if sample[1] == 200:
+                path = urlsplit(sample[2]).path
+                served[path] = served.get(path, 0) + 1
+        # None expected: every answer, a kept body too, reads the data epoch from the database first.
+        print(f"   200 while stopping or stopped, by path: {dict(sorted(served.items()))}")
+        after_start = sorted((s for s in samples if _ended(s) >= starting), key=_ended)
+        first_ok = next((_ended(s) - starting for s in after_start if s[1] == 200), None)
+        last_503 = max((_ended(s) - starting for s in after_start if s[1] == 503), default=None)
+        print(f"   from the start command: first 200 answered at "
+              f"{'none' if first_ok is None else f'{first_ok:.2f} s'}, last 503 at "
+              f"{'none' if last_503 is None else f'{last_503:.2f} s'}")  # fmt: skip
+        log = Path(app.log_path).read_text(errors="replace")
+        print(f"   server log: {log.count('Database unavailable')} 'Database unavailable' lines, "
+              f"{log.count('Traceback')} tracebacks")  # fmt: skip
+        after = workers_of(app.pid)
+        print(
+            f"   workers before {sorted(before)}, after {sorted(after)}: {'the same' if before == after else 'changed'}"
+        )
+        print(f"   load after: {load_average()}")
+    finally:
+        if app:
+            stop(app)
+        cluster.drop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=20)
@@ -226,7 +329,10 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--database", default=DEFAULT_DATABASE, help="a PostgreSQL URL whose database is ca_…")
-    parser.add_argument("--scenario", choices=["redis", "worker", "both"], default="both")
+    parser.add_argument(
+        "--scenario", choices=["redis", "worker", "postgres", "both", "all"], default="all", help="both: redis, worker"
+    )
+    parser.add_argument("--pg-down", type=float, default=5, help="seconds the private PostgreSQL stays stopped")
     parser.add_argument(
         "--writes",
         action=argparse.BooleanOptionalAction,
@@ -239,40 +345,42 @@ def main() -> None:
 
     redis = PrivateRedis()
     redis.start()
-    create_database(args.database)
-    env = {
-        **bench_environment(args.database),
-        "REDIS_URL": redis.url,
-        # The throttle on, as in production, but out of the load's reach: its Redis round trip is measured.
-        "DJANGO_API_ANON_RATE": "100000000/minute",
-        "DJANGO_LOG_LEVEL": "WARNING",  # the cache's outage warnings, counted in the server's log
-    }
+    shared = args.scenario != "postgres"  # the redis and worker scenarios' database on the shared cluster
     port = free_port()
     base = f"http://127.0.0.1:{port}"
+    mix = [f"{base}{path}" for path in MIX]
     app = None
     try:
-        manage(env, "migrate", "--verbosity", "0")
-        manage(env, "generate_corpus", "--events", str(args.events), "--areas", str(max(1, args.events // 500)))
-        app = start_served_app(env, port, workers=args.workers)
-        mix = [
-            f"{base}/",
-            f"{base}/api/v1/events/?fields=slug,title,date,start,end,category,places&lang=tr",
-            f"{base}/api/v1/places/?lang=tr",
-            f"{base}/api/v1/events/gen-event-7/?lang=en",
-            f"{base}/api/v1/events/?limit=50&offset=100&lang=en",
-        ]
-        print(f"PostgreSQL {urlsplit(args.database).path.lstrip('/')}, Redis on {redis.port}, {args.events} events, "
-              f"{args.workers} workers, {os.cpu_count()} cores")  # fmt: skip
-        if args.scenario in ("redis", "both"):
+        if shared:
+            create_database(args.database)
+            env = {
+                **bench_environment(args.database),
+                "REDIS_URL": redis.url,
+                # The throttle on, as in production, but out of the load's reach: its Redis round trip is measured.
+                "DJANGO_API_ANON_RATE": "100000000/minute",
+                "DJANGO_LOG_LEVEL": "WARNING",  # the cache's outage warnings, counted in the server's log
+            }
+            manage(env, "migrate", "--verbosity", "0")
+            manage(env, "generate_corpus", "--events", str(args.events), "--areas", str(max(1, args.events // 500)))
+            app = start_served_app(env, port, workers=args.workers)
+            print(f"PostgreSQL {urlsplit(args.database).path.lstrip('/')}, Redis on {redis.port}, "
+                  f"{args.events} events, {args.workers} workers, {os.cpu_count()} cores")  # fmt: skip
+        if args.scenario in ("redis", "both", "all"):
             redis_scenario(mix, args, redis, app.log_path)
-        if args.scenario in ("worker", "both"):
+        if args.scenario in ("worker", "both", "all"):
             worker_scenario(mix, args, app, port, app.log_path)
-        print("   mix:", json.dumps([urlsplit(url).path + "?" + urlsplit(url).query for url in mix]))
+        if app:
+            stop(app)  # one server at a time on two cores
+            app = None
+        if args.scenario in ("postgres", "all"):
+            postgres_scenario(MIX, args, redis)
+        print("   mix:", json.dumps(MIX))
     finally:
         if app:
             stop(app)
         redis.kill()
-        drop_database(args.database)
+        if shared:
+            drop_database(args.database)
 
 
 if __name__ == "__main__":

@@ -169,21 +169,50 @@ def outage_site(settings):
 
 @pytest.mark.parametrize(
     ("url", "content_type"),
-    [("/outage/", "text/plain"), ("/closed/", "text/plain"), ("/api/v1/outage/", "application/json")],
+    [("/outage/", "text/html"), ("/closed/", "text/html"), ("/api/v1/outage/", "application/json")],
 )
 def test_a_database_outage_answers_503_with_a_message_and_no_traceback(outage_site, url, content_type):
-    response = outage_site.get(url)
+    response = outage_site.get(url, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 503
     assert response["Content-Type"].startswith(content_type)
     assert response["Retry-After"].isdigit()
     text = response.content.decode()
-    assert "try again" in text and "yeniden deneyin" in text
+    assert "database is unavailable" in text and "try again in a minute" in text
     assert "Traceback" not in text and "5432" not in text and "Connection refused" not in text
+
+
+@pytest.mark.parametrize(
+    ("url", "headers", "expected"),
+    [
+        ("/outage/", {}, "yeniden deneyin"),  # no preference: the site's Turkish
+        ("/outage/", {"HTTP_ACCEPT_LANGUAGE": "en-GB,en;q=0.9"}, "try again"),
+        ("/outage/?lang=tr", {"HTTP_ACCEPT_LANGUAGE": "en"}, "yeniden deneyin"),  # the page's own choice wins
+        ("/api/v1/outage/?lang=en", {}, "try again"),
+    ],
+)
+def test_the_outage_message_is_in_the_visitors_language(outage_site, url, headers, expected):
+    response = outage_site.get(url, **headers)
+    assert response.status_code == 503
+    other = "try again" if expected == "yeniden deneyin" else "yeniden deneyin"
+    assert expected in response.content.decode() and other not in response.content.decode()
+
+
+def test_a_form_sent_during_an_outage_is_shown_again_to_send_once_more(outage_site):
+    response = outage_site.post(
+        "/outage/?lang=en", {"title": "Battle of <Manzikert>", "places": ["malazgirt", "ahlat"], "password": "s3cret"}
+    )
+    assert response.status_code == 503
+    text = response.content.decode()
+    assert "nothing you sent was saved" in text
+    assert "Battle of &lt;Manzikert&gt;" in text and "<Manzikert>" not in text  # shown, escaped
+    assert '<form method="post" action="/outage/?lang=en">' in text
+    assert 'name="places" value="malazgirt"' in text and 'name="places" value="ahlat"' in text
+    assert "s3cret" not in text  # a password is never written back into a page
 
 
 def test_a_database_outage_outside_the_view_answers_503_too(outage_site, settings):
     settings.MIDDLEWARE = [*settings.MIDDLEWARE, "tests.outage_urls.database_down_middleware"]
-    response = outage_site.get("/")
+    response = outage_site.get("/", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 503
     assert "try again" in response.content.decode() and "unexpectedly" not in response.content.decode()
 
