@@ -34,7 +34,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -47,6 +46,7 @@ from measure import ROOT, bench_environment, free_port, load_average, manage, st
 
 sys.path.insert(0, str(ROOT))  # the private cluster the outage test uses too
 from tests.private_postgres import PrivatePostgres
+from tests.private_redis import PrivateRedis
 
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/ca_faults"
 # The page, the read API and a page of a list (whose rows live only in the shared cache).
@@ -59,38 +59,6 @@ MIX = [
 ]
 # After the workers' 3 s back-off (common/cache.py): the bodies built then are kept in Redis again.
 WRITE_AFTER_RETURN_SECONDS = 4
-
-
-class PrivateRedis:
-    """A redis-server of the run's own on a free port, nothing saved to disk."""
-
-    def __init__(self):
-        self.port = free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.process = None
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL,
-        )
-        for _ in range(200):
-            with socket.socket() as client:
-                if client.connect_ex(("127.0.0.1", self.port)) == 0:
-                    return
-            time.sleep(0.05)
-        raise RuntimeError(f"redis-server did not listen on {self.port}")
-
-    def kill(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait(timeout=10)
-
-    def keys(self) -> int:
-        answer = subprocess.run(
-            ["redis-cli", "-p", str(self.port), "dbsize"], capture_output=True, text=True, check=True
-        ).stdout
-        return int(answer.strip())
 
 
 def _psql(url: str) -> tuple[list[str], str]:

@@ -3,10 +3,6 @@ whatever path, the very next answer is the one the code and the database give no
 
 import gzip
 import json
-import shutil
-import socket
-import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -20,6 +16,7 @@ from common import response_cache
 from common.backup import backup, restore
 from geography.api import PlaceFeatureSerializer as PlaceSerializer
 from tests.factories import make_event, make_place
+from tests.private_redis import PrivateRedis
 
 PLACES = "/api/v1/places/?lang=en"
 EVENTS = "/api/v1/events/?lang=en&fields=slug,title"
@@ -43,25 +40,8 @@ def _as_release(monkeypatch, name: str) -> None:
 @pytest.fixture
 def private_redis():
     """A Redis of this test's own (never the shared one on 6379), removed afterwards."""
-    server = shutil.which("redis-server")
-    assert server, "redis-server is needed for this test (Debian package redis-server)"
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen(
-        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(100):
-            with socket.socket() as client:
-                if client.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.05)
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with PrivateRedis() as server:
+        yield server.url
 
 
 @pytest.mark.django_db

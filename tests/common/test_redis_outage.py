@@ -5,11 +5,7 @@ restart. The Redis here is the test's own, on a free port, killed and started ag
 import gzip
 import json
 import logging
-import shutil
 import signal
-import socket
-import subprocess
-import time
 
 import pytest
 import redis
@@ -20,51 +16,15 @@ from rest_framework.throttling import AnonRateThrottle
 from common import cache as soft_cache
 from common.response_cache import forget_recent_bodies
 from tests.factories import make_event, make_place
+from tests.private_redis import PrivateRedis
 
 PAGES = ["/", "/api/v1/events/?lang=en&fields=slug,title", "/api/v1/places/?lang=en", "/api/v1/events/brest/?lang=en"]
 
 
-class PrivateRedis:
-    """A redis-server of this test's own on one port, which the test kills and starts again."""
-
-    def __init__(self):
-        self.binary = shutil.which("redis-server")
-        assert self.binary, "redis-server is needed for this test (Debian package redis-server)"
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.process = None
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL,
-        )
-        for _ in range(200):
-            with socket.socket() as client:
-                if client.connect_ex(("127.0.0.1", self.port)) == 0:
-                    return
-            time.sleep(0.05)
-        raise RuntimeError(f"redis-server did not listen on {self.port}")
-
-    def kill(self) -> None:
-        self.process.kill()
-        self.process.wait(timeout=10)
-
-    def keys(self) -> int:
-        return redis.Redis(port=self.port).dbsize()
-
-
 @pytest.fixture
 def private_redis():
-    server = PrivateRedis()
-    server.start()
-    try:
+    with PrivateRedis() as server:
         yield server
-    finally:
-        if server.process.poll() is None:
-            server.kill()
 
 
 @pytest.fixture
