@@ -175,3 +175,30 @@ def _lesson(event, route, source) -> None:
     full.citations.create(source=source, locator="s. 1", evidence="Kars.")
     LessonStep.objects.create(lesson=lesson, position=2, event=None, frame_route=route)
     LessonStep.objects.create(lesson=lesson, position=3, event=event, map_latitude=40, map_longitude=44, map_zoom=6)
+
+
+def make_uploaded_image(event, *, picture=None, format: str = "JPEG", **fields):
+    """An image medium of `event` as a curator's upload leaves it: checked and re-encoded by chronology.media,
+    with its thumbnails, under settings.MEDIA_ROOT. `picture` is a PIL image (a plain 1600×1000 one by default)."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from chronology.media import image_prepare
+    from chronology.models import EventMedia
+
+    buffer = io.BytesIO()
+    (picture or Image.new("RGB", (1600, 1000), (30, 80, 140))).save(buffer, format=format)
+    name, content_type = ("upload.png", "image/png") if format == "PNG" else ("upload.jpg", "image/jpeg")
+    prepared = image_prepare(SimpleUploadedFile(name, buffer.getvalue(), content_type=content_type))
+    return EventMedia.objects.create(
+        event=event,
+        kind="image",
+        image=prepared.image,
+        thumbnail_panel=prepared.panel,
+        thumbnail_phone=prepared.phone,
+        width=prepared.width,
+        height=prepared.height,
+        **fields,
+    )

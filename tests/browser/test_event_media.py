@@ -3,14 +3,10 @@ thumbnail on a phone, and what is held elsewhere as a link card, never embedded;
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
 
-from chronology.media import image_prepare
 from chronology.models import Event, EventMedia
+from tests.factories import make_uploaded_image
 
 pytestmark = pytest.mark.browser
 
@@ -21,17 +17,8 @@ EVENT = "test-letter-to-lenin"
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     event = Event.objects.get(slug=EVENT)
-    buffer = io.BytesIO()
-    Image.new("RGB", (1600, 1000), (30, 80, 140)).save(buffer, format="JPEG")
-    prepared = image_prepare(SimpleUploadedFile("letter.jpg", buffer.getvalue(), content_type="image/jpeg"))
-    image = EventMedia.objects.create(
-        event=event,
-        kind="image",
-        image=prepared.image,
-        thumbnail_panel=prepared.panel,
-        thumbnail_phone=prepared.phone,
-        width=prepared.width,
-        height=prepared.height,
+    image = make_uploaded_image(
+        event,
         caption={"tr": "Mektubun ilk sayfası", "en": "The letter's first page <img src=x onerror=alert(1)>"},
         credit="State Archive",
         alt={"tr": "El yazısı bir sayfa", "en": "A handwritten page"},

@@ -4,12 +4,10 @@ in the asked language, and external links marked as such, in the curator's order
 import io
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from chronology.media import image_prepare
 from chronology.models import EventMedia
-from tests.factories import make_event
+from tests.factories import make_event, make_uploaded_image
 
 EVENT = "/api/v1/events/{}/"
 
@@ -19,20 +17,8 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-def uploaded_medium(event, **fields) -> EventMedia:
-    buffer = io.BytesIO()
-    Image.new("RGB", (1200, 800), (20, 90, 160)).save(buffer, format="PNG")
-    prepared = image_prepare(SimpleUploadedFile("map.png", buffer.getvalue(), content_type="image/png"))
-    return EventMedia.objects.create(
-        event=event,
-        kind="image",
-        image=prepared.image,
-        thumbnail_panel=prepared.panel,
-        thumbnail_phone=prepared.phone,
-        width=prepared.width,
-        height=prepared.height,
-        **fields,
-    )
+def uploaded_medium(event, **fields):
+    return make_uploaded_image(event, picture=Image.new("RGB", (1200, 800), (20, 90, 160)), format="PNG", **fields)
 
 
 def test_an_event_carries_its_images_and_links_in_order_in_the_asked_language(api):

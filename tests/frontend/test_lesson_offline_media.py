@@ -6,12 +6,12 @@ import io
 import re
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from chronology.media import PHONE_WIDTH, image_prepare
+from chronology.media import PHONE_WIDTH
 from chronology.models import EventMedia
 from frontend import lesson_pages
+from tests.factories import make_uploaded_image
 from tests.frontend.test_lesson_pages import (
     lesson,  # noqa: F401 (the fixture)
     outside_references,
@@ -26,27 +26,21 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-def add_image(event, **fields) -> EventMedia:
-    buffer = io.BytesIO()
-    Image.effect_noise((1200, 800), 60).convert("RGB").save(buffer, format="JPEG")  # a photo's worth of detail
-    prepared = image_prepare(SimpleUploadedFile("p.jpg", buffer.getvalue(), content_type="image/jpeg"))
-    return EventMedia.objects.create(
-        event=event,
-        kind="image",
-        image=prepared.image,
-        thumbnail_panel=prepared.panel,
-        thumbnail_phone=prepared.phone,
-        width=prepared.width,
-        height=prepared.height,
-        **fields,
-    )
+def _photo():
+    return Image.effect_noise((1200, 800), 60).convert("RGB")  # a photo's worth of detail, for the size budget
 
 
 @pytest.fixture
 def illustrated(lesson):  # noqa: F811
     first, second = (step.event for step in lesson.steps.order_by("position"))
-    add_image(first, caption={"en": "The letter <script>alert(1)</script>"}, credit="Archive", alt={"en": "A page"})
-    add_image(second, caption={"en": "The signing"}, alt={"en": "Delegates"}, position=0)
+    make_uploaded_image(
+        first,
+        picture=_photo(),
+        caption={"en": "The letter <script>alert(1)</script>"},
+        credit="Archive",
+        alt={"en": "A page"},
+    )
+    make_uploaded_image(second, picture=_photo(), caption={"en": "The signing"}, alt={"en": "Delegates"}, position=0)
     EventMedia.objects.create(
         event=second,
         kind="document",
