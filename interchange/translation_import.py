@@ -110,7 +110,7 @@ def translation_import(*, plan: ImportPlan, collection: str, language: str = "",
                 report.rows.append(RowOutcome(row, record.slug, title, REJECT, reasons=[reason]))
                 continue
             matched.add(event.pk)
-            report.rows.append(_translate_event(event, record, language=language, how=how))
+            report.rows.append(_translate_event(event, record, language=language, already=already, how=how))
         for event in events:
             if event.pk not in matched:
                 report.notes.append(
@@ -127,7 +127,7 @@ def translation_import(*, plan: ImportPlan, collection: str, language: str = "",
     return report
 
 
-def _translate_event(event: Event, record: EventRecord, *, language: str, how: str) -> RowOutcome:
+def _translate_event(event: Event, record: EventRecord, *, language: str, already: str, how: str) -> RowOutcome:
     row = RowOutcome(f"slide {record.source_row}", event.slug, _text_in(record.title, language), UNCHANGED)
     row.warnings.append(how)
     if record.date_edtf != event.date:
@@ -139,7 +139,10 @@ def _translate_event(event: Event, record: EventRecord, *, language: str, how: s
     changed = []
     for name, text in (("title", title), ("summary", summary)):
         texts = getattr(event, name)
-        if text and texts.get(language, "") != text:
+        if text == texts.get(already):
+            # The slide was left untranslated: copying the first language into this one would hide that.
+            row.warnings.append(f"{name}: the same as the {already} text, so left out of {language}.")
+        elif text and texts.get(language, "") != text:
             row.changes.append((f"{name} ({language})", texts.get(language, ""), text))
             setattr(event, name, {**texts, language: text})
             changed.append(name)

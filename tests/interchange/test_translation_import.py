@@ -68,6 +68,8 @@ def test_second_file_fills_the_other_language_only_and_reports_what_matched_noth
     assert rome.title["tr"] == "Cumhuriyetten İmparatorluğa" and rome.title["en"] == "From Republic to Empire"
     assert Era.objects.get(collection=rome, title__en="The Republic").title["tr"] == "Cumhuriyet"
     assert "matched by start date" in out
+    untranslated = Event.objects.filter(collection__slug="rome").exclude(pk=king.pk)
+    assert all("tr" not in event.title for event in untranslated)
     assert "slide 6" in out and "matches no event of the collection" in out
 
 
