@@ -6,6 +6,7 @@ from interchange.formats import FORMATS
 from interchange.planning import import_plan
 from interchange.records import FormatError
 from interchange.services import ImportRejected, events_import
+from interchange.translation_import import translation_import
 
 
 class Command(BaseCommand):
@@ -32,20 +33,42 @@ class Command(BaseCommand):
             help="category of rows whose file gives none (TimelineJS: slides without a group; default 'general')",
         )
         parser.add_argument(
+            "--as-translation",
+            action="store_true",
+            help="a TimelineJS file as the other language of the slides already in --collection: fills that "
+            "language's titles, summaries and captions only (slides matched by unique_id, else date, else position)",
+        )
+        parser.add_argument(
             "--skip-rejected", action="store_true", help="import the good rows and leave the rejected ones out"
         )
 
-    def handle(self, *args, path, format, dry_run, publish, lang, category, skip_rejected, collection, **options):
+    def handle(
+        self,
+        *args,
+        path,
+        format,
+        dry_run,
+        publish,
+        lang,
+        category,
+        skip_rejected,
+        collection,
+        as_translation,
+        **options,
+    ):
         try:
             plan = import_plan(source=Path(path), format=format, language=lang, default_category=category)
-            report = events_import(
-                plan=plan,
-                publish=publish,
-                dry_run=dry_run,
-                skip_rejected=skip_rejected,
-                language=lang or "",
-                collection=collection,
-            )
+            if as_translation:
+                report = translation_import(plan=plan, collection=collection, language=lang or "", dry_run=dry_run)
+            else:
+                report = events_import(
+                    plan=plan,
+                    publish=publish,
+                    dry_run=dry_run,
+                    skip_rejected=skip_rejected,
+                    language=lang or "",
+                    collection=collection,
+                )
         except FormatError as error:
             raise CommandError(f"{path}: {error} Nothing was imported.") from None
         except ImportRejected as error:
