@@ -19,7 +19,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from chronology.models import Category
+from chronology.admin import curator_collections
+from chronology.models import Category, Collection
 
 from .files import max_bytes
 from .formats import FORMATS
@@ -27,6 +28,7 @@ from .geography_services import places_import
 from .planning import import_plan
 from .records import FormatError
 from .services import ImportRejected, events_import
+from .translation_import import translation_import
 
 SESSION_KEY = "interchange_upload"
 TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
@@ -52,9 +54,58 @@ class ImportForm(forms.Form):
     category = forms.ModelChoiceField(
         label=_("Category for rows without one"), queryset=Category.objects.all(), to_field_name="slug", required=False
     )
+    collection = forms.ModelChoiceField(
+        label=_("Collection"),
+        queryset=Collection.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("the atlas's own collection"),
+    )
+    new_collection = forms.SlugField(
+        label=_("Or a new collection at this address"),
+        required=False,
+        help_text=_(
+            "Made by the import: a TimelineJS file's title slide becomes its title and introduction, its eras "
+            "the collection's eras."
+        ),
+    )
+    as_translation = forms.BooleanField(
+        label=_("The file is the other language of this collection's events (a TimelineJS file of the same slides)"),
+        required=False,
+    )
     publish = forms.BooleanField(label=_("Publish imported events (otherwise they arrive as drafts)"), required=False)
     skip_rejected = forms.BooleanField(label=_("Import the good rows and leave rejected ones out"), required=False)
     token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rebuild_kwargs = {"user": user}
+        # A curator given some collections imports only into those, and cannot make new ones.
+        self.limited = user is not None and curator_collections(user) is not None
+        if self.limited:
+            self.fields["collection"].queryset = curator_collections(user)
+            self.fields["collection"].required = True
+            del self.fields["new_collection"]
+
+    def clean_new_collection(self):
+        slug = self.cleaned_data.get("new_collection", "")
+        if slug and Collection.objects.filter(slug=slug).exists():
+            raise forms.ValidationError(
+                _("A collection at %(slug)s exists already: choose it in the list above.") % {"slug": slug}
+            )
+        return slug
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("collection") and cleaned.get("new_collection"):
+            self.add_error("new_collection", _("Choose a collection or name a new one, not both."))
+        if cleaned.get("as_translation") and not cleaned.get("collection"):
+            self.add_error("collection", _("Choose the collection whose events the file translates."))
+        return cleaned
+
+    def collection_slug(self) -> str:
+        chosen = self.cleaned_data.get("collection")
+        return self.cleaned_data.get("new_collection") or (chosen.slug if chosen else "")
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
@@ -128,7 +179,8 @@ def _previewed_import(request, context: dict, form, *, run, done_url: str, initi
             messages.success(request, f"{name} ({report.format}): {report.verdict()}")
             return redirect(done_url)
     data = {**initial(options, preview), "token": path.name}
-    return page(form=type(form)(initial=data), report=report, name=name, token=path.name)
+    again = type(form)(initial=data, **getattr(form, "rebuild_kwargs", {}))
+    return page(form=again, report=report, name=name, token=path.name)
 
 
 def import_events_view(request, model_admin):
@@ -149,18 +201,24 @@ def import_events_view(request, model_admin):
         if plan.language:
             # The select shows what the preview used (detected or chosen), so confirming keeps it unless changed.
             preview["language"] = plan.language
+        if options["as_translation"]:
+            return translation_import(
+                plan=plan, collection=form.collection_slug(), language=options["language"], dry_run=not confirming
+            )
         return events_import(
             plan=plan,
             publish=options["publish"],
             dry_run=not confirming,
             skip_rejected=options["skip_rejected"],
             language=options["language"],
+            collection=form.collection_slug(),
         )
 
+    form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
     return _previewed_import(
         request,
         context,
-        ImportForm(request.POST or None, request.FILES or None),
+        form,
         run=run,
         done_url=reverse("admin:chronology_event_changelist"),
         initial=lambda options, preview: {**{k: v for k, v in options.items() if k != "file"}, **preview},

@@ -1,6 +1,7 @@
 """The admin's import page end to end (upload, dry-run table, confirm) and the export buttons and actions."""
 
 import json
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -140,3 +141,85 @@ def test_a_timelinejs_preview_shows_each_slides_warnings(curator):
     page = preview.content.decode()
     assert 'class="import-warnings"' in page
     assert "the title “Talks begin in Moscow today.” was made from the slide" in page
+
+
+ROME = Path(__file__).parent / "timelines" / "roman_republic.json"
+
+
+def _rome(name="rome.json"):
+    return SimpleUploadedFile(name, ROME.read_bytes(), content_type="application/json")
+
+
+def _preview(curator, fields: dict):
+    preview = curator.post(IMPORT, {"file": _rome(), "language": "en", **fields})
+    assert preview.status_code == 200, preview.content[:300]
+    assert not preview.context["form"].errors, preview.context["form"].errors
+    return preview
+
+
+def _apply(curator, preview, fields: dict):
+    return curator.post(IMPORT, {"token": preview.context["token"], "language": "en", **fields, "apply": "1"})
+
+
+def test_a_timeline_imported_into_a_new_collection_brings_its_title_slide_and_eras(curator):
+    from chronology.models import Collection, Era
+
+    preview = _preview(curator, {"new_collection": "rome"})
+    assert not Collection.objects.filter(slug="rome").exists(), "the preview saves nothing"
+    # The preview page keeps the chosen collection for the confirming step.
+    assert 'value="rome"' in preview.content.decode()
+    applied = _apply(curator, preview, {"new_collection": "rome"})
+
+    assert applied.status_code == 302
+    rome = Collection.objects.get(slug="rome")
+    assert rome.title["en"] == "From Republic to Empire"
+    assert Era.objects.filter(collection=rome, title__en="The Republic").exists()
+    assert Event.objects.filter(collection=rome).count() == len(json.loads(ROME.read_text())["events"])
+    assert not Event.objects.exclude(collection=rome).exists()
+
+
+def test_a_timeline_imported_into_a_chosen_collection_and_then_its_translation(curator):
+    from chronology.models import Collection
+
+    Collection.objects.create(slug="rome", title={"en": "Rome"})
+    _apply(curator, _preview(curator, {"collection": "rome"}), {"collection": "rome"})
+    data = json.loads(ROME.read_text())
+    data["events"][0]["text"] = {"headline": "Son kral kovulur", "text": "<p>Krallık biter, konsüller gelir.</p>"}
+    turkish = SimpleUploadedFile("roma.json", json.dumps(data).encode(), content_type="application/json")
+    fields = {"collection": "rome", "as_translation": "on", "language": "tr"}
+    preview = curator.post(IMPORT, {"file": turkish, **fields})
+    assert preview.status_code == 200 and not preview.context["form"].errors
+    event = Event.objects.get(
+        collection__slug="rome", title__en=json.loads(ROME.read_text())["events"][0]["text"]["headline"]
+    )
+    assert "tr" not in event.title, "the preview saves nothing"
+
+    curator.post(IMPORT, {"token": preview.context["token"], **fields, "apply": "1"})
+    event.refresh_from_db()
+    assert event.title["tr"] == "Son kral kovulur"
+
+
+def test_a_translation_needs_a_chosen_collection_and_a_new_one_a_free_address(curator):
+    from chronology.models import Collection
+
+    Collection.objects.create(slug="rome", title={"en": "Rome"})
+    untargeted = curator.post(IMPORT, {"file": _rome(), "language": "tr", "as_translation": "on"})
+    assert "Choose the collection whose events the file translates." in untargeted.content.decode()
+    taken = curator.post(IMPORT, {"file": _rome(), "language": "en", "new_collection": "rome"})
+    assert "exists already" in taken.content.decode()
+    assert not Event.objects.exists()
+
+
+def test_a_curator_given_one_collection_imports_only_into_it_and_makes_none(curator, django_user_model):
+    from chronology.models import Collection
+
+    mine = Collection.objects.create(slug="mine", title={"en": "Mine"})
+    Collection.objects.create(slug="theirs", title={"en": "Theirs"})
+    mine.curators.add(django_user_model.objects.get(username="curator"))
+
+    form = curator.get(IMPORT).context["form"]
+    assert [c.slug for c in form.fields["collection"].queryset] == ["mine"]
+    assert "new_collection" not in form.fields
+    refused = curator.post(IMPORT, {"file": _rome(), "language": "en", "collection": "theirs"})
+    assert refused.context["form"].errors["collection"]
+    assert not Event.objects.exists()
