@@ -35,7 +35,15 @@ from measure import (
 )
 
 LIGHTHOUSE = ROOT / "frontend" / "node_modules" / ".bin" / "lighthouse"
-SAMPLE = ROOT.parent / "shared" / "samples" / "timelinejs" / "women_in_computing.json"
+# The samples sit beside the checkout (/work/shared beside /work/main); a git worktree is one folder deeper.
+SAMPLE = next(
+    (
+        folder / "shared" / "samples" / "timelinejs" / "women_in_computing.json"
+        for folder in ROOT.parents
+        if (folder / "shared" / "samples" / "timelinejs" / "women_in_computing.json").is_file()
+    ),
+    ROOT.parent / "shared" / "samples" / "timelinejs" / "women_in_computing.json",
+)
 RESULTS = Path(__file__).resolve().parent / "results" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = {
