@@ -66,3 +66,25 @@ class SitePolicyCSPMiddleware(CSPMiddleware):
         if self._built is None or self._built[0] != key:
             self._built = (key, (build_policy(), build_policy(report_only=True)))
         return self._built[1]
+
+
+class NulCharacterMiddleware:
+    """A NUL character (`%00`) in the address is refused with 400 before any view reads it.
+
+    No slug, code, language or filter of the atlas holds one, and PostgreSQL cannot even compare a text with
+    one (it raises, which would be a 500 on every lookup that takes the address's words)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        asked = [request.path, *(part for key, values in request.GET.lists() for part in (key, *values))]
+        if any("\x00" in part for part in asked):
+            from django.http import JsonResponse
+            from django.utils.translation import gettext as _
+
+            message = _("The address holds a NUL character (character 0), which nothing in the atlas has: remove it.")
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=400)
+            return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)

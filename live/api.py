@@ -56,6 +56,9 @@ def _body(request, example: str = '{"step": 2}') -> dict:
         data = None
     if not isinstance(data, dict):
         raise LiveError(_("Send a JSON object, e.g. %(example)s.") % {"example": example})
+    # PostgreSQL cannot compare a text holding NUL: refused here rather than raised by the lookup.
+    if any(isinstance(value, str) and "\x00" in value for value in data.values()):
+        raise LiveError(_("A value of the JSON object holds a NUL character (character 0): remove it."))
     return data
 
 

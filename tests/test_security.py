@@ -255,3 +255,15 @@ def test_a_changed_policy_setting_is_taken_up(rf, settings):
     assert "connect-src 'self'" in middleware(rf.get("/"))["Content-Security-Policy"]
     settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'none'"]}}
     assert middleware(rf.get("/"))["Content-Security-Policy"] == "default-src 'none'"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "address",
+    ["/api/v1/places.geojson?collection=a%00b", "/api/v1/live/%00/release/", "/?event=%00", "/lessons/?lang=%00"],
+)
+def test_a_nul_character_in_the_address_is_refused_saying_what_to_remove(client, address):
+    # PostgreSQL raises on any comparison with a text holding NUL: without the guard, each of these was a 500.
+    response = client.post(address) if "/live/" in address else client.get(address)
+    assert response.status_code == 400
+    assert "NUL" in (response.json()["detail"] if address.startswith("/api/") else response.content.decode())
