@@ -15,7 +15,7 @@ from PIL import Image
 from chronology.media import MAX_UPLOAD_BYTES, PANEL_WIDTH, PHONE_WIDTH, image_prepare, kind_of_link
 from chronology.models import Event, EventMedia
 from tests.chronology.test_admin import _event_form
-from tests.factories import make_event
+from tests.factories import make_event, make_uploaded_image
 
 SCRIPT = b"<script>alert('from the upload')</script>"
 SVG_WITH_SCRIPT = b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
@@ -253,18 +253,8 @@ def test_a_corpus_export_names_the_stored_image_and_loads_back_with_its_thumbnai
     from chronology.corpus.exporting import corpus_export
 
     event = make_event(slug="kars")
-    prepared = image_prepare(upload(image_bytes()))
-    stored = EventMedia.objects.create(
-        event=event,
-        kind="image",
-        image=prepared.image,
-        thumbnail_panel=prepared.panel,
-        thumbnail_phone=prepared.phone,
-        width=prepared.width,
-        height=prepared.height,
-        alt={"en": "A photo"},
-        caption={"en": "Kars"},
-    )
+    picture = Image.new("RGB", (1600, 900), (180, 40, 30))
+    stored = make_uploaded_image(event, picture=picture, alt={"en": "A photo"}, caption={"en": "Kars"})
     EventMedia.objects.create(event=event, kind="video", url="https://vimeo.com/7", credit="Film archive", position=1)
     exported = corpus_export()
     assert f"image: {stored.image.name}" in exported
