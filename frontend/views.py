@@ -33,9 +33,13 @@ from geography.models import Place, RouteStop
 from geography.styles import map_styles
 from interchange.downloads import page_downloads
 
-# The world-atlas file the map draws: 50m keeps the Black Sea and Caucasus coasts recognisable at the
-# zooms the atlas uses (110m turns them into polygons); docs/performance.md has the cost of each.
-BASEMAP = "vendor/world-atlas/countries-50m.json"
+# The world-atlas files the map draws, coarsest first, each with the deepest zoom it is fit for: 50m keeps
+# the Black Sea and Caucasus coasts recognisable from zoom 5 on (a projector's lesson step, a wide screen),
+# where 110m turns them into polygons; up to zoom 4 (a phone's or a small window's whole atlas, about 8 km
+# a pixel) 110m looks the same and is a fifth of the points. Drawing 50m there was most of a phone's
+# blocking time (Lighthouse TBT 1.2 s against 0.15 s, docs/performance.md). The map draws the first file
+# fit for its zoom and the finer one once the visitor zooms past it (main.js).
+BASEMAPS = (("vendor/world-atlas/countries-110m.json", 4), ("vendor/world-atlas/countries-50m.json", None))
 
 # What the timeline and the map need of every event. The rest (summary, sources, aid…) is fetched for the
 # selected event only: at 10,000 events the whole list is 5.7 MB and ~2 s of server time, this one a
@@ -313,7 +317,7 @@ def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpR
         "class_styles": [styles["present"]] * presenting + [styles["lessonBar"]] * bool(lesson_slug),
         "config": {
             "api": api,
-            "basemap": static(BASEMAP),
+            "basemaps": [{"url": static(name), "maxZoom": zoom} for name, zoom in BASEMAPS],
             "mapStyles": map_styles(),
             "lang": lang,
             "defaultLang": settings.LANGUAGE_CODE,
@@ -325,6 +329,12 @@ def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpR
             "collection": collection,
         },
         "collection": collection,
+        # Present mode's layout from the first paint: set by present.js only, the explore layout was painted
+        # and then taken away (a layout shift of 0.26 on a phone, docs/performance.md).
+        "mode": request.GET.get("mode", "").strip() if presenting else "",
+        "has_events": Event.objects.published()
+        .filter(collection__slug=collection["slug"] if collection else SEED_COLLECTION)
+        .exists(),
         "ui_strings": _with_category_names(page_strings(), categories),
         "not_found": slug if slug and event is None else "",
         "not_found_message": strings["notFound"].format(slug=slug),

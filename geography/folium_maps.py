@@ -33,7 +33,7 @@ _UNUSED = {
     "jquery", "bootstrap", "awesome_markers", "bootstrap_css", "glyphicons_css", "awesome_markers_font_css",
     "awesome_markers_css", "awesome_rotate_css",
 }  # fmt: skip
-# The page's basemap (frontend.views.BASEMAP): the same package and file.
+# The page's finer basemap (frontend.views.BASEMAPS): the same package and file.
 BASEMAP = ("world-atlas", "countries-50m.json")
 
 

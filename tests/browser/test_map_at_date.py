@@ -163,3 +163,51 @@ def test_with_reduced_motion_playback_moves_in_whole_steps(page, live_server):
     page.locator(".time-play").click()
     # One step at the default speed (a month a second): thirty days, not a slide through the days between.
     assert _state(page)["day"] == "1920-07-01"
+
+
+def _basemap_requests(page) -> list[str]:
+    return page.evaluate(
+        "() => performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('world-atlas'))"
+    )
+
+
+def _story_reaching_iceland() -> None:
+    """Widen where the story happens (the most significant events' places, frontend.views.story_extent) to
+    Reykjavík, so the atlas opens on a continent-wide view, as the seed's does on a phone."""
+    from django.db.models import Max
+
+    from chronology.models import Event, EventPlace
+    from geography.models import Place
+
+    top = Event.objects.published().aggregate(top=Max("significance"))["top"]
+    far = Place.objects.create(slug="test-reykjavik", name={"en": "Reykjavík"}, latitude=64.15, longitude=-21.94)
+    EventPlace.objects.create(event=Event.objects.published().filter(significance=top).first(), place=far)
+
+
+def test_a_phone_draws_the_coarse_land_and_the_fine_coast_once_the_visitor_zooms_in(browser, live_server):
+    _story_reaching_iceland()
+    phone = browser.new_page(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
+    phone.goto(f"{live_server.url}/?lang=en")
+    phone.wait_for_selector("html[data-ready]")
+    assert phone.evaluate("() => window.chronoatlas.map.getZoom()") <= 4
+    assert "countries-110m" in phone.locator("#map").get_attribute("data-basemap")
+    assert not [url for url in _basemap_requests(phone) if "countries-50m" in url]
+
+    phone.evaluate("() => window.chronoatlas.map.setZoom(6, { animate: false })")
+    phone.wait_for_function("() => (document.getElementById('map').dataset.basemap || '').includes('countries-50m')")
+    # Back out again, the finer coast stays: it is right at every zoom and is not drawn twice.
+    phone.evaluate("() => window.chronoatlas.map.setZoom(3, { animate: false })")
+    phone.wait_for_timeout(300)
+    assert "countries-50m" in phone.locator("#map").get_attribute("data-basemap")
+    assert len([url for url in _basemap_requests(phone) if "countries-50m" in url]) == 1
+    phone.close()
+
+
+def test_a_linked_event_seen_close_draws_the_fine_coast_from_the_start(browser, live_server):
+    screen = browser.new_page(viewport={"width": 1024, "height": 768})
+    screen.goto(f"{live_server.url}/?event=test-treaty-of-moscow&lang=en")
+    screen.wait_for_selector("html[data-ready]")
+    assert screen.evaluate("() => window.chronoatlas.map.getZoom()") > 4
+    assert "countries-50m" in screen.locator("#map").get_attribute("data-basemap")
+    assert not [url for url in _basemap_requests(screen) if "countries-110m" in url]
+    screen.close()

@@ -70,7 +70,7 @@ def test_the_page_renders_with_the_config_the_scripts_need(client, db):
     assert config["api"]["events"].startswith("/api/v1/events/?fields=slug,title,")
     assert config["api"]["event"] == "/api/v1/events/SLUG/"
     assert {"places", "routes", "areas", "people", "sources"} <= set(config["api"])
-    assert config["basemap"].endswith("vendor/world-atlas/countries-50m.json")
+    assert [b["url"].rsplit("/", 1)[-1] for b in config["basemaps"]] == ["countries-110m.json", "countries-50m.json"]
     assert b'<script type="module" src="/static/frontend/main.js">' in response.content
     assert b"<noscript>" in response.content
 

@@ -164,7 +164,7 @@ function _askNames(lang) {
 
 let firstLoad = true;
 async function load(lang) {
-  if (!data && !panelElement.querySelector(".panel-event")) panel.loading(lang);
+  if (!data && !panelElement.querySelector(".panel-event, .panel-status")) panel.loading(lang);
   let raw;
   try {
     raw = await loadAtlas(config.api, lang);
@@ -439,20 +439,38 @@ _applyChrome(store.get());
 root.dataset.theme = store.get().theme;
 timeline.refreshTheme();
 map.refreshTheme();
-// The basemap costs 0.15–0.3 s of main thread (converting, projecting and painting Natural Earth 1:50m);
-// it waits until the events and places are on screen, and is drawn in slices of under 50 ms (basemap.js),
-// so the page answers clicks first and between slices while the land fills in.
-const basemap = loadBasemap(config.basemap);
-basemap.catch(() => {}); // handled below, once the page is interactive
+// The basemap costs 0.15–0.3 s of main thread at 1:50m (converting, projecting and painting Natural Earth);
+// it waits until the events and places are on screen, and is drawn in slices (basemap.js), so the page
+// answers clicks first and between slices while the land fills in. The file is the coarsest fit for the
+// map's zoom (config.basemaps, frontend/views.py); zooming past it draws the finer one, once.
+const _basemapFor = (zoom) => config.basemaps.find(({ maxZoom }) => maxZoom == null || zoom <= maxZoom);
+let basemapShown = null; // the entry of config.basemaps drawn or being drawn
+function _drawBasemap() {
+  const wanted = _basemapFor(map.leaflet.getZoom());
+  // Never back to a coarser file: the finer one is right at every zoom, and drawing costs more than keeping.
+  if (basemapShown && config.basemaps.indexOf(wanted) <= config.basemaps.indexOf(basemapShown)) return null;
+  basemapShown = wanted;
+  return loadBasemap(wanted.url)
+    .then((topology) => map.setBasemap(topology))
+    .then((drawn) => {
+      // Which file the land was drawn from: for the tests, and for anyone asking why a coast looks coarse.
+      if (drawn) document.getElementById("map").dataset.basemap = wanted.url.split("/").pop();
+    });
+}
+const firstBasemap = loadBasemap(_basemapFor(map.leaflet.getZoom()).url);
+firstBasemap.catch(() => {}); // handled below, once the page is interactive
 load(store.get().lang)
   .then(() => interactive)
-  .then(() => basemap)
-  .then((topology) => map.setBasemap(topology))
+  .then(() => _drawBasemap())
   .then(() => ready.basemap())
   .catch((error) => {
     console.warn("basemap not loaded", error);
+    basemapShown = null; // the next zoom tries again
     ready.basemap();
-  });
+  })
+  .then(() =>
+    map.leaflet.on("zoomend", () => _drawBasemap()?.catch((error) => console.warn("basemap not loaded", error))),
+  );
 
 root.dataset.started = "true"; // the start-up watchdog in the page stands down
 

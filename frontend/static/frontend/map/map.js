@@ -364,9 +364,14 @@ export function createMap(element, { lang, view = [], styles, onPlaceClick, onRo
   const api = {
     /** The Leaflet map (for tests and debugging). */
     leaflet: map,
-    /** Draw the Natural Earth basemap from a world-atlas TopoJSON document, in slices (basemap.js). */
+    /**
+     * Draw the Natural Earth basemap from a world-atlas TopoJSON document, in slices (basemap.js).
+     * Resolves true once drawn, false if a later call replaced it first.
+     */
     async setBasemap(topology) {
-      if (await basemap.draw(topology, _basemapStyle)) performance.mark("atlas:basemap-drawn");
+      const drawn = await basemap.draw(topology, _basemapStyle);
+      if (drawn) performance.mark("atlas:basemap-drawn");
+      return drawn;
     },
     /** Draw places, routes and areas (GeoJSON collections); `counts` maps a place slug to its event count. */
     setData({ places, routes, areas }, counts) {

@@ -200,7 +200,12 @@ export function createTimeline(
   function _draw() {
     frame = 0;
     const { width, height, ratio } = size;
-    if (!width || !height) return;
+    if (!width || !height) {
+      // Hidden (a page opened in present mode hides it from the first paint): nothing to draw, so nothing
+      // for the page to wait for; it draws when it is shown (_resize).
+      _reportDrawn();
+      return;
+    }
     _ensureLayout();
     const { colors } = theme;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -231,12 +236,15 @@ export function createTimeline(
       reported = { ...view };
       onView({ left: view.left, right: view.left + width / view.k });
     }
-    // Drawn once the events have come (even if none has a date to draw at): the page can call itself ready.
-    if (eventsSet && !drawnOnce) {
-      drawnOnce = true;
-      performance.mark("atlas:timeline-drawn");
-      element.dispatchEvent(new CustomEvent("timeline:drawn"));
-    }
+    _reportDrawn();
+  }
+
+  // Drawn once the events have come (even if none has a date to draw at): the page can call itself ready.
+  function _reportDrawn() {
+    if (!eventsSet || drawnOnce) return;
+    drawnOnce = true;
+    performance.mark("atlas:timeline-drawn");
+    element.dispatchEvent(new CustomEvent("timeline:drawn"));
   }
 
   // ---- view changes ---------------------------------------------------------------------------------
