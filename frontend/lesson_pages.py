@@ -107,6 +107,39 @@ def printable_lesson(lesson: dict, lang: str) -> dict:
     return {**lesson, "steps": steps}
 
 
+def first_stage_step(classroom: dict | None, lang: str, evidence_lang: str) -> dict | None:
+    """The projected step a page opened in present mode paints before any script has run: its title, date,
+    text and one quote, as present.js's stage shows them (it draws the step again, fitted to the screen,
+    with its controls and strip). The step's words are the first paint of a projected screen; without
+    them it stayed blank until the page's modules and present mode's had loaded. None: nothing to paint
+    (no lesson, or a step without its event, whose notice present.js words)."""
+    if not classroom or not classroom["lesson"] or not classroom["step"]:
+        return None
+    step = printable_lesson(classroom["lesson"], lang)["steps"][classroom["step"] - 1]
+    event = step["event"]
+    if not event:
+        return None
+    # present/steps.js's stageQuote: the first quote with a passage, else the first (its sources only).
+    quote = next((q for q in step["quotes"] if q.get("evidence")), step["quotes"][0] if step["quotes"] else None)
+    if quote:
+        # present/steps.js's sourcesText: "label, locator" for each source, joined by "; ".
+        sources = "; ".join(
+            f"{source['label']}, {source['locator']}" if source.get("locator") else source["label"]
+            for source in quote["sources"]
+            if source.get("label")
+        )
+        translation_text = quote.get("evidence_translation") if lang != evidence_lang else ""
+        quote = {"evidence": quote.get("evidence", ""), "translation": translation_text, "sources": sources}
+    return {
+        "event": event["slug"],
+        "title": event["title"],
+        "date_text": step["date_text"],
+        "text": step["caption"] or event.get("summary", ""),
+        "text_class": "present-caption" if step["caption"] else "present-summary",
+        "quote": quote,
+    }
+
+
 def _lesson_or_404(request, slug: str, lang: str) -> dict:
     lesson = lesson_detail(slug=slug, lang=lang, drafts=drafts_visible(request))
     if lesson is None:

@@ -25,7 +25,7 @@ from common.response_cache import cached_bytes_response
 from common.translation import language_codes, translate
 from frontend.embeds import embed_code_for_page, oembed_discovery_url
 from frontend.exports import ExportError, export_filename, export_map_html, parse_export_request
-from frontend.lesson_pages import lesson_for_page
+from frontend.lesson_pages import first_stage_step, lesson_for_page
 from frontend.modules import page_modules
 from frontend.storymap import lesson_storymap
 from frontend.wording import event_date_text, page_language, page_strings, with_locator_texts
@@ -332,6 +332,9 @@ def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpR
         # Present mode's layout from the first paint: set by present.js only, the explore layout was painted
         # and then taken away (a layout shift of 0.26 on a phone, docs/performance.md).
         "mode": request.GET.get("mode", "").strip() if presenting else "",
+        "stage_step": first_stage_step(classroom, lang, EVIDENCE_LANGUAGE)
+        if request.GET.get("mode", "").strip() == "present"
+        else None,
         "has_events": Event.objects.published()
         .filter(collection__slug=collection["slug"] if collection else SEED_COLLECTION)
         .exists(),

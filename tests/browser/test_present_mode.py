@@ -433,3 +433,31 @@ def test_a_students_lesson_bar_hides_none_of_the_maps_controls(page, live_server
     assert covered == []
     # The whole bar is on the screen: its buttons can be pressed.
     assert bar["y"] + bar["height"] <= size[1] and bar["x"] + bar["width"] <= size[0]
+
+
+STAGE_TEXT = (
+    ".present-title, .present-date, .present-caption, .present-summary, .present-evidence, "
+    ".present-translation, .present-quote cite"
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "tr"])
+def test_a_projected_step_is_painted_before_any_script_and_the_script_draws_the_same_words(browser, live_server, lang):
+    address = f"{live_server.url}/?lang={lang}&mode=present&lesson={LESSON}&step=2"
+    bare = browser.new_page(viewport={"width": 1920, "height": 1080}, java_script_enabled=False)
+    bare.goto(address)
+    painted = bare.locator("#present").locator(STAGE_TEXT).all_inner_texts()
+    assert bare.locator("#present").is_visible()
+    assert bare.locator(".bar").is_hidden()  # present mode's layout, not the explore page's
+    bare.close()
+
+    screen = browser.new_page(viewport={"width": 1920, "height": 1080})
+    screen.goto(address)
+    screen.wait_for_selector("html[data-ready]")
+    screen.wait_for_selector(".present-progress")
+    drawn = screen.locator("#present").locator(STAGE_TEXT).all_inner_texts()
+    screen.close()
+    assert len(painted) >= 3  # title, date, caption and the quote
+    if lang == "en":
+        assert painted[0] == TITLES_EN[2]
+    assert painted == drawn
