@@ -98,13 +98,14 @@ def qr_svg(request):
 def printable_lesson(lesson: dict, lang: str) -> dict:
     """The lesson with each step's date in words and its passages quoted once each, with every source cited
     through them and their locators as shown (the step's own citations, else its event's)."""
-    steps = []
-    for step in lesson["steps"]:
-        event = step["event"]
-        grouped = step["quotes"] if step["citations"] else quotes((event or {}).get("citations", []))
-        shown = [{**quote, "sources": with_locator_texts(quote["sources"])} for quote in grouped]
-        steps.append({**step, "date_text": event_date_text(event, lang) if event else "", "quotes": shown})
-    return {**lesson, "steps": steps}
+    return {**lesson, "steps": [_printable_step(step, lang) for step in lesson["steps"]]}
+
+
+def _printable_step(step: dict, lang: str) -> dict:
+    event = step["event"]
+    grouped = step["quotes"] if step["citations"] else quotes((event or {}).get("citations", []))
+    shown = [{**quote, "sources": with_locator_texts(quote["sources"])} for quote in grouped]
+    return {**step, "date_text": event_date_text(event, lang) if event else "", "quotes": shown}
 
 
 def first_stage_step(classroom: dict | None, lang: str, evidence_lang: str) -> dict | None:
@@ -115,7 +116,7 @@ def first_stage_step(classroom: dict | None, lang: str, evidence_lang: str) -> d
     (no lesson, or a step without its event, whose notice present.js words)."""
     if not classroom or not classroom["lesson"] or not classroom["step"]:
         return None
-    step = printable_lesson(classroom["lesson"], lang)["steps"][classroom["step"] - 1]
+    step = _printable_step(classroom["lesson"]["steps"][classroom["step"] - 1], lang)
     event = step["event"]
     if not event:
         return None

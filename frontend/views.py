@@ -299,7 +299,8 @@ def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpR
     event = published_event_row(slug=slug, lang=lang, drafts=preview) if slug else None
     collection = _collection_asked(request, lang)
     api = page_api_urls(preview=preview, collection=collection["slug"] if collection else SEED_COLLECTION)
-    presenting = request.GET.get("mode", "").strip() in CLASS_MODES
+    mode = request.GET.get("mode", "").strip()
+    presenting = mode in CLASS_MODES
     in_class = presenting or bool(lesson_slug)
     everyday, for_class = page_modules()
     styles = {"present": static("frontend/present/present.css"), "lessonBar": static("frontend/lessons/lesson-bar.css")}
@@ -331,10 +332,8 @@ def _atlas_page(request, lang: str, lesson_slug: str, *, preview: bool) -> HttpR
         "collection": collection,
         # Present mode's layout from the first paint: set by present.js only, the explore layout was painted
         # and then taken away (a layout shift of 0.26 on a phone, docs/performance.md).
-        "mode": request.GET.get("mode", "").strip() if presenting else "",
-        "stage_step": first_stage_step(classroom, lang, EVIDENCE_LANGUAGE)
-        if request.GET.get("mode", "").strip() == "present"
-        else None,
+        "mode": mode if presenting else "",
+        "stage_step": first_stage_step(classroom, lang, EVIDENCE_LANGUAGE) if mode == "present" else None,
         "has_events": Event.objects.published()
         .filter(collection__slug=collection["slug"] if collection else SEED_COLLECTION)
         .exists(),
